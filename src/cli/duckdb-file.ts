@@ -1,0 +1,35 @@
+/**
+ * Writes the four contract tables into one DuckDB database file that DuckDB-WASM
+ * (DuckDB 1.4) can ATTACH as it is: the native binding here is newer, so the file is
+ * written with an explicit older storage version.
+ */
+import path from 'node:path';
+import { TABLE_NAMES } from '../parser/types.ts';
+import { createTableSql, csvColumnTypes } from '../parser/schema.ts';
+
+export const DUCKDB_FILE_NAME = 'fund-performance.duckdb';
+/** Readable by every DuckDB from 1.0 on, including the 1.4 inside duckdb-wasm 1.32. */
+export const STORAGE_VERSION = 'v1.0.0';
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Loads `<csvFolder>/<table>.csv` of each table into a new database file at `target`. */
+export async function writeDuckdbFile(csvFolder: string, target: string): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH ${quote(target)} AS out (STORAGE_VERSION '${STORAGE_VERSION}')`);
+    for (const table of TABLE_NAMES) {
+      const columns = Object.entries(csvColumnTypes(table)).map(([name, type]) => `${quote(name)}: ${quote(type)}`).join(', ');
+      await connection.run(createTableSql(table, `out.${table}`));
+      await connection.run(
+        `INSERT INTO out.${table} SELECT * FROM read_csv(${quote(path.join(csvFolder, `${table}.csv`))}, header = true, auto_detect = false, columns = {${columns}})`,
+      );
+    }
+    await connection.run('DETACH out');
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

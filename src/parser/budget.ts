@@ -1,0 +1,108 @@
+/**
+ * The budget block: funding rows as printed (budget_lines) and the report's resolved
+ * figures (contract: a blank 年度资金总额 row takes the sum of the funding-source rows;
+ * points printed on a sub-row belong to the total; points printed twice count once).
+ */
+import { parseNumberCell } from './numbers.ts';
+import type { FindingSink } from './findings.ts';
+import type { BudgetRowCells } from './table.ts';
+import type { BudgetLineRow } from './types.ts';
+
+export interface ResolvedBudget {
+  lines: BudgetLineRow[];
+  budgetInitial: number | null;
+  budgetAdjusted: number | null;
+  executed: number | null;
+  executionRate: number | null;
+  weight: number | null;
+  score: number | null;
+}
+
+const RATE_TOLERANCE = 0.005;
+const MONEY_TOLERANCE = 0.005;
+
+const value = (row: BudgetRowCells, column: keyof BudgetRowCells['values']) =>
+  parseNumberCell(row.values[column]?.text ?? '')?.value ?? null;
+
+/** `100%` → 1; a bare `1` or `0.95` is already a fraction, a bare `95` is a percentage. */
+function rate(row: BudgetRowCells): number | null {
+  const parsed = parseNumberCell(row.values.rate?.text ?? '');
+  if (!parsed) return null;
+  return parsed.unit === '%' || parsed.value > 1.5 ? parsed.value / 100 : parsed.value;
+}
+
+const ratio = (a: number | null, b: number | null) => (a != null && b != null && b !== 0 ? a / b : null);
+const sum = (values: (number | null)[]) => (values.some((v) => v != null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null);
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings: FindingSink): ResolvedBudget {
+  const lines: BudgetLineRow[] = rows.map((row) => {
+    const budgetAdjusted = value(row, 'budget_adjusted');
+    const executed = value(row, 'executed');
+    return {
+      report_id: reportId,
+      line: row.kind,
+      line_label: row.label.text,
+      budget_initial: value(row, 'budget_initial'),
+      budget_adjusted: budgetAdjusted,
+      executed,
+      weight: value(row, 'weight'),
+      score: value(row, 'score'),
+      execution_rate_declared: rate(row),
+      execution_rate: ratio(executed, budgetAdjusted),
+      source_line: row.label.line,
+    };
+  });
+  for (const line of lines) {
+    if (line.execution_rate_declared != null && line.execution_rate != null && Math.abs(line.execution_rate_declared - line.execution_rate) > RATE_TOLERANCE) {
+      findings.add('EXECUTION_RATE_MISMATCH', 'error', `budget_lines.${line.line}.execution_rate`, percent(line.execution_rate), percent(line.execution_rate_declared),
+        `“${line.line_label}”执行率填报 ${percent(line.execution_rate_declared)}，按全年执行数/全年预算数应为 ${percent(line.execution_rate)} / declared execution rate differs from executed ÷ adjusted budget`, line.source_line);
+    }
+  }
+  const total = lines.find((l) => l.line === 'total');
+  const sources = lines.filter((l) => l.line !== 'total');
+  const totalBlank = !total || (total.budget_initial == null && total.budget_adjusted == null && total.executed == null);
+  const pick = (key: 'budget_initial' | 'budget_adjusted' | 'executed') => {
+    const fromSources = sum(sources.map((l) => l[key]));
+    if (totalBlank) return fromSources;
+    const printed = total![key];
+    if (printed != null && fromSources != null && Math.abs(printed - fromSources) > MONEY_TOLERANCE) {
+      findings.add('BUDGET_LINES_MISMATCH', 'error', `reports.${key}`, String(round(fromSources)), String(printed),
+        `年度资金总额 ${printed} 万元与各资金来源之和 ${round(fromSources)} 万元不符 / the total row differs from the sum of its funding sources`, total!.source_line);
+    }
+    return printed;
+  };
+  const budgetInitial = pick('budget_initial');
+  const budgetAdjusted = pick('budget_adjusted');
+  const executed = pick('executed');
+  const { weight, score } = resolvePoints(total ?? null, sources, findings);
+
+  if (budgetInitial != null && budgetAdjusted != null && Math.abs(budgetInitial - budgetAdjusted) > MONEY_TOLERANCE) {
+    const againstInitial = ratio(executed, budgetInitial);
+    const direction = budgetAdjusted < budgetInitial ? '调减' : '调增';
+    findings.add('BUDGET_ADJUSTED', 'warning', 'reports.budget_adjusted', String(budgetInitial), String(budgetAdjusted),
+      `年中预算${direction}：年初 ${budgetInitial} 万元，全年 ${budgetAdjusted} 万元${againstInitial != null ? `，按年初预算的执行率为 ${percent(againstInitial)}` : ''} / budget ${direction === '调减' ? 'cut' : 'raised'} during the year${againstInitial != null ? `; execution against the initial budget ${percent(againstInitial)}` : ''}`,
+      (total && !totalBlank ? total : sources[0] ?? total)?.source_line ?? null);
+  }
+  return { lines, budgetInitial, budgetAdjusted, executed, executionRate: ratio(executed, budgetAdjusted), weight, score };
+}
+
+/** Budget points (分值/得分): on the total row, or on a sub-row (moved), or on both (counted once). */
+function resolvePoints(total: BudgetLineRow | null, sources: BudgetLineRow[], findings: FindingSink) {
+  const resolve = (key: 'weight' | 'score', name: string) => {
+    const onSources = sources.filter((l) => l[key] != null);
+    const printed = total?.[key] ?? null;
+    if (onSources.length === 0) return printed;
+    const sub = onSources[0];
+    if (printed == null) {
+      findings.add('BUDGET_POINTS_MISPLACED', 'info', `budget_lines.${sub.line}.${key}`, '年度资金总额', sub.line_label,
+        `预算执行${name}（${sub[key]}）填在“${sub.line_label}”行，已计入年度资金总额 / budget ${key} printed on a sub-row, moved to the total`, sub.source_line);
+      return sub[key];
+    }
+    findings.add('BUDGET_POINTS_MISPLACED', 'warning', `budget_lines.${sub.line}.${key}`, String(printed), String(sub[key]),
+      `预算执行${name}在“年度资金总额”和“${sub.line_label}”行各填一次，只计一次（${printed}）/ budget ${key} printed twice, counted once`, sub.source_line);
+    return printed;
+  };
+  return { weight: resolve('weight', '分值'), score: resolve('score', '得分') };
+}

@@ -1,0 +1,111 @@
+import { ReportParseError } from './types.ts';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  /** Text with line ends normalized to `\n`. */
+  text: string;
+  encoding: TextEncoding;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function decodeStrict(bytes: Uint8Array, label: string): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * UTF-16 without a BOM shows as NUL bytes in every other position. Count them on a
+ * sample: text in UTF-8 or GB18030 has none.
+ */
+function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (sample < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  // ASCII-heavy UTF-16 has ~all high bytes NUL; CJK-heavy still has the TAB/newline/digit cells.
+  if (oddNul > pairs * 0.2 && evenNul < pairs * 0.02) return 'utf-16le';
+  if (evenNul > pairs * 0.2 && oddNul < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+function describeBinary(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    return '这是 ZIP 压缩格式（可能是 Word .docx）：请先在 Word 中另存为“纯文本 (.txt)” / a ZIP file (.docx?): save it as plain text first';
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    return '这是旧版 Word/Excel 二进制文件 (.doc/.xls)：请先另存为纯文本 / a binary Office file: save it as plain text first';
+  }
+  if (startsWith(bytes, PDF_MAGIC)) return '这是 PDF 文件，无法读取表格 / a PDF file: tables cannot be read from it';
+  return null;
+}
+
+/**
+ * Detects the encoding of a report file (never assumes one) and returns its text with
+ * `\n` line ends. Order: BOMs, known binary formats, BOM-less UTF-16, strict UTF-8,
+ * then GB18030 (a superset of GBK and GB2312).
+ */
+export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
+  if (bytes.length === 0) throw new ReportParseError(file, '文件为空 / the file is empty');
+  const binary = describeBinary(bytes);
+  if (binary) throw new ReportParseError(file, binary);
+
+  let text: string | null = null;
+  let encoding: TextEncoding;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8-bom';
+    text = decodeStrict(bytes.subarray(3), 'utf-8');
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    text = decodeStrict(bytes.subarray(2), 'utf-16le');
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    text = decodeStrict(bytes.subarray(2), 'utf-16be');
+  } else {
+    const utf16 = guessBomlessUtf16(bytes);
+    if (utf16) {
+      encoding = utf16;
+      text = decodeStrict(bytes, utf16);
+    } else {
+      encoding = 'utf-8';
+      text = decodeStrict(bytes, 'utf-8');
+      if (text == null) {
+        encoding = 'gb18030';
+        text = decodeStrict(bytes, 'gb18030');
+      }
+    }
+  }
+  if (text == null) {
+    throw new ReportParseError(file, `不是可识别的文本编码（已尝试 ${encoding}）/ not text in a known encoding`);
+  }
+  if (looksBinary(text)) {
+    throw new ReportParseError(file, '这是二进制文件，不是文本报告 / a binary file, not a text report');
+  }
+  return { text: text.replace(/\r\n?/g, '\n'), encoding };
+}
+
+/** Control characters other than TAB/LF/CR/FF in more than 1% of a sample: not a text report. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  return control > sample.length * 0.01;
+}

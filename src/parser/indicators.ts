@@ -1,0 +1,98 @@
+/**
+ * Stage 4: indicator rows → contract rows. Carries the merged 一级/二级 labels down,
+ * drops template residue, rebuilds merged 分值/得分 groups and evaluates each target.
+ */
+import { LABELS, declaredPoints, normalizeLevel1, normalizeLevel2 } from './labels.ts';
+import { cleanText, parseNumberCell } from './numbers.ts';
+import type { ReportTable } from './table.ts';
+import { evaluateIndicator, type IndicatorEvaluation } from './targets.ts';
+import type { IndicatorRow } from './types.ts';
+
+export interface IndicatorDraft {
+  row: IndicatorRow;
+  evaluation: IndicatorEvaluation;
+  /** The printed 一级 block the row sits in (its label's line), for the category sums. */
+  block: { label: string; line: number; declared: number | null } | null;
+  /** Seq of the first row of its merged group (itself when not grouped). */
+  leaderSeq: number;
+  repair: string | null;
+  /** The first line of the row with text on it, where a repair is reported. */
+  repairLine: number;
+}
+
+const number = (text: string | undefined) => parseNumberCell(text ?? '')?.value ?? null;
+
+export function buildIndicators(reportId: string, rows: ReportTable['indicatorRows']): IndicatorDraft[] {
+  const drafts: IndicatorDraft[] = [];
+  let block: IndicatorDraft['block'] = null;
+  let level2Printed: string | null = null;
+  let openGroup: IndicatorDraft | null = null;
+  for (const source of rows) {
+    const { columns } = source;
+    const level1Cell = columns.level1;
+    if (level1Cell && level1Cell.compact !== '') {
+      block = { label: level1Cell.text, line: level1Cell.line, declared: declaredPoints(level1Cell.compact) };
+      level2Printed = null;
+      openGroup = null;
+    }
+    if (columns.level2 && columns.level2.compact !== '') {
+      level2Printed = columns.level2.text;
+      openGroup = null;
+    }
+    const level3 = cleanText(columns.level3?.text) ?? '';
+    const weight = number(columns.weight?.text);
+    const score = number(columns.score?.text);
+    const target = cleanText(columns.target?.text);
+    const actual = cleanText(columns.actual?.text);
+    const residue = level3 === '' || LABELS.placeholder.test(level3.replace(/\s/g, ''));
+    if (residue && weight == null && score == null && (level3 !== '' || (target == null && actual == null))) continue;
+
+    const level2 = level2Printed ? normalizeLevel2(level2Printed.replace(/\s/g, '')) : null;
+    const level1 = level2?.parent ?? (block ? normalizeLevel1(block.label.replace(/\s/g, '')) : null);
+    const seq = drafts.length + 1;
+    const evaluation = evaluateIndicator({ level3, targetText: target, actualText: actual });
+    const joinsGroup = weight == null && score == null && openGroup != null;
+    const leader = joinsGroup ? openGroup! : null;
+    const row: IndicatorRow = {
+      report_id: reportId,
+      seq,
+      level1,
+      level2: level2?.level2 ?? (level2Printed ? level2Printed.replace(/\s/g, '') : null),
+      level3,
+      target_text: target,
+      actual_text: actual,
+      weight,
+      score,
+      group_id: null,
+      deviation: cleanText(columns.deviation?.text),
+      kind: evaluation.kind,
+      target_op: evaluation.target_op,
+      target_value: evaluation.target_value,
+      target_value_max: evaluation.target_value_max,
+      target_unit: evaluation.target_unit,
+      actual_value: evaluation.actual_value,
+      actual_unit: evaluation.actual_unit,
+      status: evaluation.status,
+      status_reason: evaluation.status_reason,
+      achievement: evaluation.achievement,
+      line: source.line,
+      level3_line: columns.level3 && columns.level3.compact !== '' ? columns.level3.line : source.line,
+      level1_printed: block?.label ?? null,
+      level2_printed: level2Printed,
+      group_weight: weight,
+      group_score: score,
+    };
+    if (leader) {
+      // A merged 分值/得分 cell: the weight stays on the group's first row only.
+      leader.row.group_id = `${reportId}#${leader.row.seq}`;
+      row.group_id = leader.row.group_id;
+      row.group_weight = leader.row.weight;
+      row.group_score = leader.row.score;
+    }
+    const draft: IndicatorDraft = { row, evaluation, block, leaderSeq: leader ? leader.row.seq : seq, repair: source.repair,
+      repairLine: source.cells.find((c) => c.compact !== '')?.line ?? source.line };
+    drafts.push(draft);
+    if (!leader) openGroup = weight != null || score != null ? draft : null;
+  }
+  return drafts;
+}

@@ -1,0 +1,129 @@
+/**
+ * Assembles the four contract tables of one report from the stages before it and runs
+ * the report-level checks (totals, blank fields, narrative against table).
+ */
+import { resolveBudget } from './budget.ts';
+import { FindingSink, checkCategories, checkIndicators } from './findings.ts';
+import { buildIndicators } from './indicators.ts';
+import { parseNumberCell, cleanText } from './numbers.ts';
+import { inferPlace } from './place.ts';
+import type { ReportTable } from './table.ts';
+import { fundWithCity, readTitle } from './title.ts';
+import type { NormalizedTables, ReportRow } from './types.ts';
+
+export interface ReportInput {
+  reportId: string;
+  sourceFile: string;
+  text: string;
+  preamble: { text: string; line: number }[];
+  table: ReportTable;
+}
+
+const SCORE_TOLERANCE = 0.001;
+
+export function gradeOf(score: number | null): string | null {
+  if (score == null) return null;
+  if (score >= 90) return '优';
+  if (score >= 80) return '良';
+  if (score >= 60) return '中';
+  return '差';
+}
+
+const sumOrNull = (values: (number | null)[]) =>
+  values.some((v) => v != null) ? Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 1e6) / 1e6 : null;
+
+export function buildReport({ reportId, sourceFile, text, preamble, table }: ReportInput): NormalizedTables {
+  const findings = new FindingSink(reportId);
+  const title = readTitle(preamble);
+  const header = [table.projectName, table.department, table.implementer].map((c) => c?.text ?? '').join(' ');
+  const place = inferPlace({ title: title.title ?? '', header, body: text });
+  const budget = resolveBudget(reportId, table.budgetRows, findings);
+  const drafts = buildIndicators(reportId, table.indicatorRows);
+  for (const { repair, repairLine, row } of drafts) {
+    if (repair) findings.add('ROW_REPAIRED', 'info', 'indicators', null, null, `第 ${row.seq} 个指标所在行已修复：${repair}`, repairLine);
+  }
+  checkIndicators(drafts, findings);
+  const categories = checkCategories(drafts, findings);
+  const indicators = drafts.map((d) => d.row);
+
+  const totalWeight = sumOrNull([budget.weight, ...indicators.map((r) => r.weight)]);
+  const totalScore = sumOrNull([budget.score, ...indicators.map((r) => r.score)]);
+  const declaredScore = parseNumberCell(table.total?.score?.text ?? '')?.value ?? null;
+  const declaredWeight = parseNumberCell(table.total?.weight?.text ?? '')?.value ?? null;
+  const totalLine = table.total?.label.line ?? null;
+  if (!table.total) {
+    findings.add('FIELD_MISSING', 'warning', 'reports.declared_total_score', null, null, '表格没有“总分”行（表格可能不完整）/ no 总分 row: the table may be cut off', indicators.at(-1)?.level3_line ?? null);
+  }
+  if (declaredScore != null && totalScore != null && Math.abs(declaredScore - totalScore) > SCORE_TOLERANCE) {
+    findings.add('TOTAL_SCORE_MISMATCH', 'error', 'reports.declared_total_score', String(totalScore), String(declaredScore),
+      `总分填报 ${declaredScore}，各项得分合计 ${totalScore} / declared total score differs from the sum of the scores`, totalLine);
+  }
+  if (declaredWeight != null && totalWeight != null && Math.abs(declaredWeight - totalWeight) > SCORE_TOLERANCE) {
+    findings.add('TOTAL_SCORE_MISMATCH', 'error', 'reports.total_weight', String(totalWeight), String(declaredWeight),
+      `总分值填报 ${declaredWeight}，各项分值合计 ${totalWeight} / declared total weight differs from the sum of the weights`, totalLine);
+  }
+  const fields: [keyof ReportRow, string, string | null, number | null][] = [
+    ['department', '主管部门', cleanText(table.department?.text), table.labelLines.department],
+    ['implementer', '实施单位', cleanText(table.implementer?.text), table.labelLines.implementer],
+    ['goal_target', '年度总体目标·预期目标', cleanText(table.goalTarget?.text), table.labelLines.goals],
+    ['goal_actual', '年度总体目标·实际完成情况', cleanText(table.goalActual?.text), table.labelLines.goals],
+  ];
+  for (const [field, name, value, line] of fields) {
+    if (value == null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / ${field} is blank`, line);
+  }
+  checkNarrative(preamble, { total: totalScore, budget: budget.score, categories }, findings);
+
+  const projectPrinted = cleanText(table.projectName?.text);
+  const report: ReportRow = {
+    report_id: reportId,
+    source_file: sourceFile,
+    year: title.year,
+    province: place.province,
+    city: place.city,
+    fund: fundWithCity(title.fundPrinted, place.city, place.city ? place.city.replace(/市$/, '') : null),
+    project: title.subtitle ?? projectPrinted,
+    project_name_printed: projectPrinted,
+    department: fields[0][2],
+    implementer: fields[1][2],
+    goal_target: fields[2][2],
+    goal_actual: fields[3][2],
+    budget_initial: budget.budgetInitial,
+    budget_adjusted: budget.budgetAdjusted,
+    executed: budget.executed,
+    execution_rate: budget.executionRate,
+    budget_weight: budget.weight,
+    budget_score: budget.score,
+    total_weight: totalWeight,
+    total_score: totalScore,
+    declared_total_score: declaredScore,
+    grade: gradeOf(totalScore),
+    title: title.title,
+    indicator_count: indicators.length,
+    finding_count: findings.rows.length,
+  };
+  return { reports: [report], budget_lines: budget.lines, indicators, findings: findings.rows };
+}
+
+const NARRATIVE_SCORE = /(综合得分|总得分|自评得分|预算执行率?得分|产出指标类?得分|效益指标类?得分|满意度指标类?得分)为?(\d{1,3}(?:\.\d{1,2})?)分/g;
+
+/** Scores the narrative states (`产出指标类得分为49分`) against the table's own sums. */
+function checkNarrative(
+  preamble: { text: string; line: number }[],
+  table: { total: number | null; budget: number | null; categories: Map<string, { label: string; score: number }> },
+  findings: FindingSink,
+): void {
+  for (const { text, line } of preamble) {
+    for (const match of text.matchAll(NARRATIVE_SCORE)) {
+      const [, what, value] = match;
+      const stated = Number(value);
+      const actual = /综合|总|自评/.test(what)
+        ? table.total
+        : /预算/.test(what)
+          ? table.budget
+          : (table.categories.get(what.slice(0, what.indexOf('指标') + 2))?.score ?? null);
+      if (actual == null || Math.abs(actual - stated) <= SCORE_TOLERANCE) continue;
+      findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', String(actual), String(stated),
+        `报告正文称“${what}为${stated}分”，自评表合计为 ${actual} 分 / the narrative states a score the table does not add up to`, line);
+    }
+  }
+}

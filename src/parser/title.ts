@@ -1,0 +1,69 @@
+/**
+ * The report's title block: title (possibly wrapped over two lines), the sub-fund
+ * subtitle (`—产业链专项`), the year, and the fund name as the title prints it.
+ */
+export interface TitleInfo {
+  title: string | null;
+  titleLine: number | null;
+  subtitle: string | null;
+  year: number | null;
+  /** The fund as named in the title, year and report words removed (`市经济信息产业发展专项资金`). */
+  fundPrinted: string | null;
+}
+
+type Line = { text: string; line: number };
+
+const TITLE_WORDS = /(自评报告|评价报告|自评情况)/;
+const SUBTITLE = /^[—－\-–]{1,3}\s*(\S.{0,40})$/;
+const YEAR = /(20\d{2})\s*年/;
+
+const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim();
+
+export function readTitle(preamble: Line[]): TitleInfo {
+  const lines = preamble.filter((l) => clean(l.text) !== '');
+  const at = lines.findIndex((l, i) => i < 20 && TITLE_WORDS.test(l.text));
+  const tableTitleYear = preamble.map((l) => YEAR.exec(l.text)).find((m) => m);
+  if (at < 0) {
+    return { title: null, titleLine: null, subtitle: null, year: tableTitleYear ? Number(tableTitleYear[1]) : null, fundPrinted: null };
+  }
+  let title = clean(lines[at].text);
+  let titleLine = lines[at].line;
+  // A title wrapped by Word: the year and city on one line, `…专项资金绩效自评报告` on the next.
+  const previous = lines[at - 1];
+  if (!YEAR.test(title) && previous && previous.line === titleLine - 1 && YEAR.test(previous.text) && clean(previous.text).length < 40) {
+    title = clean(previous.text) + title;
+    titleLine = previous.line;
+  }
+  const next = lines[at + 1];
+  const subtitleMatch = next && next.line === lines[at].line + 1 ? SUBTITLE.exec(clean(next.text)) : null;
+  const yearMatch = YEAR.exec(title) ?? tableTitleYear;
+  return {
+    title: title.replace(/\s+/g, ''),
+    titleLine,
+    subtitle: subtitleMatch ? subtitleMatch[1].trim() : null,
+    year: yearMatch ? Number(yearMatch[1]) : null,
+    fundPrinted: fundFromTitle(title),
+  };
+}
+
+/** `2022 年度市经济信息产业发展专项资金绩效自评报告` → `市经济信息产业发展专项资金`. */
+function fundFromTitle(title: string): string | null {
+  const fund = title
+    .replace(/\s+/g, '')
+    .replace(/^.*?20\d{2}年度?/, '')
+    .replace(/(项目支出)?(绩效)?(自评报告|评价报告|自评情况).*$/, '')
+    .replace(/的$/, '');
+  return fund === '' ? null : fund;
+}
+
+/**
+ * The fund with its city: a title that says only `市…` gets the city in front, a short
+ * city name (`益阳…`) is written out, and a title naming the city keeps it.
+ */
+export function fundWithCity(fundPrinted: string | null, city: string | null, cityShort: string | null): string | null {
+  if (!fundPrinted || !city) return fundPrinted;
+  if (fundPrinted.startsWith(city)) return fundPrinted;
+  if (cityShort && fundPrinted.startsWith(cityShort)) return city + fundPrinted.slice(cityShort.length);
+  if (fundPrinted.startsWith('市')) return city + fundPrinted.slice(1);
+  return city + fundPrinted;
+}

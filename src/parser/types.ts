@@ -1,0 +1,155 @@
+/**
+ * The normalized data contract, version 1 (see README "Data contract").
+ * Money in 万元, rates as fractions, unknown = null (never 0).
+ */
+
+export type Level1 = '产出指标' | '效益指标' | '满意度指标';
+
+export type IndicatorKind =
+  | 'quantity'
+  | 'rank'
+  | 'frequency'
+  | 'deadline'
+  | 'range'
+  | 'relative'
+  | 'qualitative';
+
+export type TargetOp = '>=' | '<=' | '=' | 'between';
+
+export type IndicatorStatus = 'met' | 'partial' | 'not_met' | 'unknown';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'TOTAL_SCORE_MISMATCH'
+  | 'BUDGET_POINTS_MISPLACED'
+  | 'EXECUTION_RATE_MISMATCH'
+  | 'BUDGET_ADJUSTED'
+  | 'LEVEL1_WEIGHT_MISMATCH'
+  | 'FULL_SCORE_TARGET_MISSED'
+  | 'DEDUCTION_WITHOUT_REASON'
+  | 'TARGET_MISSING'
+  | 'ACTUAL_UNVERIFIABLE'
+  | 'FIELD_MISSING'
+  | 'ROW_REPAIRED'
+  | 'SCORE_EXCEEDS_WEIGHT'
+  // added codes (contract: "more may be added")
+  | 'NARRATIVE_MISMATCH'
+  | 'BUDGET_LINES_MISMATCH'
+  | 'LEVEL2_MISFILED';
+
+export interface ReportRow {
+  report_id: string;
+  source_file: string;
+  year: number | null;
+  province: string | null;
+  city: string | null;
+  fund: string | null;
+  project: string | null;
+  project_name_printed: string | null;
+  department: string | null;
+  implementer: string | null;
+  goal_target: string | null;
+  goal_actual: string | null;
+  budget_initial: number | null;
+  budget_adjusted: number | null;
+  executed: number | null;
+  execution_rate: number | null;
+  budget_weight: number | null;
+  budget_score: number | null;
+  total_weight: number | null;
+  total_score: number | null;
+  declared_total_score: number | null;
+  grade: string | null;
+  /** Added column: title line as printed (provenance). */
+  title: string | null;
+  /** Added column: number of indicators. */
+  indicator_count: number;
+  /** Added column: number of findings. */
+  finding_count: number;
+}
+
+export type BudgetLineKind = 'total' | 'appropriation' | 'carryover' | 'other';
+
+export interface BudgetLineRow {
+  report_id: string;
+  line: BudgetLineKind;
+  line_label: string;
+  budget_initial: number | null;
+  budget_adjusted: number | null;
+  executed: number | null;
+  weight: number | null;
+  score: number | null;
+  execution_rate_declared: number | null;
+  execution_rate: number | null;
+  /** Added column: line of the source file where the row starts. */
+  source_line: number;
+}
+
+export interface IndicatorRow {
+  report_id: string;
+  seq: number;
+  level1: Level1 | null;
+  level2: string | null;
+  level3: string;
+  target_text: string | null;
+  actual_text: string | null;
+  weight: number | null;
+  score: number | null;
+  group_id: string | null;
+  deviation: string | null;
+  kind: IndicatorKind;
+  target_op: TargetOp | null;
+  target_value: number | null;
+  target_value_max: number | null;
+  target_unit: string | null;
+  actual_value: number | null;
+  actual_unit: string | null;
+  status: IndicatorStatus;
+  status_reason: string | null;
+  achievement: number | null;
+  line: number;
+  /** Added column: line of the 三级 cell, where the indicator's own text is (findings point here). */
+  level3_line: number;
+  /** Added column: 一级 label as printed, e.g. `产出指标(50分)`. */
+  level1_printed: string | null;
+  /** Added column: 二级 label as printed. */
+  level2_printed: string | null;
+  /** Added column: the weight of the merged group this row belongs to (every row of the group). */
+  group_weight: number | null;
+  /** Added column: the score of the merged group (every row of the group). */
+  group_score: number | null;
+}
+
+export interface FindingRow {
+  report_id: string;
+  code: FindingCode;
+  severity: Severity;
+  field: string | null;
+  expected: string | null;
+  found: string | null;
+  message: string;
+  line: number | null;
+}
+
+export interface NormalizedTables {
+  reports: ReportRow[];
+  budget_lines: BudgetLineRow[];
+  indicators: IndicatorRow[];
+  findings: FindingRow[];
+}
+
+export const TABLE_NAMES = ['reports', 'budget_lines', 'indicators', 'findings'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Why a file could not be read as a report. */
+export class ReportParseError extends Error {
+  readonly file: string;
+  readonly line: number | null;
+  constructor(file: string, message: string, line: number | null = null) {
+    super(`${file}${line != null ? `:${line}` : ''}: ${message}`);
+    this.name = 'ReportParseError';
+    this.file = file;
+    this.line = line;
+  }
+}

