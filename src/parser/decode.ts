@@ -84,10 +84,7 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
     } else {
       encoding = 'utf-8';
       text = decodeStrict(bytes, 'utf-8');
-      if (text == null) {
-        encoding = 'gb18030';
-        text = decodeStrict(bytes, 'gb18030');
-      }
+      if (text == null) [encoding, text] = mostPlausible(bytes);
     }
   }
   if (text == null) {
@@ -97,6 +94,32 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
     throw new ReportParseError(file, '这是二进制文件，不是文本报告 / a binary file, not a text report');
   }
   return { text: text.replace(/\r\n?/g, '\n'), encoding };
+}
+
+/**
+ * Not UTF-8: GB18030, or UTF-16 without a BOM whose text is mostly CJK (so few NUL
+ * bytes). Decode as each and keep the one that reads most like Chinese text.
+ */
+function mostPlausible(bytes: Uint8Array): [TextEncoding, string | null] {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 65536) & ~1);
+  let best: [TextEncoding, number] = ['gb18030', -1];
+  for (const candidate of ['gb18030', 'utf-16le', 'utf-16be'] as const) {
+    const text = new TextDecoder(candidate).decode(sample);
+    const score = plausibility(text);
+    if (score > best[1]) best = [candidate, score];
+  }
+  return [best[0], decodeStrict(bytes, best[0])];
+}
+
+/** Share of characters that are CJK ideographs, CJK or full-width punctuation, ASCII or white space. */
+function plausibility(text: string): number {
+  if (text.length === 0) return 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f)) good++;
+  }
+  return good / text.length;
 }
 
 /** Control characters other than TAB/LF/CR/FF in more than 1% of a sample: not a text report. */

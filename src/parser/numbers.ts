@@ -249,3 +249,32 @@ export function numberLists(text: string, tokens: NumberToken[]): NumberToken[][
   }
   return groups;
 }
+
+/** A token's value in `unit`, or null; a unit-less token only fits a unit-less target. */
+export function valueInUnit(t: NumberToken, unit: string | null): number | null {
+  if (t.unit === null || unit === null) return t.unit === unit ? t.value : null;
+  return convertUnit(t.value, t.unit, unit);
+}
+
+/**
+ * The figure of `text` in `unit` (an actual read for its target): the first token whose unit
+ * converts (`6场沙龙、1场企业家年会` in 场 → 6); a bare number only when it is the whole cell,
+ * then taken to be in `unit`. With no `unit`, the whole cell or the text's only number.
+ */
+export function pickValueInUnit(
+  text: string,
+  tokens: NumberToken[],
+  unit: string | null,
+): { value: number; unit: string | null } | null {
+  const cell = parseNumberCell(text);
+  if (unit === null) {
+    if (cell) return cell;
+    return tokens.length === 1 ? { value: tokens[0].value, unit: tokens[0].unit } : null;
+  }
+  for (const t of tokens) {
+    const v = t.unit === null ? null : valueInUnit(t, unit);
+    if (v !== null) return { value: v, unit };
+  }
+  // a bare number is taken in the target's unit only when it is the whole cell (`12` for 每月)
+  return cell && cell.unit === null ? { value: cell.value, unit } : null;
+}

@@ -12,9 +12,6 @@
  * Patterns run on text already passed through toHalfWidth (ASCII digits, `%`, `>`, `=`).
  */
 
-/** Chinese numeral characters (for 前三, 第一, 十强, 每季度两次). */
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
-
 /** A decimal number: `1,234.5` (ASCII thousands commas, exactly 3 digits per group) or `33.9`. */
 export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?`;
 

@@ -19,7 +19,8 @@
  */
 import type { IndicatorKind, IndicatorStatus, TargetOp } from './types.ts';
 import {
-  convertUnit, normaliseCell, numberLists, parseChineseNumeral, parseNumberCell, scanNumbers, tidy, type NumberToken,
+  convertUnit, normaliseCell, numberLists, parseChineseNumeral, pickValueInUnit, scanNumbers, tidy, valueInUnit,
+  type NumberToken,
 } from './numbers.ts';
 import {
   RE_AT_LEAST, RE_AT_MOST, RE_COMPARE_IGNORED, RE_COMPLETION_TARGET, RE_DATE, RE_DEADLINE_DATED,
@@ -127,7 +128,8 @@ function parseTarget(text: string, name: string): Target {
   // a bare value is a minimum, except for bad things and zero targets (a ">= 0" would be empty)
   const op = explicitOp ?? (RE_MAXIMUM_WORDS.test(text) || RE_MAXIMUM_WORDS.test(name) || value === 0 ? '<=' : '>=');
   const unit = items ? items[items.length - 1].unit : tokens[0].unit;
-  return { ...emptyTarget('quantity'), op, value: tidy(value), unit, items, restatable: explicitOp !== null };
+  // `=100%` answered `100%` states the value reached; only a bound (`≥80%`, `80%以上`) can be restated.
+  return { ...emptyTarget('quantity'), op, value: tidy(value), unit, items, restatable: explicitOp !== null && explicitOp !== '=' };
 }
 
 /** A target hidden in the name of an indicator whose target cell is blank (`2场长株潭…活动`). */
@@ -139,27 +141,6 @@ function parseNameTarget(name: string): Target | null {
   const pct = RE_NAME_TRAILING_PERCENT.exec(name);
   if (pct) return { ...emptyTarget('quantity'), op: detectOp(name) ?? '>=', value: Number(pct[1]), unit: '%', restatable: false };
   return null;
-}
-
-/** A token's value in `unit`, or null; a unit-less token only fits a unit-less target. */
-function valueIn(t: NumberToken, unit: string | null): number | null {
-  if (t.unit === null || unit === null) return t.unit === unit ? t.value : null;
-  return convertUnit(t.value, t.unit, unit);
-}
-
-/** The actual figure to compare: the first number whose unit converts to the target's. */
-function pickValue(actual: string, tokens: NumberToken[], unit: string | null): { value: number; unit: string | null } | null {
-  const cell = parseNumberCell(actual);
-  if (unit === null) {
-    if (cell) return cell;
-    return tokens.length === 1 ? { value: tokens[0].value, unit: tokens[0].unit } : null;
-  }
-  for (const t of tokens) {
-    const v = t.unit === null ? null : valueIn(t, unit);
-    if (v !== null) return { value: v, unit };
-  }
-  // a bare number is taken in the target's unit only when it is the whole cell (`12` for 每月)
-  return cell && cell.unit === null ? { value: cell.value, unit } : null;
 }
 
 type Out = IndicatorEvaluation;
@@ -177,7 +158,7 @@ function compare(out: Out, op: TargetOp, target: number, actual: number): Out {
 
 function judgeItems(out: Out, target: Target, actual: string, tokens: NumberToken[]): Out {
   const items = target.items as NumberToken[];
-  const fits = (ts: NumberToken[]) => ts.map((t) => valueIn(t, target.unit));
+  const fits = (ts: NumberToken[]) => ts.map((t) => valueInUnit(t, target.unit));
   let values = numberLists(actual, tokens).map(fits).find((vs) => vs.length === items.length && vs.every((v) => v !== null));
   const loose = fits(tokens).filter((v) => v !== null);
   if (!values && loose.length === items.length) values = loose;
@@ -197,7 +178,7 @@ function judgeQuantity(out: Out, target: Target, actual: string, tokens: NumberT
     setActual(out, 0, target.unit);
     return finish(out, 'met', REASONS.zeroEvents);
   }
-  const pick = pickValue(actual, tokens, target.unit);
+  const pick = pickValueInUnit(actual, tokens, target.unit);
   if (!pick) {
     if (RE_NEGATIVE.test(actual)) return finish(out, 'not_met', REASONS.saysNotDone);
     // `完成率100%` answered by `已完成`: met, though there is no figure to show
@@ -270,7 +251,7 @@ function judgeRange(out: Out, target: Target, actual: string, tokens: NumberToke
     if (a === null || b === null) return finish(out, 'unknown', REASONS.noComparable);
     return finish(out, a >= lo && b <= hi ? 'met' : 'not_met', REASONS.actualIsRange);
   }
-  const pick = pickValue(actual, tokens, target.unit);
+  const pick = pickValueInUnit(actual, tokens, target.unit);
   if (!pick) return finish(out, 'unknown', tokens.length ? REASONS.noComparable : REASONS.noNumber);
   setActual(out, pick.value, pick.unit);
   return finish(out, pick.value >= lo && pick.value <= hi ? 'met' : 'not_met', null);

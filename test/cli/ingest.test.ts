@@ -73,7 +73,7 @@ describe('ingest CLI', () => {
     await mkdir(out, { recursive: true });
     await ingest(parseArgs(['--out', out, '--format', 'duckdb'], root), quiet, quiet);
     expect(await readdir(out)).toEqual(['fund-performance.duckdb']);
-    const duckdb = await import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+    const duckdb = await import('@duckdb/duckdb-wasm/blocking');
     const dist = path.join(root, 'node_modules/@duckdb/duckdb-wasm/dist');
     const db = await duckdb.createDuckDB(
       { mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },

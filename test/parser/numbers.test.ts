@@ -1,9 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import {
   cleanText,
   convertUnit,
   normaliseCell,
   numberLists,
+  pickValueInUnit,
   parseChineseNumeral,
   parseNumberCell,
   scanNumbers,
@@ -153,6 +155,18 @@ describe('scanNumbers / numberLists / normaliseCell', () => {
     expect(numberLists(prose, scanNumbers(prose))).toEqual([]);
   });
 
+  it.each([
+    ['6场沙龙、1场企业家年会', '场', { value: 6, unit: '场' }],
+    ['24场次', '场', { value: 24, unit: '场' }],
+    ['0.6亿元', '万元', { value: 6000, unit: '万元' }],
+    ['12', '家', { value: 12, unit: '家' }], // a bare whole cell is read in the target unit
+    ['获得全省营商环境10强', '%', null], // a bare number inside prose is not
+    ['12个', '家', null],
+    ['新增4个', null, { value: 4, unit: '个' }],
+  ])('pickValueInUnit(%j, %j)', (text, unit, expected) => {
+    expect(pickValueInUnit(text, scanNumbers(text), unit)).toEqual(expected);
+  });
+
   it('normaliseCell trims, maps full width, drops □ and line breaks, turns ， into 、', () => {
     expect(normaliseCell('\u3000□１０\n场，２场\u3000')).toBe('10场、2场');
     expect(normaliseCell('\u3000\u3000')).toBeNull();
@@ -163,11 +177,14 @@ describe('scanNumbers / numberLists / normaliseCell', () => {
 describe('rules: every exported pattern stays linear on hostile input', () => {
   const patterns = Object.entries(rules).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp);
   const hostile = [
+    '1'.repeat(100_000),
     '1'.repeat(100_000) + 'x',
+    '1'.repeat(40) + '!',
     '1,'.repeat(50_000) + 'x',
     '1.'.repeat(50_000),
     '1-'.repeat(50_000),
     '一'.repeat(100_000) + 'x',
+    '一'.repeat(40) + '!',
     '前'.repeat(50_000) + '一'.repeat(50_000),
     '第一'.repeat(50_000) + '批',
     ' '.repeat(100_000) + 'x',
@@ -175,20 +192,44 @@ describe('rules: every exported pattern stays linear on hostile input', () => {
     '≥'.repeat(100_000) + 'x',
     '每月'.repeat(50_000),
     '0 '.repeat(50_000),
+    '30万/家-'.repeat(20_000),
   ];
+  // Runs each pattern in a worker that is killed after LIMIT_MS: a backtracking pattern then
+  // fails this test instead of hanging the run.
+  const LIMIT_MS = 5000;
+  const WORKER = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const re = new RegExp(workerData.source, workerData.flags);
+    const times = workerData.inputs.map((input) => {
+      const t0 = performance.now();
+      if (re.global) { let n = 0; for (const _ of input.matchAll(re)) if (++n > 200000) break; }
+      else re.test(input);
+      return performance.now() - t0;
+    });
+    parentPort.postMessage(times);`;
+  const timeInWorker = (pattern: RegExp): Promise<number[] | 'killed'> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(WORKER, { eval: true, workerData: { source: pattern.source, flags: pattern.flags, inputs: hostile } });
+      const timer = setTimeout(() => void worker.terminate().then(() => resolve('killed')), LIMIT_MS);
+      worker.once('message', (times: number[]) => {
+        clearTimeout(timer);
+        void worker.terminate().then(() => resolve(times));
+      });
+      worker.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
 
   it('exports the grammar as named patterns', () => {
     expect(patterns.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(patterns)('%s', (_name, pattern) => {
-    for (const input of hostile) {
-      const t0 = performance.now();
-      if (pattern.global) {
-        let n = 0;
-        for (const _ of input.matchAll(pattern)) if (++n > 200_000) break;
-      } else pattern.test(input);
-      expect(performance.now() - t0, `${_name} on ${JSON.stringify(input.slice(0, 8))}`).toBeLessThan(250);
-    }
+  it.each(patterns)('%s', async (name, pattern) => {
+    const times = await timeInWorker(pattern);
+    expect(times, `${name} was still running after ${LIMIT_MS} ms`).not.toBe('killed');
+    const slowest = Math.max(...(times as number[]));
+    const worst = hostile[(times as number[]).indexOf(slowest)];
+    expect(slowest, `${name} on ${JSON.stringify(worst.slice(0, 8))}`).toBeLessThan(250);
   });
 });
