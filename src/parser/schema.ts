@@ -6,13 +6,17 @@ export type ColumnType = 'text' | 'integer' | 'number';
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
-  /** True for columns the contract requires on every row. */
+  /** True for columns that may never be blank (ids, codes, messages). */
   required?: boolean;
+  /** True for the columns this project added to contract version 1 (a dataset may lack them). */
+  added?: boolean;
 }
 
 const text = (name: string, required = false): ColumnSpec => ({ name, type: 'text', required });
 const int = (name: string, required = false): ColumnSpec => ({ name, type: 'integer', required });
 const num = (name: string): ColumnSpec => ({ name, type: 'number' });
+/** Marks columns added to the contract. */
+const added = (...columns: ColumnSpec[]): ColumnSpec[] => columns.map((c) => ({ ...c, added: true }));
 
 /**
  * Column order of every table, contract version 1 first, added columns after.
@@ -26,14 +30,13 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     num('budget_adjusted'), num('executed'), num('execution_rate'), num('budget_weight'),
     num('budget_score'), num('total_weight'), num('total_score'), num('declared_total_score'),
     text('grade'),
-    // added columns
-    text('title'), int('indicator_count'), int('finding_count'),
+    ...added(text('title'), int('indicator_count'), int('finding_count')),
   ],
   budget_lines: [
     text('report_id', true), text('line', true), text('line_label'), num('budget_initial'),
     num('budget_adjusted'), num('executed'), num('weight'), num('score'),
     num('execution_rate_declared'), num('execution_rate'),
-    int('source_line'),
+    ...added(int('source_line')),
   ],
   indicators: [
     text('report_id', true), int('seq', true), text('level1'), text('level2'), text('level3', true),
@@ -41,7 +44,7 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     text('deviation'), text('kind'), text('target_op'), num('target_value'),
     num('target_value_max'), text('target_unit'), num('actual_value'), text('actual_unit'),
     text('status'), text('status_reason'), num('achievement'), int('line'),
-    int('level3_line'), text('level1_printed'), text('level2_printed'), num('group_weight'), num('group_score'),
+    ...added(int('level3_line'), text('level1_printed'), text('level2_printed'), num('group_weight'), num('group_score')),
   ],
   findings: [
     text('report_id', true), text('code', true), text('severity', true), text('field'),
@@ -49,7 +52,7 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
   ],
 };
 
-const SQL_TYPES: Record<ColumnType, string> = { text: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE' };
+export const SQL_TYPES: Record<ColumnType, 'VARCHAR' | 'INTEGER' | 'DOUBLE'> = { text: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE' };
 
 /** `CREATE TABLE` statement for one contract table (DuckDB dialect). */
 export function createTableSql(table: TableName, qualifiedName: string = table): string {

@@ -1,0 +1,68 @@
+/** The shell: header with language switch, view tabs, filters, data status, the current view. */
+import { Suspense } from 'react';
+import { FilterBar } from '../components/filter-bar.tsx';
+import { useDbStatus } from '../lib/db/index.ts';
+import { useI18n } from '../lib/i18n.ts';
+import { useUrlState } from '../lib/url-state.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { findView, VIEWS } from './views.ts';
+
+function DataStatus() {
+  const { t } = useI18n();
+  const db = useDbStatus();
+  if (db.phase === 'error') {
+    return (
+      <div className="data-error" role="alert" data-testid="data-error">
+        <strong>{t('app.errorTitle')}</strong>
+        <p className="data-error-message">{db.error}</p>
+        <p>{t('app.errorHint')}</p>
+      </div>
+    );
+  }
+  if (db.phase === 'starting') {
+    return <div className="data-status" role="status">{db.snapshotUsable ? t('app.snapshot') : t('app.loading')}</div>;
+  }
+  return null;
+}
+
+export function App() {
+  const { lang, t } = useI18n();
+  const url = useUrlState();
+  const db = useDbStatus();
+  const view = findView(url.view);
+  const View = view.component;
+  return (
+    <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <span className="subtitle">{t('app.subtitle')}</span>
+        </div>
+        <div className="header-tools">
+          {db.dataset && <span className="dataset">{t('app.dataset', { name: db.dataset })}</span>}
+          <button type="button" className="lang-switch" data-testid="lang-switch" aria-label={t('app.language')}
+            onClick={() => url.setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('app.switchLanguage')}
+          </button>
+        </div>
+      </header>
+      <nav className="tabs" aria-label={t('app.title')}>
+        {VIEWS.map((entry) => (
+          <button key={entry.id} type="button" className="tab" aria-current={entry.id === view.id ? 'page' : undefined}
+            data-view={entry.id} onClick={() => url.setView(entry.id)}>
+            {t(entry.titleKey)}
+          </button>
+        ))}
+      </nav>
+      <FilterBar />
+      <DataStatus />
+      {db.phase !== 'error' && <main className="view">
+        <ErrorBoundary resetKey={view.id} fallback={(error) => <p className="card-error" role="alert">{t('app.viewError', { message: error.message })}</p>}>
+          <Suspense fallback={<div className="view-loading" role="status">{t('app.loading')}</div>}>
+            <View />
+          </Suspense>
+        </ErrorBoundary>
+      </main>}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The one ECharts component. It owns echarts/core and registers only the chart types and
+ * components the app uses (tree-shaken), the theme, resizing (echarts-for-react watches the
+ * container) and click events for cross-filtering. A ref gives `exportPng()`.
+ */
+import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import EChartsReactCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { FONT_FAMILY, PALETTE, type ChartOption } from './chart-option.ts';
+
+echarts.use([
+  BarChart, LineChart, ScatterChart, HeatmapChart,
+  GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent,
+  CanvasRenderer,
+]);
+
+const THEME = 'dashboard';
+echarts.registerTheme(THEME, {
+  color: PALETTE,
+  backgroundColor: 'transparent',
+  textStyle: { fontFamily: FONT_FAMILY, color: '#27323d' },
+  legend: { textStyle: { color: '#4a5663' } },
+  categoryAxis: { axisLine: { lineStyle: { color: '#c5ccd3' } }, axisLabel: { color: '#4a5663' } },
+  valueAxis: { splitLine: { lineStyle: { color: '#e8ecf0' } }, axisLabel: { color: '#4a5663' } },
+});
+
+/** What a click on a bar, slice or cell reports, for cross-filtering. */
+export interface ChartClick {
+  name: string;
+  seriesName?: string;
+  dataIndex: number;
+  value: unknown;
+  /** The data item as given in the option (builders may put ids there). */
+  data: unknown;
+}
+
+export interface ChartHandle {
+  /** The chart as a PNG data URL (white background, 2× pixels), for export buttons. */
+  exportPng(): string | undefined;
+}
+
+export interface ChartProps {
+  option: ChartOption;
+  /** CSS height of the chart; the width follows the container. */
+  height?: number;
+  /** Accessible description, read instead of the canvas. */
+  label: string;
+  onClick?: (click: ChartClick) => void;
+  ref?: Ref<ChartHandle>;
+}
+
+export function Chart({ option, height = 260, label, onClick, ref }: ChartProps) {
+  const inner = useRef<EChartsReactCore>(null);
+  useImperativeHandle(ref, () => ({
+    exportPng: () => inner.current?.getEchartsInstance().getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
+  }));
+  const onEvents = useMemo(
+    () => (onClick ? { click: (params: ChartClick) => onClick(params) } : undefined),
+    [onClick],
+  );
+  return (
+    <div className="chart" role="img" aria-label={label}>
+      <EChartsReactCore
+        ref={inner}
+        echarts={echarts}
+        option={option}
+        theme={THEME}
+        notMerge
+        style={{ height, width: '100%' }}
+        opts={{ renderer: 'canvas' }}
+        onEvents={onEvents}
+      />
+    </div>
+  );
+}

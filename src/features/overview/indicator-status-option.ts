@@ -1,0 +1,28 @@
+import { STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { formatCount } from '../../lib/format.ts';
+import { labelOf } from '../../lib/i18n.ts';
+import { INDICATOR_STATUSES, type IndicatorStatusCountRow } from '../../queries/indicator-status-counts.ts';
+import { ALL_CATEGORY_LABELS, AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from './option-context.ts';
+
+/** One bar per status, always in the order met → partial → not met → unknown (zeros kept). */
+export function buildIndicatorStatusOption(rows: readonly IndicatorStatusCountRow[], { lang, t }: OptionContext): ChartOption {
+  const counts = new Map(rows.map((r) => [r.status, r.indicators]));
+  const statuses = [...INDICATOR_STATUSES, ...rows.map((r) => r.status).filter((s) => !INDICATOR_STATUSES.includes(s))];
+  return {
+    grid: COMPACT_GRID,
+    tooltip: { trigger: 'item', valueFormatter: (value) => formatCount(Number(value), lang) },
+    xAxis: { type: 'category', data: statuses.map((s) => labelOf(lang, 'status', s)), axisTick: { show: false }, axisLabel: ALL_CATEGORY_LABELS },
+    yAxis: { type: 'value', name: t('chart.indicators'), nameTextStyle: AXIS_NAME_STYLE, minInterval: 1 },
+    series: [{
+      type: 'bar',
+      name: t('chart.indicators'),
+      barMaxWidth: 36,
+      label: { show: true, position: 'top', formatter: ({ value }) => formatCount(Number(value), lang) },
+      data: statuses.map((status) => ({
+        value: counts.get(status) ?? 0,
+        status,
+        itemStyle: { color: STATUS_COLORS[status] ?? STATUS_COLORS.unknown },
+      })),
+    }],
+  };
+}

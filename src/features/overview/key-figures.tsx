@@ -1,0 +1,56 @@
+/** The overview's key figure cards. */
+import { formatCount, formatMoneyParts, formatPercent, formatScore, type MoneyParts } from '../../lib/format.ts';
+import { useI18n, type MessageKey } from '../../lib/i18n.ts';
+import type { OverviewFiguresRow } from '../../queries/overview-figures.ts';
+
+interface Figure {
+  id: string;
+  label: MessageKey;
+  value: string | MoneyParts;
+  hint?: string;
+}
+
+export function KeyFigures({ row }: { row: OverviewFiguresRow | undefined }) {
+  const { lang, t } = useI18n();
+  const figures: Figure[] = [
+    { id: 'reports', label: 'figure.reports', value: formatCount(row?.reports, lang) },
+    { id: 'cities', label: 'figure.cities', value: formatCount(row?.cities, lang) },
+    { id: 'funds', label: 'figure.funds', value: formatCount(row?.funds, lang) },
+    { id: 'budget-initial', label: 'figure.budgetInitial', value: formatMoneyParts(row?.budget_initial, lang) },
+    { id: 'budget-adjusted', label: 'figure.budgetAdjusted', value: formatMoneyParts(row?.budget_adjusted, lang) },
+    { id: 'executed', label: 'figure.executed', value: formatMoneyParts(row?.executed, lang) },
+    {
+      id: 'execution-rate',
+      label: 'figure.executionRate',
+      value: formatPercent(row?.execution_rate, lang),
+      hint: t('figure.executionRateHint', { rate: formatPercent(row?.execution_rate_initial, lang) }),
+    },
+    { id: 'mean-score', label: 'figure.meanScore', value: formatScore(row?.mean_total_score, lang) },
+    { id: 'findings', label: 'figure.findings', value: formatCount(row?.findings, lang) },
+  ];
+  return (
+    <dl className="key-figures">
+      {figures.map((figure) => (
+        <div className="key-figure" key={figure.id} data-figure={figure.id}>
+          <dt>{t(figure.label)}</dt>
+          <dd>
+            <FigureValue value={figure.value} />
+            {figure.hint && <span className="key-figure-hint">{figure.hint}</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The number large, a money unit small; the text reads as `4,410.88 万元` / `CNY 44.11 M`. */
+function FigureValue({ value }: { value: string | MoneyParts }) {
+  if (typeof value === 'string') return <span className="key-figure-value">{value}</span>;
+  return (
+    <span className="key-figure-value">
+      {value.prefix && <small>{value.prefix} </small>}
+      {value.number}
+      {value.suffix && <small> {value.suffix}</small>}
+    </span>
+  );
+}

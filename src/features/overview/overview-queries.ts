@@ -1,0 +1,25 @@
+/**
+ * The overview's queries, in one place: the view runs them live and the build runs the same
+ * list (with no filters) into snapshot.json, so the first paint needs no DuckDB.
+ */
+import { budgetBy } from '../../queries/budget-by.ts';
+import { findingsByCode } from '../../queries/findings-by-code.ts';
+import type { Filters } from '../../queries/filters.ts';
+import { indicatorStatusCounts } from '../../queries/indicator-status-counts.ts';
+import { overviewFigures } from '../../queries/overview-figures.ts';
+import type { Query } from '../../queries/query.ts';
+import { scoreHistogram } from '../../queries/score-histogram.ts';
+
+export const SCORE_BIN_WIDTH = 5;
+
+export function overviewQueryset(filters: Filters) {
+  return {
+    figures: overviewFigures(filters),
+    budgetByCity: budgetBy('city', filters),
+    statusCounts: indicatorStatusCounts(filters),
+    scoreHistogram: scoreHistogram(filters, SCORE_BIN_WIDTH),
+    findingsByCode: findingsByCode(filters),
+  };
+}
+
+export const overviewQueries = (filters: Filters): Query[] => Object.values(overviewQueryset(filters));

@@ -1,0 +1,97 @@
+/**
+ * Column types of the data contract (shared/data-contract.md, version 1), and the DDL that
+ * loads the four CSV files. Used by the browser (DuckDB-WASM), the build-time snapshot and the
+ * unit tests (native DuckDB), so every path types the columns the same way and never lets
+ * DuckDB guess: a blank cell is NULL, an id like `002_…` stays text.
+ */
+import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
+import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
+
+export { TABLE_NAMES, type TableName };
+
+type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE';
+
+/** Contract columns (required in every dataset) then the ingest's added columns (optional), from the one schema. */
+export const TABLE_COLUMNS: Record<TableName, { required: Record<string, SqlType>; optional: Record<string, SqlType> }> = Object.fromEntries(
+  TABLE_NAMES.map((table) => {
+    const pick = (isAdded: boolean) => Object.fromEntries(SCHEMA[table].filter((c) => !!c.added === isAdded).map((c) => [c.name, SQL_TYPES[c.type]]));
+    return [table, { required: pick(false), optional: pick(true) }];
+  }),
+) as Record<TableName, { required: Record<string, SqlType>; optional: Record<string, SqlType> }>;
+
+export const csvFileName = (table: TableName): string => `${table}.csv`;
+
+/** Splits a CSV header line (RFC 4180 quoting, optional BOM) into column names. */
+export function parseCsvHeader(firstLine: string): string[] {
+  const names: string[] = [];
+  const line = firstLine.replace(/^\uFEFF/, '').replace(/\r?\n?$/, '');
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { current += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else current += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { names.push(current.trim()); current = ''; }
+    else current += ch;
+  }
+  names.push(current.trim());
+  return names;
+}
+
+export class DatasetError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'DatasetError';
+  }
+}
+
+/** Types every column of the header: contract types, VARCHAR for columns the contract doesn't know. */
+export function csvColumnTypes(table: TableName, header: string[], file = csvFileName(table)): [string, SqlType][] {
+  const { required, optional } = TABLE_COLUMNS[table];
+  const missing = Object.keys(required).filter((name) => !header.includes(name));
+  if (missing.length > 0) throw new DatasetError(file, `missing column(s) ${missing.join(', ')}`);
+  return header.map((name) => [name, required[name] ?? optional[name] ?? 'VARCHAR']);
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const quoteString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * `CREATE TABLE <target> AS SELECT * FROM read_csv(…)` with every column typed and no sniffing.
+ * `source` is a path or registered file name; `target` a (schema-qualified) table name.
+ */
+export function createTableFromCsvSql(table: TableName, target: string, source: string, header: string[], file = source): string {
+  const columns = csvColumnTypes(table, header, file);
+  const columnSpec = columns.map(([name, type]) => `${quoteString(name)}: ${quoteString(type)}`).join(', ');
+  return (
+    `CREATE TABLE ${target} AS SELECT * FROM read_csv(${quoteString(source)}, ` +
+    `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+    `nullstr = '', columns = {${columnSpec}})`
+  );
+}
+
+/** Names the contract requires that `present` lacks (for a table of a DuckDB database file). */
+export function missingColumns(table: TableName, present: readonly string[]): string[] {
+  return Object.keys(TABLE_COLUMNS[table].required).filter((name) => !present.includes(name));
+}
+
+/**
+ * The view `main.<table>` the app queries, over one loaded dataset (`source` is a schema of
+ * CSV tables or an attached database). Contract columns are cast to their contract types, and
+ * optional columns the dataset lacks appear as typed NULLs, so queries can rely on all of them.
+ */
+export function datasetViewSql(table: TableName, source: string, present: readonly string[]): string {
+  const { required, optional } = TABLE_COLUMNS[table];
+  const known = { ...required, ...optional };
+  const casts = Object.entries(known)
+    .filter(([name]) => present.includes(name))
+    .map(([name, type]) => `CAST(${quoteIdent(name)} AS ${type}) AS ${quoteIdent(name)}`);
+  const absent = Object.entries(optional)
+    .filter(([name]) => !present.includes(name))
+    .map(([name, type]) => `, CAST(NULL AS ${type}) AS ${quoteIdent(name)}`);
+  const replace = casts.length > 0 ? ` REPLACE (${casts.join(', ')})` : '';
+  return `CREATE OR REPLACE VIEW main.${table} AS SELECT *${replace}${absent.join('')} FROM ${source}.${table}`;
+}

@@ -1,0 +1,33 @@
+/**
+ * Every label of the app in Chinese (default) and English. `t(key)` is typed: a key missing in
+ * either language fails to compile, and test/lib/i18n.test.ts checks both tables at run time.
+ */
+import { useUrlState, type Lang } from './url-state.ts';
+import { zh } from './messages-zh.ts';
+import { en } from './messages-en.ts';
+
+export type MessageKey = keyof typeof zh;
+export type Messages = Record<MessageKey, string>;
+
+export const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Looks `key` up; `{name}` slots are filled from `vars`. Falls back to Chinese, never to the key. */
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? '';
+  return vars ? text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in vars ? String(vars[name]) : slot)) : text;
+}
+
+export const translator = (lang: Lang): Translate => (key, vars) => translate(lang, key, vars);
+
+/** Translates a data value that has a label (a status, a finding code), else shows it as is. */
+export function labelOf(lang: Lang, prefix: 'status' | 'code' | 'severity' | 'level1' | 'filter', value: string): string {
+  const key = `${prefix}.${value}`;
+  return key in MESSAGES.zh ? translate(lang, key as MessageKey) : value;
+}
+
+export function useI18n(): { lang: Lang; t: Translate } {
+  const { lang } = useUrlState();
+  return { lang, t: translator(lang) };
+}

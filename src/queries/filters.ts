@@ -1,0 +1,81 @@
+/**
+ * The dashboard's filters (issue 3) and the SQL that applies them. Every filter is multi-valued;
+ * an empty list means "all". Column names come only from the whitelists below.
+ */
+import { fragment, inList, joinFragments, type SqlFragment } from './query.ts';
+
+export const REPORT_FILTER_KEYS = ['year', 'province', 'city', 'fund', 'project', 'department'] as const;
+export const INDICATOR_FILTER_KEYS = ['level1', 'status'] as const;
+export const FILTER_KEYS = [...REPORT_FILTER_KEYS, ...INDICATOR_FILTER_KEYS] as const;
+
+export type ReportFilterKey = (typeof REPORT_FILTER_KEYS)[number];
+export type IndicatorFilterKey = (typeof INDICATOR_FILTER_KEYS)[number];
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface Filters {
+  year?: readonly number[];
+  province?: readonly string[];
+  city?: readonly string[];
+  fund?: readonly string[];
+  project?: readonly string[];
+  department?: readonly string[];
+  level1?: readonly string[];
+  status?: readonly string[];
+}
+
+export const NO_FILTERS: Filters = Object.freeze({});
+
+export const isFilterKey = (key: string): key is FilterKey => (FILTER_KEYS as readonly string[]).includes(key);
+
+export const hasFilters = (filters: Filters): boolean =>
+  FILTER_KEYS.some((key) => (filters[key]?.length ?? 0) > 0);
+
+/** The table and column each filter reads; the only identifiers filters put into SQL. */
+export const FILTER_COLUMNS: Record<FilterKey, { table: 'reports' | 'indicators'; column: string }> = {
+  year: { table: 'reports', column: 'year' },
+  province: { table: 'reports', column: 'province' },
+  city: { table: 'reports', column: 'city' },
+  fund: { table: 'reports', column: 'fund' },
+  project: { table: 'reports', column: 'project' },
+  department: { table: 'reports', column: 'department' },
+  level1: { table: 'indicators', column: 'level1' },
+  status: { table: 'indicators', column: 'status' },
+};
+
+const TRUE = fragment('TRUE');
+
+function conditions(filters: Filters, keys: readonly FilterKey[], alias: string): SqlFragment[] {
+  return keys
+    .filter((key) => (filters[key]?.length ?? 0) > 0)
+    .map((key) => inList(`${alias}.${FILTER_COLUMNS[key].column}`, filters[key]!));
+}
+
+const and = (parts: SqlFragment[]): SqlFragment =>
+  parts.length === 0 ? TRUE : joinFragments(parts.map((p) => fragment(`(${p.sql})`, p.params)), ' AND ');
+
+/** Conditions on indicator rows aliased `alias` (一级 indicator, status). */
+export function indicatorCondition(filters: Filters, alias = 'i'): SqlFragment {
+  return and(conditions(filters, INDICATOR_FILTER_KEYS, alias));
+}
+
+/**
+ * Conditions on report rows aliased `alias`. With an indicator filter, a report qualifies when
+ * at least one of its indicators matches, so report-level figures follow the indicator filters.
+ */
+export function reportCondition(filters: Filters, alias = 'r'): SqlFragment {
+  const parts = conditions(filters, REPORT_FILTER_KEYS, alias);
+  const indicatorParts = conditions(filters, INDICATOR_FILTER_KEYS, 'fi');
+  if (indicatorParts.length > 0) {
+    const inner = and(indicatorParts);
+    parts.push(fragment(
+      `EXISTS (SELECT 1 FROM indicators fi WHERE fi.report_id = ${alias}.report_id AND ${inner.sql})`,
+      inner.params,
+    ));
+  }
+  return and(parts);
+}
+
+/** Report conditions only: for indicator queries, which filter indicator rows themselves. */
+export function reportOnlyCondition(filters: Filters, alias = 'r'): SqlFragment {
+  return and(conditions(filters, REPORT_FILTER_KEYS, alias));
+}

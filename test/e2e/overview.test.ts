@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectedFigures, firstCity } from './expected-figures.ts';
+
+const siteUrl = inject('siteUrl');
+const dataDir = inject('dataDir');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .key-figure-value`).innerText();
+
+async function openOverview(search = '', width = 1440): Promise<WatchedPage> {
+  const watched = await openPage(browser, siteUrl, width);
+  await watched.page.goto(`${siteUrl}${search}`);
+  await watched.page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
+  await watched.page.locator('[data-testid="chart-budget-by-city"] canvas').first().waitFor();
+  return watched;
+}
+
+function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
+  expect(consoleErrors).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+}
+
+describe('overview (production build under a sub-path)', () => {
+  it('renders the key figures of the data, from live queries, in Chinese', async () => {
+    const watched = await openOverview();
+    const { page } = watched;
+    const expected = expectedFigures(dataDir);
+    expect(await page.locator('h1').innerText()).toBe('绩效看板');
+    expect(await figure(page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
+    expect(await figure(page, 'cities')).toBe(formatCount(expected.cities, 'zh'));
+    expect(await figure(page, 'funds')).toBe(formatCount(expected.funds, 'zh'));
+    expect(await figure(page, 'budget-initial')).toBe(formatMoney(expected.budgetInitial, 'zh'));
+    expect(await figure(page, 'budget-adjusted')).toBe(formatMoney(expected.budgetAdjusted, 'zh'));
+    expect(await figure(page, 'executed')).toBe(formatMoney(expected.executed, 'zh'));
+    expect(await figure(page, 'mean-score')).toBe(formatScore(expected.meanScore, 'zh'));
+    expect(await figure(page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
+    expect(await page.locator('.chart-grid canvas').count()).toBeGreaterThanOrEqual(4);
+
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    for (const name of ['db:ready', 'data:loaded', 'overview:drawn', 'app:ready']) expect(marks).toHaveProperty([name]);
+    console.info('performance marks (ms):', marks);
+    // The snapshot paints the overview before DuckDB-WASM has loaded the data.
+    expect(marks['overview:drawn']).toBeLessThan(marks['data:loaded']);
+    await screenshot(page, 'overview-zh-1440');
+    expectClean(watched);
+  });
+
+  it('switches to English and back with the history', async () => {
+    const watched = await openOverview();
+    const { page } = watched;
+    await page.getByTestId('lang-switch').click();
+    await page.locator('h1', { hasText: 'Performance Dashboard' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    const expected = expectedFigures(dataDir);
+    expect(await figure(page, 'budget-adjusted')).toBe(formatMoney(expected.budgetAdjusted, 'en'));
+    expect(await page.locator('.tab[aria-current="page"]').innerText()).toBe('Overview');
+    await page.waitForTimeout(700); // let the charts finish their redraw animation
+    await screenshot(page, 'overview-en-1440');
+    await page.goBack();
+    await page.locator('h1', { hasText: '绩效看板' }).waitFor();
+    await page.goForward();
+    await page.locator('h1', { hasText: 'Performance Dashboard' }).waitFor();
+    expectClean(watched);
+  });
+
+  it('applies a filter set through the URL', async () => {
+    const city = firstCity(dataDir);
+    const watched = await openOverview(`?city=${encodeURIComponent(city)}`);
+    const { page } = watched;
+    const expected = expectedFigures(dataDir, (r) => r.city === city);
+    await page.waitForFunction(
+      ([id, text]) => document.querySelector(`[data-figure="${id}"] .key-figure-value`)?.textContent === text,
+      ['budget-adjusted', formatMoney(expected.budgetAdjusted, 'zh')] as const,
+    );
+    expect(await figure(page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
+    expect(await figure(page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
+    expect(await page.locator('[data-filter="city"] .multi-select-value').innerText()).toBe(city);
+    expectClean(watched);
+  });
+
+  it('fits a phone screen, in both languages', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const watched = await openOverview(lang === 'en' ? '?lang=en' : '', 390);
+      await watched.page.waitForTimeout(700);
+      const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(watched.page, `overview-${lang}-390`);
+      expectClean(watched);
+    }
+  });
+
+  it('names the missing file when a dataset cannot be loaded', async () => {
+    const { page, foreignRequests } = await openPage(browser, siteUrl);
+    await page.goto(`${siteUrl}?data=./no-such-folder/`);
+    const message = await page.getByTestId('data-error').innerText();
+    expect(message).toContain('数据加载失败');
+    expect(message).toContain('no-such-folder/reports.csv');
+    await screenshot(page, 'data-error-zh-1440');
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('opens a DuckDB database file named in the URL (attached read-only)', async () => {
+    const watched = await openOverview('?data=./e2e/dataset.duckdb');
+    const expected = expectedFigures(dataDir);
+    expect(await figure(watched.page, 'budget-adjusted')).toBe(formatMoney(expected.budgetAdjusted, 'zh'));
+    expect(await figure(watched.page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
+    expectClean(watched);
+  });
+
+  it('refuses a dataset from another origin without requesting it', async () => {
+    const { page, foreignRequests } = await openPage(browser, siteUrl);
+    await page.goto(`${siteUrl}?data=${encodeURIComponent('http://example.invalid/data/')}`);
+    expect(await page.getByTestId('data-error').innerText()).toContain('example.invalid');
+    expect(foreignRequests).toEqual([]);
+  });
+});

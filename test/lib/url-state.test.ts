@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlState, toggleFilterValue, withFilters } from '../../src/lib/url-state.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
+
+describe('url state', () => {
+  it('reads view, language and multi-valued filters', () => {
+    const state = parseUrlState('?view=budget&lang=en&city=株洲市&city=益阳市&year=2022&year=x&status=met&other=1');
+    expect(state.view).toBe('budget');
+    expect(state.lang).toBe('en');
+    expect(state.filters).toEqual({ city: ['株洲市', '益阳市'], year: [2022], status: ['met'] });
+    expect(state.params.get('other')).toBe('1');
+  });
+
+  it('defaults to the Chinese overview with no filters', () => {
+    expect(parseUrlState('')).toMatchObject({ view: 'overview', lang: 'zh', filters: {} });
+  });
+
+  it('writes filters back, keeping other parameters', () => {
+    const params = withFilters(new URLSearchParams('view=scores&city=a'), { city: ['株洲市'], year: [2022, 2023] });
+    expect(params.get('view')).toBe('scores');
+    expect(params.getAll('city')).toEqual(['株洲市']);
+    expect(parseUrlState(`?${params}`).filters).toEqual({ city: ['株洲市'], year: [2022, 2023] });
+  });
+
+  it('toggles one value of a filter', () => {
+    expect(toggleFilterValue({ city: ['a'] }, 'city', 'b')).toEqual({ city: ['a', 'b'] });
+    expect(toggleFilterValue({ city: ['a', 'b'] }, 'city', 'a')).toEqual({ city: ['b'] });
+  });
+});
+
+describe('dataset source', () => {
+  const base = 'https://example.org/sub/path/index.html?x=1';
+
+  it('defaults to the bundled ./data/ folder, absolute against the page', () => {
+    expect(resolveDatasetSource(null, base)).toEqual({ kind: 'csv-folder', url: 'https://example.org/sub/path/data/', label: 'data/', bundled: true });
+  });
+
+  it('accepts a same-origin folder or database file', () => {
+    expect(resolveDatasetSource('other', base)).toMatchObject({ kind: 'csv-folder', url: 'https://example.org/sub/path/other/', bundled: false });
+    expect(resolveDatasetSource('/all/reports.duckdb', base)).toMatchObject({ kind: 'duckdb-file', url: 'https://example.org/all/reports.duckdb' });
+  });
+
+  it('refuses another origin', () => {
+    expect(() => resolveDatasetSource('https://evil.example/data/', base)).toThrow(/evil\.example/);
+    expect(() => resolveDatasetSource('//evil.example/data/', base)).toThrow(/another origin/);
+  });
+});
