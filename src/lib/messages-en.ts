@@ -1,7 +1,17 @@
 import type { zh } from './messages-zh.ts';
 
-/** English labels: the same keys as the Chinese table (the type makes a missing key an error). */
-export const en: Record<keyof typeof zh, string> = {
+import * as budget from './messages/budget.ts';
+import * as indicators from './messages/indicators.ts';
+import * as scores from './messages/scores.ts';
+import * as compare from './messages/compare.ts';
+import * as report from './messages/report.ts';
+import * as findings from './messages/findings.ts';
+import * as explorer from './messages/explorer.ts';
+import * as sql_console from './messages/sql-console.ts';
+import * as import_export from './messages/import-export.ts';
+
+/** English labels: the same keys as the Chinese table (the type makes a missing key an error). Shared labels here; each view's own in messages/<view>.ts. */
+const core = {
   'app.title': 'Performance Dashboard',
   'app.subtitle': 'Special fund performance self-evaluations',
   'app.language': 'Language',
@@ -83,4 +93,17 @@ export const en: Record<keyof typeof zh, string> = {
   'value.blank': '(blank)',
   'overview.liveHint': 'Live query',
   'overview.snapshotHint': 'Build-time data',
+};
+
+export const en: Record<keyof typeof zh, string> = {
+  ...core,
+  ...budget.en,
+  ...indicators.en,
+  ...scores.en,
+  ...compare.en,
+  ...report.en,
+  ...findings.en,
+  ...explorer.en,
+  ...sql_console.en,
+  ...import_export.en,
 };

@@ -1,5 +1,16 @@
 /** 中文文案（默认语言）。The English table (messages-en.ts) must have exactly these keys. */
-export const zh = {
+import * as budget from './messages/budget.ts';
+import * as indicators from './messages/indicators.ts';
+import * as scores from './messages/scores.ts';
+import * as compare from './messages/compare.ts';
+import * as report from './messages/report.ts';
+import * as findings from './messages/findings.ts';
+import * as explorer from './messages/explorer.ts';
+import * as sql_console from './messages/sql-console.ts';
+import * as import_export from './messages/import-export.ts';
+
+/** Shared labels; each view's own labels live in messages/<view>.ts and are merged below. */
+const core = {
   'app.title': '绩效看板',
   'app.subtitle': '专项资金绩效自评',
   'app.language': '语言',
@@ -81,4 +92,17 @@ export const zh = {
   'value.blank': '（空白）',
   'overview.liveHint': '实时查询',
   'overview.snapshotHint': '构建时数据',
+};
+
+export const zh = {
+  ...core,
+  ...budget.zh,
+  ...indicators.zh,
+  ...scores.zh,
+  ...compare.zh,
+  ...report.zh,
+  ...findings.zh,
+  ...explorer.zh,
+  ...sql_console.zh,
+  ...import_export.zh,
 };

@@ -1,0 +1,6 @@
+/** Labels of the budget view: Chinese (default) and English, the same keys in both. */
+export const zh = {
+} as const satisfies Record<string, string>;
+
+export const en: Record<keyof typeof zh, string> = {
+};
