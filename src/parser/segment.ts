@@ -35,17 +35,21 @@ const WHITE = /\s+/g;
  * ASCII-comparable, and `ー` (U+30FC, a common typo in these reports) read as `一`.
  */
 export function compactLabel(text: string): string {
-  return text
-    .replace(WHITE, '')
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/ー/g, '一');
+  let compact = WHITE_TEST.test(text) ? text.replace(WHITE, '') : text;
+  // The two rewrites are rare: test once before paying for them (this runs on every cell).
+  if (RARE_CHARS.test(compact)) {
+    compact = compact.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/ー/g, '一');
+  }
+  return compact;
 }
 
+const WHITE_TEST = /\s/;
+const RARE_CHARS = /[０-９ー]/;
+
 export function makeCell(token: Pick<CellToken, 'raw' | 'line' | 'fused'>): Cell {
-  const lines = token.raw.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   // Labels split across lines (`项目支` / `出名称`) are joined without a space; for
   // Chinese text this is also right for free text, which never breaks mid-word with a space.
-  const text = lines.join('');
+  const text = token.raw.indexOf('\n') < 0 ? token.raw.trim() : token.raw.split('\n').map((l) => l.trim()).join('');
   return { text, compact: compactLabel(text), raw: token.raw, line: token.line, fused: token.fused };
 }
 
@@ -59,9 +63,18 @@ const UNMARKED_BREAK = 60;
  * candidate boundaries; a boundary elsewhere is possible but costly (a row whose blank
  * line is missing), and a short row costs more than a full one.
  */
-export function segmentRows(tokens: TableToken[], width: number, shapes: ColumnShape[]): SegmentedRow[] {
+export type BreakKind = 'none' | 'blank' | 'fused';
+
+/** A run of cells with what separates each from the one before it. */
+export interface CellRun {
+  cells: Cell[];
+  breakBefore: BreakKind[];
+}
+
+/** Turns tokens into cells (once) and records blank lines and fused-row markers between them. */
+export function toCellRun(tokens: TableToken[]): CellRun {
   const cells: Cell[] = [];
-  const breakBefore: ('none' | 'blank' | 'fused')[] = [];
+  const breakBefore: BreakKind[] = [];
   let pendingBlank = false;
   for (const token of tokens) {
     if (token.kind === 'blank') {
@@ -72,6 +85,10 @@ export function segmentRows(tokens: TableToken[], width: number, shapes: ColumnS
     cells.push(makeCell(token));
     pendingBlank = false;
   }
+  return { cells, breakBefore };
+}
+
+export function segmentRows({ cells, breakBefore }: CellRun, width: number, shapes: ColumnShape[]): SegmentedRow[] {
   const n = cells.length;
   if (n === 0) return [];
   const best = new Array<number>(n + 1).fill(Infinity);

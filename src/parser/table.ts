@@ -4,8 +4,8 @@
  * Columns are taken from the header words; a layout whose columns cannot be made
  * certain is refused (a wrong number is worse than no number).
  */
-import type { CellToken, TableToken } from './cells.ts';
-import { makeCell, segmentRows, type Cell, type ColumnShape, type SegmentedRow } from './segment.ts';
+import type { TableToken } from './cells.ts';
+import { segmentRows, toCellRun, type Cell, type CellRun, type ColumnShape, type SegmentedRow } from './segment.ts';
 import { LABELS, isNumericCell } from './labels.ts';
 import { ReportParseError, type BudgetLineKind } from './types.ts';
 
@@ -32,32 +32,27 @@ export interface ReportTable {
   total: { label: Cell; weight: Cell | null; score: Cell | null } | null;
 }
 
+/** A cell with its position in the run of all cells, which orders the table's parts. */
 interface IndexedCell extends Cell {
   index: number;
 }
 
-function cellTokens(tokens: TableToken[]): IndexedCell[] {
-  const cells: IndexedCell[] = [];
-  tokens.forEach((token, index) => {
-    if (token.kind === 'cell') cells.push({ ...makeCell(token as CellToken), index });
-  });
-  return cells;
+function find(cells: IndexedCell[], pattern: RegExp, from = 0): IndexedCell | null {
+  for (let i = from; i < cells.length; i++) if (pattern.test(cells[i].compact)) return cells[i];
+  return null;
 }
-
-const find = (cells: IndexedCell[], pattern: RegExp, from = 0): IndexedCell | null =>
-  cells.find((c, i) => i >= from && pattern.test(c.compact)) ?? null;
 
 /** The value of a `label | value` pair: the next cell, unless that cell is itself a label. */
 function valueAfter(cells: IndexedCell[], label: IndexedCell | null): Cell | null {
   if (!label) return null;
-  const position = cells.indexOf(label);
-  const next = cells[position + 1];
+  const next = cells[label.index + 1];
   if (!next || LABELS.anyHeaderLabel.test(next.compact)) return null;
   return next;
 }
 
 export function readTable(tokens: TableToken[], file: string): ReportTable {
-  const cells = cellTokens(tokens);
+  const run = toCellRun(tokens);
+  const cells: IndexedCell[] = run.cells.map((cell, index) => Object.assign(cell, { index }));
   const fundAnchor = find(cells, LABELS.fundBlock);
   const indicatorAnchor = find(cells, LABELS.indicatorBlock);
   if (!fundAnchor && !indicatorAnchor) {
@@ -68,12 +63,12 @@ export function readTable(tokens: TableToken[], file: string): ReportTable {
   if (indicatorAnchor.index < fundAnchor.index) {
     throw new ReportParseError(file, '“绩效指标”出现在“项目资金”之前，表格布局无法识别 / indicator table before the budget block: unknown layout', indicatorAnchor.line);
   }
-  const headerCells = cells.filter((c) => c.index < fundAnchor.index);
+  const headerCells = cells.slice(0, fundAnchor.index);
   const projectLabel = find(headerCells, LABELS.projectName);
   const departmentLabel = find(headerCells, LABELS.department);
   const implementerLabel = find(headerCells, LABELS.implementer);
-  const goalsAnchor = find(cells, LABELS.goals, cells.indexOf(fundAnchor));
-  const totalAnchor = find(cells, LABELS.total, cells.indexOf(indicatorAnchor));
+  const goalsAnchor = find(cells, LABELS.goals, fundAnchor.index);
+  const totalAnchor = find(cells, LABELS.total, indicatorAnchor.index);
 
   const budgetEnd = goalsAnchor && goalsAnchor.index < indicatorAnchor.index ? goalsAnchor : indicatorAnchor;
   const goals = goalsAnchor && goalsAnchor.index < indicatorAnchor.index ? readGoals(cells, goalsAnchor, indicatorAnchor) : { target: null, actual: null };
@@ -88,10 +83,10 @@ export function readTable(tokens: TableToken[], file: string): ReportTable {
       implementer: implementerLabel?.line ?? null,
       goals: goalsAnchor?.line ?? null,
     },
-    budgetRows: readBudget(cells.filter((c) => c.index > fundAnchor.index && c.index < budgetEnd.index), fundAnchor, file),
+    budgetRows: readBudget(cells.slice(fundAnchor.index + 1, budgetEnd.index), fundAnchor, file),
     goalTarget: goals.target,
     goalActual: goals.actual,
-    indicatorRows: readIndicators(tokens, cells, indicatorAnchor, totalAnchor, file),
+    indicatorRows: readIndicators(run, cells, indicatorAnchor, totalAnchor, file),
     total: totalAnchor ? readTotal(cells, totalAnchor) : null,
   };
 }
@@ -124,7 +119,7 @@ function readBudget(cells: IndexedCell[], anchor: IndexedCell, file: string): Bu
 }
 
 function readGoals(cells: IndexedCell[], anchor: IndexedCell, end: IndexedCell): { target: Cell | null; actual: Cell | null } {
-  const inside = cells.filter((c) => c.index > anchor.index && c.index < end.index);
+  const inside = cells.slice(anchor.index + 1, end.index);
   const targetLabel = inside.findIndex((c) => LABELS.goalTarget.test(c.compact));
   const actualLabel = inside.findIndex((c) => LABELS.goalActual.test(c.compact));
   if (targetLabel < 0 || actualLabel < 0) {
@@ -139,13 +134,13 @@ function readGoals(cells: IndexedCell[], anchor: IndexedCell, end: IndexedCell):
 }
 
 function readIndicators(
-  tokens: TableToken[],
+  run: CellRun,
   cells: IndexedCell[],
   anchor: IndexedCell,
   totalAnchor: IndexedCell | null,
   file: string,
 ): ReportTable['indicatorRows'] {
-  const start = cells.indexOf(anchor);
+  const start = anchor.index;
   const columns: IndicatorColumn[] = [];
   let bodyStart = start + 1;
   for (; bodyStart < cells.length; bodyStart++) {
@@ -164,8 +159,8 @@ function readIndicators(
   }
   const first = cells[bodyStart];
   if (!first) return [];
-  const endIndex = totalAnchor ? totalAnchor.index : tokens.length;
-  const body = tokens.slice(first.index, endIndex);
+  const endIndex = totalAnchor ? totalAnchor.index : cells.length;
+  const body: CellRun = { cells: run.cells.slice(first.index, endIndex), breakBefore: run.breakBefore.slice(first.index, endIndex) };
   const width = columns.length + 1;
   const shapes: ColumnShape[] = [(c) => (c.compact === '' ? 'empty' : 'misfit'), ...columns.map(shapeOf)];
   return segmentRows(body, width, shapes).map((row) => ({
@@ -196,6 +191,6 @@ function shapeOf(column: IndicatorColumn): ColumnShape {
 }
 
 function readTotal(cells: IndexedCell[], anchor: IndexedCell): ReportTable['total'] {
-  const position = cells.indexOf(anchor);
+  const position = anchor.index;
   return { label: anchor, weight: cells[position + 1] ?? null, score: cells[position + 2] ?? null };
 }
