@@ -31,3 +31,36 @@ export const STATUS_COLORS: Record<string, string> = {
 export const SEVERITY_COLORS: Record<string, string> = { error: '#c8553d', warning: '#e9a23b', info: '#7fa6d9' };
 
 export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+
+/**
+ * The site's CSP (`style-src 'self'`, no 'unsafe-inline') blocks the style attributes in the
+ * HTML that ECharts writes into its default tooltips. Tooltips are therefore drawn on the canvas
+ * (`renderMode: 'richText'`), and a builder's formatter that returns HTML has its `<br>` turned
+ * into line breaks and other tags dropped, so no view can bring inline styles back.
+ */
+export function withCspSafeTooltips(option: ChartOption): ChartOption {
+  const tooltip = (option as { tooltip?: unknown }).tooltip;
+  if (tooltip == null) return option;
+  const fix = (t: Record<string, unknown>) => {
+    const formatter = t.formatter;
+    return {
+      ...t,
+      renderMode: 'richText',
+      ...(typeof formatter === 'function'
+        ? { formatter: (...args: unknown[]) => htmlToRichText((formatter as (...a: unknown[]) => unknown)(...args)) }
+        : typeof formatter === 'string' ? { formatter: htmlToRichText(formatter) } : {}),
+    };
+  };
+  return { ...option, tooltip: Array.isArray(tooltip) ? tooltip.map(fix) : fix(tooltip as Record<string, unknown>) } as ChartOption;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/** `a<br/>b <b>c</b>` → `a\nb c`: what a canvas tooltip can show of an HTML string. */
+export function htmlToRichText(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.includes('<') && !value.includes('&')) return value;
+  return value
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^<>]{0,500}>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity]);
+}

@@ -11,7 +11,7 @@ import {
   GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { FONT_FAMILY, PALETTE, type ChartOption } from './chart-option.ts';
+import { FONT_FAMILY, PALETTE, withCspSafeTooltips, type ChartOption } from './chart-option.ts';
 
 echarts.use([
   BarChart, LineChart, ScatterChart, HeatmapChart,
@@ -63,12 +63,13 @@ export function Chart({ option, height = 260, label, onClick, ref }: ChartProps)
     () => (onClick ? { click: (params: ChartClick) => onClick(params) } : undefined),
     [onClick],
   );
+  const safeOption = useMemo(() => withCspSafeTooltips(option), [option]);
   return (
     <div className="chart" role="img" aria-label={label}>
       <EChartsReactCore
         ref={inner}
         echarts={echarts}
-        option={option}
+        option={safeOption}
         theme={THEME}
         notMerge
         style={{ height, width: '100%' }}
