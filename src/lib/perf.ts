@@ -1,12 +1,15 @@
 /**
  * Performance marks of issue 3: `<view>:drawn` when a view first has all its rows on screen
- * (from the build snapshot or live), `app:ready` when the first view is drawn from live queries.
+ * (from the build snapshot or live), `app:ready` when the first view is drawn from live queries,
+ * and `<view>:settled` every time the view has redrawn from finished live queries (after a
+ * filter change, say): `npm run bench:app` times filter changes by it.
  */
 import { useEffect } from 'react';
 
 interface Drawable {
   rows: unknown[] | undefined;
   source: 'none' | 'snapshot' | 'live';
+  loading?: boolean;
 }
 
 const marked = new Set<string>();
@@ -20,9 +23,13 @@ function markOnce(name: string): void {
 export function useDrawnMarks(view: string, states: readonly Drawable[]): void {
   const drawn = states.every((s) => s.rows !== undefined);
   const live = states.every((s) => s.source === 'live');
+  const settled = live && states.every((s) => !s.loading);
+  // Identity of the rows on screen: a new result set means a redraw to mark.
+  const rows = states.map((s) => s.rows);
   useEffect(() => {
     // After React commits; a frame later the canvas has been painted.
     if (drawn) requestAnimationFrame(() => markOnce(`${view}:drawn`));
     if (live) requestAnimationFrame(() => markOnce('app:ready'));
-  }, [view, drawn, live]);
+    if (settled) requestAnimationFrame(() => performance.mark(`${view}:settled`));
+  }, [view, drawn, live, settled, ...rows]);
 }

@@ -1,0 +1,101 @@
+/**
+ * npm run bench:app — cold loads of the production build in headless Chromium, five times,
+ * next to a bare page that only starts DuckDB-WASM and answers one query (the floor). Prints
+ * medians and their ratios to the floor, filter-change redraw times, and the JavaScript the
+ * app loads at first (gzip, without the wasm).
+ */
+import { build } from 'vite';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/browser.ts';
+import { serveStatic } from '../e2e/static-server.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const outDir = path.join(root, 'test-output', 'bench-site');
+const RUNS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+rmSync(outDir, { recursive: true, force: true });
+await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+await build({ root: path.join(root, 'test/bench/floor'), base: './', configFile: false, logLevel: 'warn', build: { outDir: path.join(outDir, 'floor'), emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 }, worker: { format: 'es' } });
+const site = await serveStatic(outDir);
+const browser = await launchBrowser();
+
+async function coldPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  return context.newPage();
+}
+
+const markTime = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
+
+try {
+  const floor: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await coldPage();
+    await page.goto(`${site.url}floor/`);
+    await page.waitForFunction(() => performance.getEntriesByName('floor:answered').length > 0, null, { timeout: 60_000 });
+    floor.push(await markTime(page, 'floor:answered'));
+    await page.context().close();
+  }
+
+  const marks = ['overview:drawn', 'db:ready', 'data:loaded', 'app:ready'] as const;
+  const app: Record<string, number[]> = Object.fromEntries(marks.map((m) => [m, []]));
+  const scripts = new Set<string>();
+  for (let run = 0; run < RUNS; run++) {
+    const page = await coldPage();
+    page.on('response', (response) => {
+      const url = response.url();
+      if (response.request().resourceType() === 'script' && run === 0) scripts.add(new URL(url).pathname);
+    });
+    await page.goto(site.url);
+    await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 60_000 });
+    for (const mark of marks) app[mark].push(await markTime(page, mark));
+    await page.context().close();
+  }
+
+  // Filter changes on a warm page: each a URL change (as the filter bar and back/forward make),
+  // timed from the change to the overview's next redraw from finished live queries.
+  const page = await coldPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 60_000 });
+  const searches = ['?city=株洲市', '?city=益阳市', '', '?level1=产出指标', '?status=met', '?city=株洲市&status=unknown', '?fund=株洲市经济信息产业发展专项资金', ''];
+  const redraws: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const search of searches) {
+      redraws.push(await page.evaluate(async (s) => {
+        const before = performance.getEntriesByName('overview:settled').length;
+        const started = performance.now();
+        history.pushState(null, '', `${location.pathname}${s}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+        const deadline = started + 10_000;
+        while (performance.getEntriesByName('overview:settled').length === before && performance.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        const marks = performance.getEntriesByName('overview:settled');
+        return marks[marks.length - 1].startTime - started;
+      }, search));
+    }
+  }
+
+  const jsFiles = [...scripts].filter((p) => !/duckdb.*worker/.test(p)).map((p) => path.join(outDir, p.replace(/^\/sub\/path\//, '')));
+  const gzipKb = jsFiles.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0) / 1024;
+  const workerFiles = [...scripts].filter((p) => /duckdb.*worker/.test(p));
+
+  const floorMedian = median(floor);
+  console.log(`bench:app — ${RUNS} cold loads each, headless Chromium, production build on 127.0.0.1`);
+  console.log(`floor (DuckDB-WASM started, one query answered): median ${ms(floorMedian)}  [${floor.map(ms).join(', ')}]`);
+  for (const mark of marks) {
+    const m = median(app[mark]);
+    console.log(`${mark.padEnd(15)} median ${ms(m).padStart(8)}  = ${(m / floorMedian).toFixed(2)} × floor  [${app[mark].map(ms).join(', ')}]`);
+  }
+  console.log(`filter change → overview redrawn: p50 ${ms(percentile(redraws, 0.5))}, p95 ${ms(percentile(redraws, 0.95))} (${redraws.length} changes)`);
+  console.log(`app JavaScript at first load: ${gzipKb.toFixed(0)} KB gzip in ${jsFiles.length} files (without the wasm and the DuckDB worker${workerFiles.length ? `, ${workerFiles.length} worker file` : ''})`);
+} finally {
+  await browser.close();
+  await site.close();
+}
