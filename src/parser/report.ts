@@ -5,6 +5,7 @@
 import { resolveBudget } from './budget.ts';
 import { FindingSink, checkCategories, checkIndicators } from './findings.ts';
 import { buildIndicators } from './indicators.ts';
+import { checkNarrative } from './narrative.ts';
 import { parseNumberCell, cleanText } from './numbers.ts';
 import { inferPlace } from './place.ts';
 import type { ReportTable } from './table.ts';
@@ -71,7 +72,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table }: Rep
   for (const [field, name, value, line] of fields) {
     if (value == null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / ${field} is blank`, line);
   }
-  checkNarrative(preamble, { total: totalScore, budget: budget.score, categories }, findings);
+  checkNarrative(preamble, { total: totalScore, budget: budget.score, categories, indicators }, findings);
 
   const projectPrinted = cleanText(table.projectName?.text);
   const report: ReportRow = {
@@ -102,28 +103,4 @@ export function buildReport({ reportId, sourceFile, text, preamble, table }: Rep
     finding_count: findings.rows.length,
   };
   return { reports: [report], budget_lines: budget.lines, indicators, findings: findings.rows };
-}
-
-const NARRATIVE_SCORE = /(综合得分|总得分|自评得分|预算执行率?得分|产出指标类?得分|效益指标类?得分|满意度指标类?得分)为?(\d{1,3}(?:\.\d{1,2})?)分/g;
-
-/** Scores the narrative states (`产出指标类得分为49分`) against the table's own sums. */
-function checkNarrative(
-  preamble: { text: string; line: number }[],
-  table: { total: number | null; budget: number | null; categories: Map<string, { label: string; score: number }> },
-  findings: FindingSink,
-): void {
-  for (const { text, line } of preamble) {
-    for (const match of text.matchAll(NARRATIVE_SCORE)) {
-      const [, what, value] = match;
-      const stated = Number(value);
-      const actual = /综合|总|自评/.test(what)
-        ? table.total
-        : /预算/.test(what)
-          ? table.budget
-          : (table.categories.get(what.slice(0, what.indexOf('指标') + 2))?.score ?? null);
-      if (actual == null || Math.abs(actual - stated) <= SCORE_TOLERANCE) continue;
-      findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', String(actual), String(stated),
-        `报告正文称“${what}为${stated}分”，自评表合计为 ${actual} 分 / the narrative states a score the table does not add up to`, line);
-    }
-  }
 }

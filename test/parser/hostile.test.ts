@@ -71,8 +71,9 @@ describe('hostile input', () => {
     const started = performance.now();
     const result = outcome(encode(big), 'big.txt');
     expect(typeof result).toBe('string');
-    expect(performance.now() - started).toBeLessThan(20_000);
-  }, 60_000);
+    // A hang detector (a few seconds on an idle machine), not a benchmark: see bench:ingest.
+    expect(performance.now() - started).toBeLessThan(90_000);
+  }, 120_000);
 
   it('random mutations of the seeds never crash or hang', () => {
     const random = prng(42);

@@ -36,6 +36,9 @@ describe('seed 000 — 株洲 产业链专项', () => {
     expect(byLevel3(r, '每季度讲评')).toMatchObject({ kind: 'frequency', target_value: 4, actual_value: 4, status: 'met' });
     expect(byLevel3(r, '“3+3+2”产业总规模')).toMatchObject({ target_value: 6000, target_unit: '亿元', actual_value: 7000, status: 'met' });
   });
+  it('sees the narrative (line 8) give the target’s 6000亿元 where the table says 7000亿元', () => {
+    expect(r.findings.find((f) => f.code === 'NARRATIVE_MISMATCH')).toMatchObject({ line: 8, expected: '7000亿元', found: '6000亿元' });
+  });
 });
 
 describe('seed 001 — 株洲 企协专项', () => {

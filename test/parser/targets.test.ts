@@ -235,7 +235,9 @@ describe('evaluateIndicator: robustness', () => {
     const a = evaluateIndicator({ level3: text, targetText: text, actualText: text });
     const b = evaluateIndicator({ level3: '指标', targetText: text, actualText: '12家' });
     const c = evaluateIndicator({ level3: '指标', targetText: '≥10家', actualText: text });
-    expect(performance.now() - t0).toBeLessThan(50);
+    // A hang detector, not a benchmark: linear code answers in well under a millisecond, a
+    // backtracking pattern would take minutes; the bound leaves room for a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(2000);
     for (const r of [a, b, c]) expect(['met', 'partial', 'not_met', 'unknown']).toContain(r.status);
   });
 
@@ -262,7 +264,7 @@ describe('evaluateIndicator: robustness', () => {
       slowest = Math.max(slowest, performance.now() - t0);
       expect(['quantity', 'rank', 'frequency', 'deadline', 'range', 'relative', 'qualitative']).toContain(result.kind);
     }
-    expect(slowest).toBeLessThan(50);
+    expect(slowest).toBeLessThan(2000); // a hang detector with room for a loaded machine
   });
 
   it('survives inputs outside its type', () => {
