@@ -4,7 +4,7 @@
  * src/features/README.md: create src/features/<name>/<name>-view.tsx exporting a component, then
  * point its entry here at it.
  */
-import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../lib/i18n.ts';
 
 export interface ViewEntry {
@@ -13,20 +13,14 @@ export interface ViewEntry {
   component: LazyExoticComponent<ComponentType>;
 }
 
-const placeholder = (titleKey: MessageKey) =>
-  lazy(() =>
-    import('../features/placeholder/placeholder-view.tsx').then((m) => ({
-      default: () => createElement(m.PlaceholderView, { titleKey }),
-    })));
-
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'overview', titleKey: 'view.overview', component: lazy(() => import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView }))) },
-  { id: 'budget', titleKey: 'view.budget', component: placeholder('view.budget') },
-  { id: 'indicators', titleKey: 'view.indicators', component: placeholder('view.indicators') },
-  { id: 'scores', titleKey: 'view.scores', component: placeholder('view.scores') },
-  { id: 'compare', titleKey: 'view.compare', component: placeholder('view.compare') },
-  { id: 'report', titleKey: 'view.report', component: placeholder('view.report') },
-  { id: 'findings', titleKey: 'view.findings', component: placeholder('view.findings') },
+  { id: 'budget', titleKey: 'view.budget', component: lazy(() => import('../features/budget/budget-view.tsx').then((m) => ({ default: m.BudgetView }))) },
+  { id: 'indicators', titleKey: 'view.indicators', component: lazy(() => import('../features/indicators/indicators-view.tsx').then((m) => ({ default: m.IndicatorsView }))) },
+  { id: 'scores', titleKey: 'view.scores', component: lazy(() => import('../features/scores/scores-view.tsx').then((m) => ({ default: m.ScoresView }))) },
+  { id: 'compare', titleKey: 'view.compare', component: lazy(() => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView }))) },
+  { id: 'report', titleKey: 'view.report', component: lazy(() => import('../features/report/report-view.tsx').then((m) => ({ default: m.ReportView }))) },
+  { id: 'findings', titleKey: 'view.findings', component: lazy(() => import('../features/findings/findings-view.tsx').then((m) => ({ default: m.FindingsView }))) },
 ];
 
 export const findView = (id: string): ViewEntry => VIEWS.find((view) => view.id === id) ?? VIEWS[0];

@@ -62,5 +62,6 @@ export function htmlToRichText(value: unknown): unknown {
   return value
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^<>]{0,500}>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity]);
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity])
+    .replace(/&#(\d{1,6});/g, (_entity, code: string) => String.fromCodePoint(Number(code)));
 }

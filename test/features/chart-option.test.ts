@@ -18,4 +18,8 @@ describe('tooltips under the CSP', () => {
     expect(htmlToRichText('达成 28 个')).toBe('达成 28 个');
     expect(htmlToRichText(42)).toBe(42);
   });
+
+  it('decodes the numeric entities that builders escape names with', () => {
+    expect(htmlToRichText('A&#38;B &#60;x&#62; &#34;q&#34;')).toBe('A&B <x> "q"');
+  });
 });

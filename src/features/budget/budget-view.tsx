@@ -1,0 +1,118 @@
+/**
+ * 预算执行 Budget vs execution: 年初 / 全年 / 执行 by city, fund or project (`bdim`), execution
+ * rates against both budgets, the in-year cuts and increases, the funding sources and the list of
+ * projects. A city or fund bar toggles its filter; a project anywhere opens its report.
+ */
+import { useCallback, useMemo, useRef } from 'react';
+import { Chart, type ChartClick } from '../../components/chart.tsx';
+import { ChartCard } from '../../components/chart-card.tsx';
+import { useQuery } from '../../lib/db/index.ts';
+import { formatCount } from '../../lib/format.ts';
+import { useI18n, type MessageKey } from '../../lib/i18n.ts';
+import { useDrawnMarks } from '../../lib/perf.ts';
+import { useUrlState } from '../../lib/url-state.ts';
+import type { BudgetProjectSort } from '../../queries/budget-projects.ts';
+import { adjustedProjects, buildBudgetAdjustmentsOption } from './budget-adjustments-option.ts';
+import { BUDGET_VIEW_DIMENSIONS, barsFromGroups, barsFromProjects, parseDimension } from './budget-bars.ts';
+import { buildBudgetCompareOption } from './budget-compare-option.ts';
+import { BudgetFigures } from './budget-figures.tsx';
+import { budgetQueryset } from './budget-queries.ts';
+import { buildBudgetRatesOption } from './budget-rates-option.ts';
+import { FundingSources } from './funding-sources.tsx';
+import { barChartHeight } from './option-context.ts';
+import { formatProjectSort, parseProjectSort, SORT_PARAM } from './project-sort.ts';
+import { ProjectTable } from './project-table.tsx';
+import './budget.css';
+
+export const DIMENSION_PARAM = 'bdim';
+
+export function BudgetView() {
+  const { lang, t } = useI18n();
+  const url = useUrlState();
+  const dimension = parseDimension(url.params.get(DIMENSION_PARAM));
+  const sortParam = url.params.get(SORT_PARAM);
+  const sort = useMemo(() => parseProjectSort(sortParam), [sortParam]);
+  const queries = useMemo(() => budgetQueryset(url.filters, dimension, sort), [url.filters, dimension, sort]);
+  const summary = useQuery(queries.summary);
+  const groups = useQuery(queries.groups);
+  const projects = useQuery(queries.projects);
+  const table = useQuery(queries.table);
+  const sources = useQuery(queries.sources);
+  useDrawnMarks('budget', [summary, groups, projects, table, sources]);
+
+  const bars = useMemo(
+    () => (dimension === 'project' ? barsFromProjects(projects.rows ?? [], t) : barsFromGroups(groups.rows ?? [], t)),
+    [dimension, projects.rows, groups.rows, lang], // `t` follows `lang`
+  );
+  const adjusted = useMemo(() => adjustedProjects(projects.rows ?? [], t), [projects.rows, lang]);
+  const options = useMemo(() => ({
+    compare: buildBudgetCompareOption(bars, { lang, t }),
+    rates: buildBudgetRatesOption(bars, { lang, t }),
+    adjustments: buildBudgetAdjustmentsOption(adjusted, { lang, t }),
+  }), [bars, adjusted, lang]);
+
+  // `url.setParams` is a new function each render; a ref keeps `openReport` (and so the table's
+  // column definitions) stable.
+  const setParams = useRef(url.setParams);
+  setParams.current = url.setParams;
+  const openReport = useCallback((reportId: string) => setParams.current({ view: 'report', report: reportId }), []);
+  const onBarClick = ({ data }: ChartClick) => {
+    const key = (data as { key?: string | null } | undefined)?.key;
+    if (key == null) return; // a blank city or fund cannot be a filter value
+    if (dimension === 'project') openReport(key);
+    else url.toggleFilter(dimension, key);
+  };
+  const barsState = dimension === 'project' ? projects : groups;
+  const barsHeight = barChartHeight(bars.length, 54);
+  const live = [summary, groups, projects, table, sources].every((q) => q.source === 'live');
+  const summaryRow = summary.rows?.[0];
+  const dimensionLabel = t(`budget.dim.${dimension}` as MessageKey);
+
+  return (
+    <div className="budget" data-testid="budget" data-source={live ? 'live' : 'pending'} data-dimension={dimension}>
+      <div className="budget-toolbar" role="group" aria-label={t('budget.dimension')}>
+        <span className="budget-toolbar-label">{t('budget.dimension')}</span>
+        {BUDGET_VIEW_DIMENSIONS.map((dim) => (
+          <button key={dim} type="button" className="budget-segment" aria-pressed={dim === dimension} data-dim={dim}
+            onClick={() => url.setParams({ [DIMENSION_PARAM]: dim === 'city' ? null : dim })}>
+            {t(`budget.dim.${dim}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      <BudgetFigures row={summaryRow} />
+      <div className="chart-grid">
+        <ChartCard title={t('budget.chart.compareBy', { name: dimensionLabel })} testId="chart-budget-compare"
+          loading={barsState.loading} error={barsState.error} empty={barsState.rows?.length === 0}>
+          <Chart label={t('budget.chart.compareBy', { name: dimensionLabel })} option={options.compare} height={barsHeight} onClick={onBarClick} />
+        </ChartCard>
+        <ChartCard title={t('budget.chart.rates')} testId="chart-budget-rates"
+          loading={barsState.loading} error={barsState.error} empty={barsState.rows?.length === 0}>
+          <Chart label={t('budget.chart.rates')} option={options.rates} height={barsHeight} onClick={onBarClick} />
+        </ChartCard>
+        <ChartCard title={t('budget.chart.adjustments')} testId="chart-budget-adjustments"
+          loading={projects.loading} error={projects.error} empty={projects.rows?.length === 0}>
+          {adjusted.length === 0 ? <p className="card-empty">{t('budget.adjustments.none')}</p> : (
+            <>
+              <Chart label={t('budget.chart.adjustments')} option={options.adjustments} height={barChartHeight(adjusted.length, 40, 70)}
+                onClick={({ data }) => openReport((data as { reportId: string }).reportId)} />
+              {(summaryRow?.reports_unchanged ?? 0) > 0 && (
+                <p className="budget-note">{t('budget.adjustments.caption', { count: formatCount(summaryRow?.reports_unchanged, lang) })}</p>
+              )}
+            </>
+          )}
+        </ChartCard>
+        <ChartCard title={t('budget.chart.sources')} testId="chart-budget-sources"
+          loading={sources.loading} error={sources.error} empty={sources.rows?.length === 0}>
+          <FundingSources rows={sources.rows ?? []} totalAdjusted={summaryRow?.budget_adjusted ?? null} />
+        </ChartCard>
+      </div>
+      <div className="budget-projects-card">
+        <ChartCard title={t('budget.chart.projects')} testId="budget-project-table"
+          loading={table.loading} error={table.error} empty={table.rows?.length === 0}>
+          <ProjectTable rows={table.rows ?? []} summary={summaryRow} sort={sort} onOpenReport={openReport}
+            onSort={(next: BudgetProjectSort) => url.setParams({ [SORT_PARAM]: formatProjectSort(next) })} />
+        </ChartCard>
+      </div>
+    </div>
+  );
+}

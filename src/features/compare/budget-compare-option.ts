@@ -1,0 +1,57 @@
+import { BUDGET_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { formatMoney, formatNumber, formatPercent, moneyScale, moneyUnitLabel } from '../../lib/format.ts';
+import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
+import { AXIS_NAME_STYLE, itemAxisLabel, LEGEND_GRID, type OptionContext } from './option-context.ts';
+
+/**
+ * 年初 / 全年 / 执行 side by side for each compared item, the axis in 万元 or 亿元 as the
+ * figures require; the 执行 bar carries the execution rate, so an in-year cut shows as a 年初
+ * bar taller than the 全年 one.
+ */
+export function buildBudgetCompareOption(rows: readonly CompareMeasuresRow[], { lang, t }: OptionContext): ChartOption {
+  const max = Math.max(0, ...rows.flatMap((r) => [r.budget_initial ?? 0, r.budget_adjusted ?? 0, r.executed ?? 0]));
+  const scale = moneyScale(max, lang);
+  const scaled = (wan: number | null) => (wan == null ? null : wan / scale.divisor);
+  const series = [
+    { key: 'budget_initial', name: t('series.budgetInitial'), color: BUDGET_COLORS.initial },
+    { key: 'budget_adjusted', name: t('series.budgetAdjusted'), color: BUDGET_COLORS.adjusted },
+    { key: 'executed', name: t('series.executed'), color: BUDGET_COLORS.executed },
+  ] as const;
+  return {
+    grid: LEGEND_GRID,
+    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => formatMoney(value == null ? null : Number(value) * scale.divisor, lang),
+    },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.label),
+      axisTick: { show: false },
+      axisLabel: itemAxisLabel(rows.length > 4 ? 84 : 140),
+    },
+    yAxis: {
+      type: 'value',
+      name: moneyUnitLabel(scale, lang),
+      nameTextStyle: AXIS_NAME_STYLE,
+      axisLabel: { formatter: (value: number) => formatNumber(value, lang, 1) },
+    },
+    series: series.map(({ key, name, color }) => ({
+      type: 'bar' as const,
+      name,
+      itemStyle: { color },
+      barMaxWidth: 28,
+      data: rows.map((r) => scaled(r[key])),
+      ...(key === 'executed' && {
+        label: {
+          show: true,
+          position: 'top' as const,
+          fontSize: 11,
+          color: '#4a5663',
+          formatter: ({ dataIndex }: { dataIndex: number }) => formatPercent(rows[dataIndex]?.execution_rate, lang),
+        },
+      }),
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The findings table's columns, as constants. Every column sorts in SQL (its id is a key of
+ * FINDINGS_SORT_COLUMNS); cells read the language from the table's meta.
+ */
+import { Fragment } from 'react';
+import { dataColumnHelper, type DataColumn } from '../../components/data-table.tsx';
+import { BLANK } from '../../lib/format.ts';
+import { labelOf } from '../../lib/i18n.ts';
+import type { FindingRow } from '../../queries/findings-page.ts';
+import { messageIn } from './finding-message.ts';
+import { SeverityBadge } from './severity-badge.tsx';
+
+const column = dataColumnHelper<FindingRow>();
+
+const text = (value: string | null | undefined) => (value == null || value === '' ? BLANK : value);
+
+/** `indicators.actual_text` may wrap after a dot, never inside a name. */
+const breakAtDots = (value: string) =>
+  value.split('.').map((part, i, parts) => <Fragment key={i}>{part}{i < parts.length - 1 && <>.<wbr /></>}</Fragment>);
+
+export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
+  column.accessor('severity', {
+    meta: { labelKey: 'findings.col.severity' },
+    cell: ({ getValue }) => <SeverityBadge severity={getValue()} />,
+  }),
+  column.accessor('code', {
+    meta: { labelKey: 'findings.col.code', className: 'findings-col-code' },
+    cell: ({ getValue, table }) => labelOf(table.options.meta!.lang, 'code', getValue()),
+  }),
+  column.accessor('project', {
+    meta: { labelKey: 'findings.col.project', className: 'findings-col-project' },
+    cell: ({ getValue }) => text(getValue()),
+  }),
+  column.accessor('message', {
+    meta: { labelKey: 'findings.col.message', className: 'findings-col-message' },
+    // The other language's half stays reachable on hover: the English half is generic, the
+    // Chinese one names the indicator.
+    cell: ({ getValue, table }) => <span title={getValue() ?? undefined}>{text(messageIn(getValue(), table.options.meta!.lang))}</span>,
+  }),
+  column.accessor('field', {
+    meta: { labelKey: 'findings.col.field', className: 'findings-col-field' },
+    cell: ({ getValue }) => <code>{breakAtDots(text(getValue()))}</code>,
+  }),
+  column.accessor('expected', {
+    meta: { labelKey: 'findings.col.expected', className: 'findings-col-value' },
+    cell: ({ getValue }) => text(getValue()),
+  }),
+  column.accessor('found', {
+    meta: { labelKey: 'findings.col.found', className: 'findings-col-value' },
+    cell: ({ getValue }) => text(getValue()),
+  }),
+  column.accessor('source_file', {
+    id: 'source',
+    meta: { labelKey: 'findings.col.source', className: 'findings-col-source' },
+    cell: ({ row, table }) => {
+      const { t } = table.options.meta!;
+      const { source_file: file, line } = row.original;
+      return (
+        <>
+          <span className="findings-source-file">{text(file)}</span>
+          <span className="findings-source-line">{line == null ? BLANK : t('findings.line', { count: line })}</span>
+        </>
+      );
+    },
+  }),
+];

@@ -1,0 +1,79 @@
+import { STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { formatCount } from '../../lib/format.ts';
+import { labelOf } from '../../lib/i18n.ts';
+import { escapeHtml, type OptionContext } from './option-context.ts';
+import { statusesOf, type StatusBar } from './status-bars.ts';
+
+const ROW_HEIGHT = 36;
+/** Legend on top, value axis and its name below. */
+const CHROME_HEIGHT = 96;
+
+/** The chart's CSS height for `bars` bars, so every label has its row. */
+export const statusStackHeight = (bars: number): number => CHROME_HEIGHT + Math.max(bars, 2) * ROW_HEIGHT;
+
+export interface StatusStackOptions {
+  /** Category labels emit clicks too (the 一级 or project names). */
+  clickableLabels?: boolean;
+  /** Width of the category labels in px; they wrap inside it. */
+  labelWidth?: number;
+}
+
+/**
+ * Horizontal bars stacked by status, first bar on top, in the overview's status colours. Each
+ * segment's data item carries its status, so a click can filter by it; zero segments keep their
+ * place in the tooltip but draw nothing.
+ */
+export function buildStatusStackOption(
+  bars: readonly StatusBar[],
+  { lang, t, narrow }: OptionContext,
+  { clickableLabels = false, labelWidth = narrow ? 96 : 150 }: StatusStackOptions = {},
+): ChartOption {
+  const statuses = statusesOf(bars);
+  const countText = (n: number) => t('indicators.count', { count: formatCount(n, lang) });
+  return {
+    grid: { left: 8, right: 20, top: 36, bottom: 28, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10, selectedMode: false },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params) => {
+        const items = Array.isArray(params) ? params : [params];
+        const bar = bars[items[0]?.dataIndex ?? -1];
+        if (!bar) return '';
+        const lines = items.map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}：<b>${countText(Number(p.value) || 0)}</b>`);
+        return [`<b>${escapeHtml(bar.label)}</b>`, ...lines, `${t('indicators.tooltip.total')}：<b>${countText(bar.total)}</b>`].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      name: t('indicators.chart.indicators'),
+      nameLocation: 'middle',
+      nameGap: 24,
+      nameTextStyle: { color: '#5a6775' },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: bars.map((bar) => bar.label),
+      axisTick: { show: false },
+      triggerEvent: clickableLabels,
+      axisLabel: { interval: 0, width: labelWidth, overflow: 'break', lineHeight: 14, ...(clickableLabels ? { color: '#1f3a5f' } : {}) },
+    },
+    series: statuses.map((status) => ({
+      type: 'bar' as const,
+      name: labelOf(lang, 'status', status),
+      stack: 'status',
+      barMaxWidth: 22,
+      itemStyle: { color: STATUS_COLORS[status] ?? STATUS_COLORS.unknown },
+      emphasis: { focus: 'series' as const },
+      label: {
+        show: true,
+        color: '#fff',
+        fontSize: 11,
+        formatter: ({ value }: { value?: unknown }) => (Number(value) > 0 ? formatCount(Number(value), lang) : ''),
+      },
+      data: bars.map((bar) => ({ value: bar.counts[status] ?? 0, status, id: bar.id })),
+    })),
+  };
+}

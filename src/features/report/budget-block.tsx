@@ -1,0 +1,88 @@
+/**
+ * The 项目资金 part of the paper table: the funding rows as printed, 执行率 printed next to the
+ * computed one, and a 核算 row when the figures the dashboard uses differ from the printed total
+ * (a blank 年度资金总额 row is summed from its funding sources).
+ */
+import { formatMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
+import { useI18n } from '../../lib/i18n.ts';
+import type { ReportBudgetLineRow } from '../../queries/report-budget-lines.ts';
+import type { ReportHeaderRow } from '../../queries/report-header.ts';
+import { ratesDiffer } from './indicator-layout.ts';
+import { type FlagLookup, flagClass, flagTitle } from './flags.ts';
+
+interface BudgetBlockProps {
+  header: ReportHeaderRow;
+  lines: readonly ReportBudgetLineRow[];
+  flags: FlagLookup;
+}
+
+const differs = (a: number | null, b: number | null) => (a ?? null) !== (b ?? null) && !(a != null && b != null && Math.abs(a - b) < 0.005);
+
+export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
+  const { lang, t } = useI18n();
+  // English shows CNY millions, rounded: the tooltip keeps the figure as printed in 万元.
+  const exact = (wan: number | null) => (lang === 'en' && wan != null ? t('report.exactMoney', { name: formatNumber(wan, lang, 4) }) : undefined);
+  const total = lines.find((line) => line.line === 'total');
+  const showResolved = !total || differs(total.budget_initial, header.budget_initial)
+    || differs(total.budget_adjusted, header.budget_adjusted) || differs(total.executed, header.executed);
+  const rowCount = lines.length + (showResolved ? 1 : 0);
+  return (
+    <table className="sheet-table sheet-budget" data-testid="report-budget">
+      <colgroup>
+        <col className="col-side" /><col className="col-line" />
+        <col /><col /><col /><col className="col-points" /><col className="col-rate" /><col className="col-rate" /><col className="col-points" />
+      </colgroup>
+      {/* One row group: a rowspan cannot cross from a thead into a tbody. */}
+      <tbody>
+        <tr>
+          <th rowSpan={rowCount + 2} scope="rowgroup" className="sheet-side">{t('report.funds')}</th>
+          <th rowSpan={2} />
+          <th rowSpan={2} scope="col">{t('report.budgetInitial')}</th>
+          <th rowSpan={2} scope="col">{t('report.budgetAdjusted')}</th>
+          <th rowSpan={2} scope="col">{t('report.executed')}</th>
+          <th rowSpan={2} scope="col">{t('report.weight')}</th>
+          <th colSpan={2} scope="colgroup">{t('report.executionRate')}</th>
+          <th rowSpan={2} scope="col">{t('report.score')}</th>
+        </tr>
+        <tr>
+          <th scope="col" className="sheet-sub">{t('report.printed')}</th>
+          <th scope="col" className="sheet-sub">{t('report.computed')}</th>
+        </tr>
+        {lines.map((line) => {
+          const cut = line.budget_initial != null && line.budget_adjusted != null && differs(line.budget_initial, line.budget_adjusted);
+          const rateMismatch = ratesDiffer(line.execution_rate_declared, line.execution_rate);
+          const lineNumbers = line.source_line == null ? [] : [line.source_line];
+          return (
+            <tr key={line.line} data-line={line.line} data-lines={lineNumbers.join(' ')}
+              className={flagClass(flags, lineNumbers)} title={flagTitle(flags, lineNumbers, lang)}>
+              <th scope="row" className="sheet-label">{line.line_label ?? line.line}</th>
+              <td className="num" title={exact(line.budget_initial)}>{formatMoney(line.budget_initial, lang)}</td>
+              <td className={`num${cut ? ' is-changed' : ''}`}
+                title={cut ? t(line.budget_adjusted! < line.budget_initial! ? 'report.budgetCut' : 'report.budgetRaised', {
+                  from: formatMoney(line.budget_initial, lang), to: formatMoney(line.budget_adjusted, lang) }) : exact(line.budget_adjusted)}>
+                {formatMoney(line.budget_adjusted, lang)}
+              </td>
+              <td className="num" title={exact(line.executed)}>{formatMoney(line.executed, lang)}</td>
+              <td className="num">{formatScore(line.weight, lang)}</td>
+              <td className={`num${rateMismatch ? ' is-mismatch' : ''}`}>{formatPercent(line.execution_rate_declared, lang)}</td>
+              <td className={`num${rateMismatch ? ' is-mismatch' : ''}`}>{formatPercent(line.execution_rate, lang)}</td>
+              <td className="num">{formatScore(line.score, lang)}</td>
+            </tr>
+          );
+        })}
+        {showResolved && (
+          <tr className="sheet-resolved" data-line="resolved" title={t('report.resolvedHint')}>
+            <th scope="row" className="sheet-label">{t('report.resolved')}</th>
+            <td className="num">{formatMoney(header.budget_initial, lang)}</td>
+            <td className="num">{formatMoney(header.budget_adjusted, lang)}</td>
+            <td className="num">{formatMoney(header.executed, lang)}</td>
+            <td className="num">{formatScore(header.budget_weight, lang)}</td>
+            <td className="num">—</td>
+            <td className="num">{formatPercent(header.execution_rate, lang)}</td>
+            <td className="num">{formatScore(header.budget_score, lang)}</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

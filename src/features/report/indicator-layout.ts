@@ -1,0 +1,86 @@
+/**
+ * Where the paper table merges cells: consecutive rows with the same 一级 (as printed) share one
+ * 一级 cell, rows with the same 二级 inside it one 二级 cell, and the rows of a merged 分值/得分
+ * group (group_id) one 分值 and one 得分 cell. Pure, so the rowspans are tested without a DOM.
+ */
+import type { ReportIndicatorRow } from '../../queries/report-indicators.ts';
+
+export interface IndicatorLayoutRow {
+  indicator: ReportIndicatorRow;
+  /** The 一级 label as printed (normalized when the dataset lacks the printed one). */
+  level1Label: string;
+  /** Rows the cell spans from this row; 0 = covered by a cell above (render nothing). */
+  level1Span: number;
+  level2Span: number;
+  scoreSpan: number;
+  /** The 分值 / 得分 of the row, or of its whole group on the group's first row. */
+  weight: number | null;
+  score: number | null;
+  /** Source lines a finding may point at to name this row. */
+  lines: number[];
+}
+
+const level1Of = (row: ReportIndicatorRow): string => row.level1_printed ?? row.level1 ?? '';
+
+/** Lengths of runs of equal keys, written on each run's first index (0 elsewhere). */
+function runSpans(keys: readonly (string | null)[], merge: (key: string | null) => boolean = () => true): number[] {
+  const spans = keys.map(() => 1);
+  let start = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    const sameRun = i < keys.length && merge(keys[i]) && keys[i] === keys[start];
+    if (sameRun) continue;
+    for (let j = start + 1; j < i; j++) spans[j] = 0;
+    spans[start] = i - start;
+    start = i;
+  }
+  return spans;
+}
+
+export function layoutIndicators(rows: readonly ReportIndicatorRow[]): IndicatorLayoutRow[] {
+  const level1Keys = rows.map(level1Of);
+  const level1Spans = runSpans(level1Keys);
+  // A 二级 run never crosses a 一级 boundary: the key carries the 一级 block's start.
+  let block = -1;
+  const level2Keys = rows.map((row, i) => {
+    if (level1Spans[i] > 0) block = i;
+    return `${block}\u0000${row.level2 ?? ''}`;
+  });
+  const level2Spans = runSpans(level2Keys);
+  const scoreSpans = runSpans(rows.map((row) => row.group_id), (key) => key !== null);
+  return rows.map((indicator, i) => {
+    const grouped = indicator.group_id !== null && scoreSpans[i] > 1;
+    return {
+      indicator,
+      level1Label: level1Keys[i],
+      level1Span: level1Spans[i],
+      level2Span: level2Spans[i],
+      scoreSpan: scoreSpans[i],
+      weight: grouped ? indicator.weight ?? indicator.group_weight : indicator.weight,
+      score: grouped ? indicator.score ?? indicator.group_score : indicator.score,
+      lines: [...new Set([indicator.line, indicator.level3_line].filter((n): n is number => n != null))],
+    };
+  });
+}
+
+/** The source lines the findings point at, for highlighting the rows they name. */
+export const findingLines = (findings: readonly { line: number | null }[]): Set<number> =>
+  new Set(findings.map((f) => f.line).filter((n): n is number => n != null));
+
+/** The ` / ` (or `）/ `) before the English half of a bilingual message. */
+const LANGUAGE_SEPARATOR = /\s*\/\s+(?=[A-Za-z])/g;
+
+/** A finding message is `中文 / English` when the ingest wrote both; picks the reader's half. */
+export function messageIn(message: string | null, lang: 'zh' | 'en'): string {
+  if (!message) return '';
+  const cut = [...message.matchAll(LANGUAGE_SEPARATOR)].at(-1);
+  if (!cut || cut.index === 0) return message;
+  return lang === 'zh' ? message.slice(0, cut.index).trim() : message.slice(cut.index + cut[0].length).trim();
+}
+
+/** Two rates disagree when they differ by more than rounding to a tenth of a percent. */
+export const ratesDiffer = (a: number | null, b: number | null): boolean =>
+  a != null && b != null && Math.abs(a - b) > 0.0005;
+
+/** Two scores disagree beyond rounding. */
+export const scoresDiffer = (a: number | null, b: number | null): boolean =>
+  a != null && b != null && Math.abs(a - b) > 0.005;

@@ -1,0 +1,43 @@
+import type { ChartOption } from '../../components/chart-option.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
+import { formatCount } from '../../lib/format.ts';
+import { GRADES, type ScoreGradeCountRow } from '../../queries/score-grade-counts.ts';
+import { AXIS_NAME_STYLE, gradeColor, gradeLabel, type OptionContext } from './score-format.ts';
+
+/** 优 良 中 差 always, zero bars kept (a leader should see that nothing was graded 差). */
+export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { lang, t }: OptionContext): ChartOption {
+  const counts = new Map(rows.map((r) => [r.grade, r.reports]));
+  const grades: string[] = [...GRADES, ...rows.map((r) => r.grade).filter((g) => !(GRADES as readonly string[]).includes(g))];
+  const reports = (value: unknown) => t('scores.reports', { count: formatCount(Number(value), lang) });
+  const range = (grade: string) =>
+    (GRADES as readonly string[]).includes(grade) ? t(`scores.gradeRange.${grade}` as MessageKey) : '';
+  return {
+    grid: { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: reports },
+    xAxis: {
+      type: 'category',
+      data: grades.map((g) => `${gradeLabel(g, t)}\n${range(g)}`.trim()),
+      axisTick: { show: false },
+      axisLabel: { interval: 0, lineHeight: 16 },
+    },
+    yAxis: {
+      type: 'value',
+      name: t('scores.axis.reports'),
+      nameTextStyle: { ...AXIS_NAME_STYLE, align: 'left' },
+      minInterval: 1,
+      // Headroom above the tallest bar, so its label stays clear of the axis name.
+      max: ({ max }: { max: number }) => Math.max(1, Math.ceil(max * 1.25)),
+    },
+    series: [{
+      type: 'bar',
+      name: t('scores.chart.grades'),
+      barMaxWidth: 44,
+      label: { show: true, position: 'top', formatter: ({ value }) => reports(value) },
+      data: grades.map((grade) => ({ value: counts.get(grade) ?? 0, itemStyle: { color: gradeColor(grade) } })),
+    }],
+  };
+}
+
+export function describeGradeCounts(rows: readonly ScoreGradeCountRow[], { lang, t }: OptionContext): string {
+  return GRADES.map((g) => `${gradeLabel(g, t)} ${t('scores.reports', { count: formatCount(rows.find((r) => r.grade === g)?.reports ?? 0, lang) })}`).join('；');
+}

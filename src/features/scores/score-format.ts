@@ -1,0 +1,69 @@
+/** What the score view's option builders share: context, grade colours, formats, layout. */
+import { BLANK, formatNumber, formatScore, zhCollator } from '../../lib/format.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.ts';
+import type { Lang } from '../../lib/url-state.ts';
+import type { ScoreTotalRow } from '../../queries/score-totals.ts';
+
+export interface OptionContext {
+  lang: Lang;
+  t: Translate;
+  /** A phone-width screen: narrower project names, turned column names. */
+  compact?: boolean;
+}
+
+/** A report with the label it gets on a project axis (unique among the rows shown). */
+export type RankedProject = ScoreTotalRow & { label: string };
+
+/** The grade bands of the guidance, lowest score of each band. */
+export const GRADE_FLOORS = { 优: 90, 良: 80, 中: 60 } as const;
+
+/** 优 in the app's "good" teal through 差 in its "bad" red, the colours of the status charts. */
+export const GRADE_COLORS: Record<string, string> = { 优: '#2a9d8f', 良: '#3b6fb6', 中: '#e9a23b', 差: '#c8553d' };
+export const NO_GRADE_COLOR = '#9aa5b1';
+export const MISMATCH_COLOR = '#c8553d';
+
+export const gradeColor = (grade: string | null): string => (grade && GRADE_COLORS[grade]) || NO_GRADE_COLOR;
+
+export function gradeLabel(grade: string | null, t: Translate): string {
+  if (grade == null) return BLANK;
+  return grade in GRADE_COLORS ? t(`scores.grade.${grade}` as MessageKey) : grade;
+}
+
+/** `96 分` / `95.5 pts`; blank stays `—`. */
+export const formatPoints = (value: number | null | undefined, { lang, t }: OptionContext): string =>
+  value == null || !Number.isFinite(value) ? BLANK : t('scores.points', { count: formatScore(value, lang) });
+
+/** A score rate as a percentage with a decimal only when needed: `100%`, `95.5%`. */
+export const formatRate = (rate: number | null | undefined, lang: Lang): string =>
+  rate == null || !Number.isFinite(rate) ? BLANK : `${formatNumber(rate * 100, lang, 1)}%`;
+
+/** Tooltips are HTML: text from the data is escaped. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * Best total first (blank totals last), ties in the order a Chinese reader expects. A project
+ * named twice (two years, two cities) gets its year and city appended so rows stay apart.
+ */
+export function rankProjects(rows: readonly ScoreTotalRow[]): RankedProject[] {
+  const uses = new Map<string, number>();
+  for (const row of rows) uses.set(row.project, (uses.get(row.project) ?? 0) + 1);
+  const labelled = rows.map((row) => {
+    const extra = [row.year, row.city].filter((part) => part != null).join(' ');
+    return { ...row, label: uses.get(row.project)! > 1 && extra ? `${row.project}（${extra}）` : row.project };
+  });
+  const seen = new Map<string, number>();
+  for (const row of labelled) seen.set(row.label, (seen.get(row.label) ?? 0) + 1);
+  for (const row of labelled) if (seen.get(row.label)! > 1) row.label = `${row.label} · ${row.report_id}`;
+  return labelled.sort((a, b) =>
+    (b.total_score ?? -Infinity) - (a.total_score ?? -Infinity) || zhCollator.compare(a.label, b.label));
+}
+
+/** Height of a chart with one row per project: enough for wrapped names, never cramped. */
+export const projectChartHeight = (projects: number, chrome: number, row = 40): number => Math.max(220, projects * row + chrome);
+
+/** Project names on a category axis: wrapped, never skipped; narrower on a phone. */
+export const projectAxisLabels = (compact = false) =>
+  ({ interval: 0, width: compact ? 96 : 124, overflow: 'break' as const, lineHeight: 14 });
+
+export const AXIS_NAME_STYLE = { color: '#5a6775' };

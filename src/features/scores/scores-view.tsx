@@ -1,0 +1,110 @@
+/**
+ * 得分分布 Scores: total self-scores by project with the grade bands, score rate by 一级
+ * indicator (a heat map), grade counts, and declared vs computed totals. Clicking a project
+ * opens its report; clicking a 一级 column of the heat map filters by it.
+ */
+import { useMemo } from 'react';
+import { Chart, type ChartClick } from '../../components/chart.tsx';
+import { ChartCard } from '../../components/chart-card.tsx';
+import { useQuery } from '../../lib/db/index.ts';
+import { useI18n } from '../../lib/i18n.ts';
+import { useDrawnMarks } from '../../lib/perf.ts';
+import { useUrlState } from '../../lib/url-state.ts';
+import { BUDGET_CATEGORY } from '../../queries/score-rates.ts';
+import { buildDeclaredTotalsOption, describeDeclaredTotals } from './declared-totals-option.ts';
+import { buildGradeCountsOption, describeGradeCounts } from './grade-counts-option.ts';
+import { projectChartHeight, rankProjects, type RankedProject } from './score-format.ts';
+import { ScoreFigures } from './score-figures.tsx';
+import { buildScoreRateHeatmapOption, categoryLabel, describeScoreRates, rateColumns } from './score-rate-heatmap-option.ts';
+import { scoresQueryset } from './scores-queries.ts';
+import { buildTotalScoresOption, describeTotalScores } from './total-scores-option.ts';
+import { useNarrowScreen } from './use-narrow-screen.ts';
+import './scores.css';
+
+/** What a click reports for an axis label (chart.tsx passes ECharts' event object through). */
+type AxisAwareClick = ChartClick & { componentType?: string };
+
+/** The report behind a click on a data item (`reportId`) or on a project name of the axis. */
+function clickedReport(click: AxisAwareClick, projects: readonly RankedProject[]): string | undefined {
+  if (click.componentType === 'yAxis') return projects.find((p) => p.label === click.value)?.report_id;
+  if (click.componentType === 'series') return (click.data as { reportId?: string } | undefined)?.reportId;
+  return undefined;
+}
+
+export function ScoresView() {
+  const { lang, t } = useI18n();
+  const url = useUrlState();
+  const compact = useNarrowScreen();
+  const queries = useMemo(() => scoresQueryset(url.filters), [url.filters]);
+  const summary = useQuery(queries.summary);
+  const totals = useQuery(queries.totals);
+  const rates = useQuery(queries.rates);
+  const grades = useQuery(queries.grades);
+  useDrawnMarks('scores', [summary, totals, rates, grades]);
+
+  const projects = useMemo(() => rankProjects(totals.rows ?? []), [totals.rows]);
+  const view = useMemo(() => {
+    const context = { lang, t, compact };
+    const cells = rates.rows ?? [];
+    return {
+      totals: buildTotalScoresOption(projects, context),
+      totalsText: describeTotalScores(projects, context),
+      rates: buildScoreRateHeatmapOption(projects, cells, context),
+      ratesText: describeScoreRates(projects, cells, context),
+      columns: rateColumns(cells).map((category) => ({ category, label: categoryLabel(category, context) })),
+      grades: buildGradeCountsOption(grades.rows ?? [], context),
+      gradesText: describeGradeCounts(grades.rows ?? [], context),
+      declared: buildDeclaredTotalsOption(projects, context),
+      declaredText: describeDeclaredTotals(projects, context),
+    };
+    // `t` is a function of `lang`.
+  }, [lang, compact, projects, rates.rows, grades.rows]);
+
+  const openReport = (click: ChartClick) => {
+    const reportId = clickedReport(click, projects);
+    if (reportId) url.setParams({ view: 'report', report: reportId });
+  };
+  const onHeatmapClick = (click: AxisAwareClick) => {
+    if (click.componentType !== 'xAxis') return openReport(click);
+    const column = view.columns.find((c) => c.label === click.value);
+    if (column && column.category !== BUDGET_CATEGORY) url.toggleFilter('level1', column.category);
+  };
+  const mismatches = projects.filter((p) => p.mismatch).length;
+  const live = [summary, totals, rates, grades].every((q) => q.source === 'live' && !q.loading);
+  const chartHeight = projectChartHeight(projects.length, 72);
+  // The heat map also carries its column names and colour scale; on a phone its names are
+  // turned and project names wrap to three lines.
+  const heatmapHeight = compact ? projectChartHeight(projects.length, 160, 48) : projectChartHeight(projects.length, 90);
+  const labelled = (title: string, text: string) => (text ? `${title}：${text}` : title);
+
+  return (
+    <div className="scores" data-testid="scores" data-source={live ? 'live' : 'pending'}>
+      <ScoreFigures row={summary.rows?.[0]} />
+      <div className="chart-grid">
+        <ChartCard title={t('scores.chart.totals')} loading={totals.loading} error={totals.error} empty={totals.rows?.length === 0} testId="chart-score-totals">
+          <Chart label={labelled(t('scores.chart.totals'), view.totalsText)} option={view.totals} height={chartHeight} onClick={openReport} />
+          <p className="chart-hint">{t('scores.hint.totals')}</p>
+        </ChartCard>
+        <ChartCard title={t('scores.chart.rates')} loading={rates.loading} error={rates.error ?? totals.error} empty={rates.rows?.length === 0 || totals.rows?.length === 0} testId="chart-score-rates">
+          <Chart label={labelled(t('scores.chart.rates'), view.ratesText)} option={view.rates} height={heatmapHeight} onClick={onHeatmapClick} />
+          <p className="chart-hint">{t('scores.hint.rates')}</p>
+        </ChartCard>
+        <ChartCard title={t('scores.chart.grades')} loading={grades.loading} error={grades.error} empty={grades.rows?.length === 0} testId="chart-score-grades">
+          <Chart label={labelled(t('scores.chart.grades'), view.gradesText)} option={view.grades} />
+          <p className="chart-hint">{t('scores.hint.grades')}</p>
+        </ChartCard>
+        <ChartCard title={t('scores.chart.declared')} loading={totals.loading} error={totals.error} empty={totals.rows?.length === 0} testId="chart-score-declared">
+          <Chart label={labelled(t('scores.chart.declared'), view.declaredText)} option={view.declared} height={chartHeight} onClick={openReport} />
+          <p className={`mismatch-note${mismatches > 0 ? ' is-alert' : ''}`} data-testid="mismatch-note">
+            {mismatches > 0 ? t('scores.mismatch.note', { count: mismatches }) : t('scores.mismatch.none')}
+            {mismatches > 0 && (
+              <button type="button" className="link-button" onClick={() => url.setParams({ view: 'findings', code: 'TOTAL_SCORE_MISMATCH' })}>
+                {t('scores.mismatch.link')}
+              </button>
+            )}
+          </p>
+        </ChartCard>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { indicatorCondition, reportCondition, type Filters } from './filters.ts';
+import { sql, type Query } from './query.ts';
+
+/** What the compare view can put side by side; the whitelist of identifiers this query may use. */
+export const COMPARE_DIMENSIONS = ['city', 'fund', 'project'] as const;
+export type CompareDimension = (typeof COMPARE_DIMENSIONS)[number];
+
+/** The normalized 一级 indicators whose score rates are compared, in table order (contract). */
+export const COMPARE_LEVEL1S = ['产出指标', '效益指标', '满意度指标'] as const;
+export type CompareLevel1 = (typeof COMPARE_LEVEL1S)[number];
+
+/** The column giving an item its context: a city's province, a fund's or project's city. */
+const PARENT_COLUMN: Record<CompareDimension, string> = { city: 'province', fund: 'city', project: 'city' };
+
+export interface CompareMeasuresRow {
+  /** The city, fund or project (never null: unnamed items cannot be chosen, so they are left out). */
+  label: string;
+  /** The province of a city, the city of a fund or project; null when its reports disagree. */
+  parent: string | null;
+  /** The latest report of the item (for a project: the report a click opens). */
+  report_id: string;
+  reports: number;
+  /** 万元 */
+  budget_initial: number | null;
+  budget_adjusted: number | null;
+  executed: number | null;
+  /** executed / budget_adjusted over reports that have both (fraction). */
+  execution_rate: number | null;
+  /** executed / budget_initial over reports that have both: shows in-year cuts. */
+  execution_rate_initial: number | null;
+  mean_total_score: number | null;
+  /** 三级 indicators, and how many of them met, partly met, missed or could not be judged. */
+  indicators: number;
+  met: number;
+  partial: number;
+  not_met: number;
+  unknown: number;
+  /** Σ score ÷ Σ weight of each 一级 (fraction), over indicators that have both. */
+  rate_output: number | null;
+  rate_outcome: number | null;
+  rate_satisfaction: number | null;
+  findings: number;
+  errors: number;
+}
+
+/** The score-rate column of each 一级, in COMPARE_LEVEL1S order. */
+export const LEVEL1_RATE_COLUMNS = {
+  产出指标: 'rate_output',
+  效益指标: 'rate_outcome',
+  满意度指标: 'rate_satisfaction',
+} as const satisfies Record<CompareLevel1, keyof CompareMeasuresRow>;
+
+const level1Rate = (level1: CompareLevel1) => `
+      SUM(i.score) FILTER (WHERE i.level1 = '${level1}' AND i.weight IS NOT NULL)
+        / NULLIF(SUM(i.weight) FILTER (WHERE i.level1 = '${level1}' AND i.score IS NOT NULL), 0) AS ${LEVEL1_RATE_COLUMNS[level1]}`;
+
+/**
+ * Every measure of the compare view for each city, fund or project in one statement: report
+ * figures, indicator statuses and 一级 score rates, findings. Largest 全年预算 first, so the
+ * view's default choice (the top items) is the head of the list. The indicator filters keep the
+ * reports having a matching indicator and, within them, the matching indicators.
+ */
+export function compareMeasures(dimension: CompareDimension, filters: Filters): Query<CompareMeasuresRow> {
+  if (!COMPARE_DIMENSIONS.includes(dimension)) throw new Error(`compareMeasures: unknown dimension ${String(dimension)}`);
+  const parent = PARENT_COLUMN[dimension];
+  return sql<CompareMeasuresRow>(`compare-measures-${dimension}`)`
+    WITH scope AS (
+      SELECT r.*, r.${dimension} AS label FROM reports r
+      WHERE r.${dimension} IS NOT NULL AND ${reportCondition(filters)}
+    ),
+    by_report AS (
+      SELECT
+        label,
+        CASE WHEN COUNT(DISTINCT ${parent}) = 1 THEN MIN(${parent}) END AS parent,
+        arg_max(report_id, year) AS report_id,
+        COUNT(*)::INTEGER AS reports,
+        SUM(budget_initial) AS budget_initial,
+        SUM(budget_adjusted) AS budget_adjusted,
+        SUM(executed) AS executed,
+        SUM(executed) FILTER (WHERE budget_adjusted IS NOT NULL)
+          / NULLIF(SUM(budget_adjusted) FILTER (WHERE executed IS NOT NULL), 0) AS execution_rate,
+        SUM(executed) FILTER (WHERE budget_initial IS NOT NULL)
+          / NULLIF(SUM(budget_initial) FILTER (WHERE executed IS NOT NULL), 0) AS execution_rate_initial,
+        AVG(total_score) AS mean_total_score
+      FROM scope GROUP BY label
+    ),
+    by_indicator AS (
+      SELECT
+        s.label,
+        COUNT(*)::INTEGER AS indicators,
+        COUNT(*) FILTER (WHERE i.status = 'met')::INTEGER AS met,
+        COUNT(*) FILTER (WHERE i.status = 'partial')::INTEGER AS partial,
+        COUNT(*) FILTER (WHERE i.status = 'not_met')::INTEGER AS not_met,
+        COUNT(*) FILTER (WHERE i.status = 'unknown' OR i.status IS NULL)::INTEGER AS unknown,${COMPARE_LEVEL1S.map(level1Rate).join(',')}
+      FROM indicators i JOIN scope s ON s.report_id = i.report_id
+      WHERE ${indicatorCondition(filters)}
+      GROUP BY s.label
+    ),
+    by_finding AS (
+      SELECT s.label, COUNT(*)::INTEGER AS findings, COUNT(*) FILTER (WHERE f.severity = 'error')::INTEGER AS errors
+      FROM findings f JOIN scope s ON s.report_id = f.report_id
+      GROUP BY s.label
+    )
+    SELECT
+      b.*,
+      COALESCE(i.indicators, 0) AS indicators, COALESCE(i.met, 0) AS met, COALESCE(i.partial, 0) AS partial,
+      COALESCE(i.not_met, 0) AS not_met, COALESCE(i.unknown, 0) AS unknown,
+      i.rate_output, i.rate_outcome, i.rate_satisfaction,
+      COALESCE(f.findings, 0) AS findings, COALESCE(f.errors, 0) AS errors
+    FROM by_report b
+    LEFT JOIN by_indicator i ON i.label = b.label
+    LEFT JOIN by_finding f ON f.label = b.label
+    ORDER BY b.budget_adjusted DESC NULLS LAST, b.label`;
+}

@@ -1,0 +1,84 @@
+/**
+ * One page of the findings list, sorted and paged by DuckDB (LIMIT/OFFSET): the table only
+ * presents, so it scales to datasets far larger than a browser should hold.
+ */
+import type { Filters } from './filters.ts';
+import { findingCondition, SEVERITY_RANK_SQL, type FindingFilters } from './findings-filter.ts';
+import { fragment, sql, type Query } from './query.ts';
+import type { Severity } from '../parser/types.ts';
+
+export interface FindingRow {
+  report_id: string;
+  source_file: string | null;
+  project: string | null;
+  city: string | null;
+  code: string;
+  severity: Severity;
+  field: string | null;
+  expected: string | null;
+  found: string | null;
+  message: string | null;
+  line: number | null;
+}
+
+/** The sortable columns and the SQL each sorts by: the only identifiers a sort puts into SQL. */
+export const FINDINGS_SORT_COLUMNS: Record<string, readonly string[]> = {
+  severity: [SEVERITY_RANK_SQL],
+  code: ['f.code'],
+  project: ['r.project'],
+  message: ['f.message'],
+  field: ['f.field'],
+  expected: ['f.expected'],
+  found: ['f.found'],
+  // A source position: the file, then the line within it, both in the chosen direction.
+  source: ['r.source_file', 'f.line'],
+  line: ['f.line'],
+};
+
+export interface SortKey {
+  id: string;
+  desc: boolean;
+}
+
+export interface PageRequest {
+  pageIndex: number;
+  pageSize: number;
+}
+
+export const MAX_PAGE_SIZE = 1000;
+
+/** Errors first, then by report and source line, unless the reader sorts otherwise. */
+export const DEFAULT_FINDINGS_SORT: readonly SortKey[] = [{ id: 'severity', desc: false }];
+
+// Appended to every order so pages never overlap or skip rows between equal sort keys.
+const TIE_BREAK = ['r.source_file', 'f.report_id', 'f.line', 'f.code', 'f.field', 'f.message'];
+
+export const isFindingsSortColumn = (id: string): boolean => Object.hasOwn(FINDINGS_SORT_COLUMNS, id);
+
+export function findingsOrderBy(sort: readonly SortKey[]): string {
+  const keys = sort.length > 0 ? sort : DEFAULT_FINDINGS_SORT;
+  const terms = keys.flatMap(({ id, desc }) => {
+    if (!isFindingsSortColumn(id)) throw new Error(`findings: unknown sort column "${id}"`);
+    // Blanks last in both directions: a reader sorting by 字段 wants the filled ones first.
+    return FINDINGS_SORT_COLUMNS[id].map((expression) => `${expression} ${desc ? 'DESC' : 'ASC'} NULLS LAST`);
+  });
+  return [...terms, ...TIE_BREAK.map((column) => `${column} ASC NULLS LAST`)].join(', ');
+}
+
+export function findingsPage(
+  filters: Filters,
+  findingFilters: FindingFilters,
+  sort: readonly SortKey[],
+  { pageIndex, pageSize }: PageRequest,
+): Query<FindingRow> {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new Error(`findings: page size ${pageSize} out of range 1–${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageIndex) || pageIndex < 0) throw new Error(`findings: page index ${pageIndex} is not a whole number ≥ 0`);
+  const paging = fragment('LIMIT ? OFFSET ?', [pageSize, pageIndex * pageSize]);
+  return sql<FindingRow>('findings-page')`
+    SELECT f.report_id, r.source_file, r.project, r.city, f.code, f.severity, f.field, f.expected, f.found, f.message,
+      f.line::INTEGER AS line
+    FROM findings f JOIN reports r ON r.report_id = f.report_id
+    WHERE ${findingCondition(filters, findingFilters)}
+    ORDER BY ${findingsOrderBy(sort)}
+    ${paging}`;
+}

@@ -1,0 +1,24 @@
+import { fragment, sql, type Query } from './query.ts';
+import type { Severity } from '../parser/types.ts';
+
+export interface ReportFindingRow {
+  code: string;
+  severity: Severity;
+  field: string | null;
+  expected: string | null;
+  found: string | null;
+  /** One sentence, Chinese first, often `中文 / English`. */
+  message: string | null;
+  /** Line of the source file. */
+  line: number | null;
+}
+
+/** The findings of one report: errors first, then by source line. */
+export function reportFindings(reportId: string): Query<ReportFindingRow> {
+  const id = fragment('?', [reportId]);
+  return sql<ReportFindingRow>('report-findings')`
+    SELECT f.code, f.severity, f.field, f.expected, f.found, f.message, f.line
+    FROM findings f
+    WHERE f.report_id = ${id}
+    ORDER BY CASE f.severity WHEN 'error' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END, f.line NULLS LAST, f.code`;
+}

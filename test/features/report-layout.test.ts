@@ -1,0 +1,134 @@
+/**
+ * The report view's pure pieces: the rowspans of the rebuilt indicator table, the rows findings
+ * point at, and the language halves of a finding message.
+ */
+import { describe, expect, it } from 'vitest';
+import { flagClass, flagsByLine, flagTitle, worstSeverity } from '../../src/features/report/flags.ts';
+import { layoutIndicators, messageIn, ratesDiffer, scoresDiffer } from '../../src/features/report/indicator-layout.ts';
+import type { ReportFindingRow } from '../../src/queries/report-findings.ts';
+import type { ReportIndicatorRow } from '../../src/queries/report-indicators.ts';
+
+let seq = 0;
+function indicator(level1: string, level2: string, extra: Partial<ReportIndicatorRow> = {}): ReportIndicatorRow {
+  seq += 1;
+  return {
+    seq, level1: level1.replace(/[(（].*$/, ''), level1_printed: level1, level2, level2_printed: level2, level3: `指标${seq}`,
+    target_text: null, actual_text: null, weight: 5, score: 5, group_id: null, group_weight: 5, group_score: 5,
+    deviation: null, status: 'met', status_reason: null, achievement: null, line: seq * 10, level3_line: seq * 10 + 3,
+    ...extra,
+  };
+}
+
+const grouped = (group: string, first: boolean): Partial<ReportIndicatorRow> =>
+  ({ group_id: group, weight: first ? 20 : null, score: first ? 20 : null, group_weight: 20, group_score: 20 });
+
+describe('layoutIndicators', () => {
+  // Shaped like 企协专项: five 数量 rows sharing one 20-point cell, then single rows.
+  seq = 0;
+  const rows = [
+    indicator('产出指标(50分)', '数量指标', grouped('g1', true)),
+    indicator('产出指标(50分)', '数量指标', { ...grouped('g1', false), status: 'not_met' }),
+    indicator('产出指标(50分)', '数量指标', grouped('g1', false)),
+    indicator('产出指标(50分)', '数量指标', grouped('g1', false)),
+    indicator('产出指标(50分)', '数量指标', grouped('g1', false)),
+    indicator('产出指标(50分)', '质量指标', { weight: 10, score: 10 }),
+    indicator('效益指标（30分）', '经济效益指标'),
+    indicator('效益指标（30分）', '社会效益指标'),
+    indicator('满意度指标（10分）', '服务对象满意度指标', { weight: 10, score: 10 }),
+  ];
+  const layout = layoutIndicators(rows);
+
+  it('merges 一级 cells over consecutive rows, labelled as printed', () => {
+    expect(layout.map((r) => r.level1Span)).toEqual([6, 0, 0, 0, 0, 0, 2, 0, 1]);
+    expect(layout[6].level1Label).toBe('效益指标（30分）');
+  });
+
+  it('merges 二级 cells inside their 一级 block', () => {
+    expect(layout.map((r) => r.level2Span)).toEqual([5, 0, 0, 0, 0, 1, 1, 1, 1]);
+  });
+
+  it('gives a merged group one 分值 and one 得分 cell, with the group figures', () => {
+    expect(layout.map((r) => r.scoreSpan)).toEqual([5, 0, 0, 0, 0, 1, 1, 1, 1]);
+    expect([layout[0].weight, layout[0].score]).toEqual([20, 20]);
+    expect([layout[5].weight, layout[5].score]).toEqual([10, 10]);
+  });
+
+  it('never lets a 二级 run cross a 一级 boundary', () => {
+    seq = 0;
+    const split = layoutIndicators([
+      indicator('效益指标（40分）', '服务对象满意度指标'),
+      indicator('满意度指标（10分）', '服务对象满意度指标'),
+    ]);
+    expect(split.map((r) => [r.level1Span, r.level2Span])).toEqual([[1, 1], [1, 1]]);
+  });
+
+  it('falls back to the normalized 一级 when the dataset has no printed label', () => {
+    seq = 0;
+    const plain = layoutIndicators([indicator('产出指标', '数量指标', { level1_printed: null }), indicator('产出指标', '质量指标', { level1_printed: null })]);
+    expect(plain.map((r) => [r.level1Label, r.level1Span])).toEqual([['产出指标', 2], ['产出指标', 0]]);
+  });
+
+  it('reads the group figures from group_weight when the first row lacks them', () => {
+    seq = 0;
+    const [first] = layoutIndicators([
+      indicator('产出指标', '数量指标', { ...grouped('g', false) }),
+      indicator('产出指标', '数量指标', { ...grouped('g', false) }),
+    ]);
+    expect([first.scoreSpan, first.weight, first.score]).toEqual([2, 20, 20]);
+  });
+
+  it('returns nothing for no rows', () => {
+    expect(layoutIndicators([])).toEqual([]);
+  });
+
+  it('lists the source lines of each row: where it starts and its 三级 cell', () => {
+    expect(layout[1].lines).toEqual([20, 23]);
+  });
+});
+
+describe('findings on rows', () => {
+  const finding = (code: string, severity: ReportFindingRow['severity'], line: number | null): ReportFindingRow =>
+    ({ code, severity, field: null, expected: null, found: null, message: null, line });
+  const flags = flagsByLine([
+    finding('TARGET_MISSING', 'info', 124),
+    finding('FULL_SCORE_TARGET_MISSED', 'error', 124),
+    finding('ACTUAL_UNVERIFIABLE', 'warning', 164),
+    finding('NARRATIVE_MISMATCH', 'warning', null),
+  ]);
+
+  it('highlights a row by its worst finding, matched on either of its lines', () => {
+    expect(worstSeverity(flags, [121, 124])).toBe('error');
+    expect(flagClass(flags, [161, 164])).toBe('is-flagged is-flagged-warning');
+    expect(flagClass(flags, [171, 174])).toBeUndefined();
+  });
+
+  it('names the findings of a row in its tooltip, in the reader\'s language', () => {
+    expect(flagTitle(flags, [124], 'zh')).toBe('提示 · 缺少指标值\n错误 · 未达成却得满分');
+    expect(flagTitle(flags, [164], 'en')).toBe('Warning · Actual unverifiable');
+  });
+});
+
+describe('messageIn', () => {
+  it('picks the Chinese or the English half of a bilingual message', () => {
+    const message = '总分填报 10，各项得分合计 100 / declared total score differs from the sum of the scores';
+    expect(messageIn(message, 'zh')).toBe('总分填报 10，各项得分合计 100');
+    expect(messageIn(message, 'en')).toBe('declared total score differs from the sum of the scores');
+  });
+
+  it('splits without a space before the slash, and keeps one-language messages whole', () => {
+    expect(messageIn('只计一次（10）/ budget weight printed twice, counted once', 'zh')).toBe('只计一次（10）');
+    expect(messageIn('主管部门为空。', 'en')).toBe('主管部门为空。');
+    expect(messageIn('比例 1 / 2 未达标', 'zh')).toBe('比例 1 / 2 未达标');
+    expect(messageIn(null, 'zh')).toBe('');
+  });
+});
+
+describe('comparisons beyond rounding', () => {
+  it('flags a printed rate or total that differs from the computed one', () => {
+    expect(ratesDiffer(1, 0.9551)).toBe(true);
+    expect(ratesDiffer(0.955, 0.9551)).toBe(false);
+    expect(ratesDiffer(null, 1)).toBe(false);
+    expect(scoresDiffer(10, 100)).toBe(true);
+    expect(scoresDiffer(99, 99)).toBe(false);
+  });
+});
