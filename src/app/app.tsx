@@ -1,6 +1,8 @@
 /** The shell: header with language switch, view tabs, filters, data status, the current view. */
 import { Suspense } from 'react';
 import { FilterBar } from '../components/filter-bar.tsx';
+import { FilteredDataExport } from '../components/filtered-data-export.tsx';
+import { ImportBadge } from '../features/import/import-badge.tsx';
 import { useDbStatus } from '../lib/db/index.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
@@ -40,6 +42,8 @@ export function App() {
         </div>
         <div className="header-tools">
           {db.dataset && <span className="dataset">{t('app.dataset', { name: db.dataset })}</span>}
+          <ImportBadge />
+          <FilteredDataExport />
           <button type="button" className="lang-switch" data-testid="lang-switch" aria-label={t('app.language')}
             onClick={() => url.setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('app.switchLanguage')}

@@ -6,7 +6,8 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLE_NAMES, createTableFromCsvSql, csvFileName, datasetViewSql, parseCsvHeader, DatasetError } from '../lib/db/schema.ts';
+import { TABLE_NAMES, createTableFromCsvSql, csvFileName, parseCsvHeader, DatasetError, type TableName } from '../lib/db/schema.ts';
+import { NO_IMPORTS, originViewSql, type BaseDataset } from '../lib/db/origin-views.ts';
 import { toPlainRow } from '../lib/db/plain-rows.ts';
 import type { Query } from '../queries/query.ts';
 
@@ -28,12 +29,15 @@ function readFirstLine(path: string): string {
 
 async function loadCsvFolder(connection: DuckDBConnection, dir: string): Promise<void> {
   await connection.run('CREATE SCHEMA ds_0');
+  const base: BaseDataset = { source: 'ds_0', columns: {} as Record<TableName, string[]> };
   for (const table of TABLE_NAMES) {
     const path = join(dir, csvFileName(table));
     if (!existsSync(path)) throw new DatasetError(path, 'file not found');
     const header = parseCsvHeader(readFirstLine(path));
+    base.columns[table] = header;
     await connection.run(createTableFromCsvSql(table, `ds_0.${table}`, path, header));
-    await connection.run(datasetViewSql(table, 'ds_0', header));
+    // The same views as the browser's, `origin` column included, so queries test alike.
+    await connection.run(originViewSql(table, base, NO_IMPORTS));
   }
 }
 

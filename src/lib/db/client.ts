@@ -7,6 +7,7 @@ import type { Query } from '../../queries/query.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { startDuckDb } from './duckdb-instance.ts';
+import { hasStoredImports } from './import-marker.ts';
 import { loadDataset } from './load-dataset.ts';
 import { loadSnapshot } from './snapshot.ts';
 
@@ -21,9 +22,18 @@ export interface DbStatus {
   /** Counts dataset loads, so views re-query when the data changes. */
   generation: number;
   error: string | null;
+  /** What the user imported on top of the dataset (src/lib/db/import-store.ts), null when nothing. */
+  imported: ImportedData | null;
 }
 
-let status: DbStatus = { phase: 'starting', dataset: null, snapshotUsable: false, generation: 0, error: null };
+export interface ImportedData {
+  imports: number;
+  reports: number;
+  /** True when an import replaced the dataset: the views show imported rows only. */
+  replaced: boolean;
+}
+
+let status: DbStatus = { phase: 'starting', dataset: null, snapshotUsable: false, generation: 0, error: null, imported: null };
 const listeners = new Set<() => void>();
 
 function setStatus(next: Partial<DbStatus>): void {
@@ -49,16 +59,25 @@ export async function openDataset(search: string, baseURI: string): Promise<void
     setStatus({ phase: 'error', error: (error as Error).message });
     return;
   }
-  setStatus({ phase: 'starting', dataset: source.label, snapshotUsable: source.bundled, error: null });
+  // Imports kept from an earlier visit: the build-time figures would leave them out.
+  const restoring = hasStoredImports();
+  setStatus({ phase: 'starting', dataset: source.label, snapshotUsable: source.bundled && !restoring, error: null });
   if (source.bundled) void loadSnapshot(new URL('snapshot.json', source.url).href).then(() => setStatus({}));
   try {
     const handle = await startDuckDb();
     await loadDataset(handle, source);
+    // Loaded only when something was imported: IndexedDB costs nothing otherwise.
+    if (restoring) await import('./import-store.ts').then((store) => store.restoreImports(handle));
     performance.mark('data:loaded');
     setStatus({ phase: 'ready', generation: status.generation + 1 });
   } catch (error) {
     setStatus({ phase: 'error', error: (error as Error).message });
   }
+}
+
+/** After an import or a removal: views re-query, and the snapshot no longer stands in. */
+export function setImportedData(imported: ImportedData | null): void {
+  setStatus({ imported, snapshotUsable: false, generation: status.phase === 'ready' ? status.generation + 1 : status.generation });
 }
 
 /** Runs a query with its parameters bound; numbers come back as numbers, never BigInt. */

@@ -1,14 +1,19 @@
 /**
  * Loads a dataset into a fresh schema (CSV) or catalog (attached database file), then points the
  * `main.<table>` views at it in one transaction. A load that fails leaves the views, and so the
- * data the page shows, exactly as they were.
+ * data the page shows, exactly as they were. The views also carry the imports (origin-views.ts),
+ * which stay in place when the dataset under them changes.
  */
 import type { DuckDbHandle } from './duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
-import { TABLE_NAMES, DatasetError, createTableFromCsvSql, csvFileName, datasetViewSql, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
+import { getImportLayers, originViewSql, type BaseDataset } from './origin-views.ts';
+import { TABLE_NAMES, DatasetError, createTableFromCsvSql, csvFileName, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
 
 let generation = 0;
-let current: { name: string; kind: DatasetSource['kind'] } | null = null;
+let current: { name: string; kind: DatasetSource['kind']; base: BaseDataset } | null = null;
+
+/** The dataset under the views (null before the first load): imports build their views over it. */
+export const getBaseDataset = (): BaseDataset | null => current?.base ?? null;
 
 async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file: string; bytes: Uint8Array }> {
   const file = `${source.label}${source.label.endsWith('/') ? '' : '/'}${csvFileName(table)}`;
@@ -30,7 +35,8 @@ async function run(handle: DuckDbHandle, sql: string, file: string): Promise<voi
   }
 }
 
-async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<void> {
+async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<BaseDataset> {
+  const base: BaseDataset = { source: name, columns: {} as Record<TableName, string[]> };
   const files = await Promise.all(TABLE_NAMES.map((table) => fetchCsv(source, table)));
   const decoder = new TextDecoder();
   await handle.connection.query('BEGIN TRANSACTION');
@@ -42,16 +48,18 @@ async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: 
       const registered = `${name}_${csvFileName(table)}`;
       await handle.db.registerFileBuffer(registered, bytes);
       await run(handle, createTableFromCsvSql(table, `${name}.${table}`, registered, header, file), file);
-      await run(handle, datasetViewSql(table, name, header), file);
+      base.columns[table] = header;
+      await run(handle, originViewSql(table, base, getImportLayers()), file);
     }
     await handle.connection.query('COMMIT');
+    return base;
   } catch (error) {
     await handle.connection.query('ROLLBACK');
     throw error;
   }
 }
 
-async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<void> {
+async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<BaseDataset> {
   const registered = `${name}.duckdb`;
   await handle.db.registerFileURL(registered, source.url, handle.duckdb.DuckDBDataProtocol.HTTP, false);
   await run(handle, `ATTACH '${registered}' AS ${name} (READ_ONLY)`, source.label);
@@ -69,10 +77,12 @@ async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, nam
       const missing = missingColumns(table, names);
       if (missing.length > 0) throw new DatasetError(source.label, `table ${table} lacks column(s) ${missing.join(', ')}`);
     }
+    const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]> };
     await handle.connection.query('BEGIN TRANSACTION');
     try {
-      for (const table of TABLE_NAMES) await run(handle, datasetViewSql(table, name, present.get(table)!), source.label);
+      for (const table of TABLE_NAMES) await run(handle, originViewSql(table, base, getImportLayers()), source.label);
       await handle.connection.query('COMMIT');
+      return base;
     } catch (error) {
       await handle.connection.query('ROLLBACK');
       throw error;
@@ -86,10 +96,9 @@ async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, nam
 /** Loads `source` and makes it the data every query sees. */
 export async function loadDataset(handle: DuckDbHandle, source: DatasetSource): Promise<void> {
   const name = `ds_${++generation}`; // generated, never from input: safe as an identifier
-  if (source.kind === 'duckdb-file') await loadDatabaseFile(handle, source, name);
-  else await loadCsvFolder(handle, source, name);
+  const base = source.kind === 'duckdb-file' ? await loadDatabaseFile(handle, source, name) : await loadCsvFolder(handle, source, name);
   const previous = current;
-  current = { name, kind: source.kind };
+  current = { name, kind: source.kind, base };
   if (previous) {
     const drop = previous.kind === 'duckdb-file' ? `DETACH ${previous.name}` : `DROP SCHEMA ${previous.name} CASCADE`;
     await handle.connection.query(drop).catch(() => undefined); // the views no longer use it

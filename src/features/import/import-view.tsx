@@ -1,0 +1,87 @@
+/**
+ * 导入数据 Import: choose or drop report files, contract CSVs, workbooks or database files; add
+ * them to the data or replace it; see what is imported and remove it. Reading happens in a worker
+ * and loading in one DuckDB transaction: a failed import changes nothing.
+ */
+import { useState } from 'react';
+import { useDbStatus } from '../../lib/db/index.ts';
+import { useImports } from '../../lib/db/import-store.ts';
+import type { ImportMode } from '../../lib/db/import-commit.ts';
+import { formatCount } from '../../lib/format.ts';
+import { useI18n } from '../../lib/i18n.ts';
+import { useUrlState } from '../../lib/url-state.ts';
+import { FilePicker } from './file-picker.tsx';
+import { ImportBadge } from './import-badge.tsx';
+import { ImportList } from './import-list.tsx';
+import { ImportStatus } from './import-status.tsx';
+import { OriginSummary } from './origin-summary.tsx';
+import { useImportRun } from './use-import-run.ts';
+import './import.css';
+
+const MODES: readonly ImportMode[] = ['add', 'replace'];
+
+export function ImportView() {
+  const { lang, t } = useI18n();
+  const url = useUrlState();
+  const db = useDbStatus();
+  const { imports, restoreFailures } = useImports();
+  const { run, start, reset } = useImportRun();
+  const [files, setFiles] = useState<File[]>([]);
+  // The mode is view state: in the URL (`imode=replace`), so a shared link keeps it.
+  const mode: ImportMode = url.params.get('imode') === 'replace' ? 'replace' : 'add';
+  const running = run.phase === 'reading' || run.phase === 'loading';
+  const ready = db.phase === 'ready';
+
+  const choose = (next: File[]) => {
+    setFiles(next);
+    if (!running) reset();
+  };
+  const submit = async () => {
+    if (await start(files, mode)) setFiles([]);
+  };
+
+  return (
+    <div className="import-view" data-testid="import-view" data-imports={imports.length}>
+      <section className="card import-form">
+        <header className="import-form-head">
+          <h2>{t('import.title')}</h2>
+          <ImportBadge />
+        </header>
+        <p className="import-intro">{t('import.intro')}</p>
+        <FilePicker files={files} disabled={running} onChange={choose} />
+        <fieldset className="import-modes" disabled={running}>
+          <legend>{t('import.mode')}</legend>
+          {MODES.map((value) => (
+            <label key={value} className={`import-mode${mode === value ? ' is-checked' : ''}`}>
+              <input type="radio" name="import-mode" value={value} checked={mode === value} data-testid={`import-mode-${value}`}
+                onChange={() => url.setParams({ imode: value === 'add' ? null : value })} />
+              <span className="import-mode-text">
+                <strong>{t(value === 'add' ? 'import.modeAdd' : 'import.modeReplace')}</strong>
+                <span className="import-muted">{t(value === 'add' ? 'import.modeAddHint' : 'import.modeReplaceHint')}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="import-actions">
+          <button type="button" className="import-button is-primary" data-testid="import-start"
+            disabled={files.length === 0 || running || !ready} onClick={submit}>
+            {t('import.start')}{files.length > 0 ? ` · ${t('import.files', { count: formatCount(files.length, lang) })}` : ''}
+          </button>
+          {!ready && <span className="import-muted">{t('app.loading')}</span>}
+        </div>
+        <ImportStatus run={run} />
+        <p className="import-muted import-note">{t('import.storageNote')}</p>
+      </section>
+      <div className="import-side">
+        <OriginSummary />
+        {restoreFailures.length > 0 && (
+          <div className="import-status is-failed" role="alert">
+            <p><strong>{t('import.restoreFailed', { count: restoreFailures.length })}</strong></p>
+            <ul className="import-problems">{restoreFailures.map((message) => <li key={message}>{message}</li>)}</ul>
+          </div>
+        )}
+        <ImportList imports={imports} disabled={running || !ready} />
+      </div>
+    </div>
+  );
+}

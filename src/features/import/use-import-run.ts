@@ -1,0 +1,31 @@
+/** The state of one import run: reading (n of N), loading into DuckDB, done, or failed. */
+import { useCallback, useState } from 'react';
+import { runImport, type ImportSummary } from '../../lib/db/import-store.ts';
+import type { ImportMode } from '../../lib/db/import-commit.ts';
+import { ImportFailedError, type ImportProblem } from '../../lib/import/import-problem.ts';
+
+export type ImportRun =
+  | { phase: 'idle' }
+  | { phase: 'reading'; done: number; total: number; file: string }
+  | { phase: 'loading' }
+  | { phase: 'done'; summary: ImportSummary }
+  | { phase: 'failed'; problems: ImportProblem[] };
+
+export function useImportRun(): { run: ImportRun; start(files: readonly File[], mode: ImportMode): Promise<boolean>; reset(): void } {
+  const [run, setRun] = useState<ImportRun>({ phase: 'idle' });
+  const start = useCallback(async (files: readonly File[], mode: ImportMode) => {
+    setRun({ phase: 'reading', done: 0, total: files.length, file: files[0]?.name ?? '' });
+    try {
+      const summary = await runImport(files, mode, (done, total, file) => {
+        setRun(done >= total ? { phase: 'loading' } : { phase: 'reading', done, total, file });
+      });
+      setRun({ phase: 'done', summary });
+      return true;
+    } catch (error) {
+      const problems = error instanceof ImportFailedError ? error.problems : [{ kind: 'message' as const, file: '', found: (error as Error).message }];
+      setRun({ phase: 'failed', problems });
+      return false;
+    }
+  }, []);
+  return { run, start, reset: useCallback(() => setRun({ phase: 'idle' }), []) };
+}

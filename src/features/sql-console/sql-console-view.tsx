@@ -1,0 +1,117 @@
+/**
+ * SQL 查询: read-only SQL over the four tables, with example questions, a history kept in this
+ * browser, the result as a table (exportable as CSV or Excel) and as a quick chart. Errors show
+ * inline with DuckDB's own message; nothing a query does can change the loaded data (see
+ * queries/console-sql.ts and queries/console-run.ts for how).
+ */
+import { useEffect, useState } from 'react';
+import { FilteredDataExport } from '../../components/filtered-data-export.tsx';
+import { formatCount } from '../../lib/format.ts';
+import { useI18n, type MessageKey, type Translate } from '../../lib/i18n.ts';
+import { useUrlState, type Lang } from '../../lib/url-state.ts';
+import { CONSOLE_ROW_LIMIT } from '../../queries/console-run.ts';
+import { hasFilters } from '../../queries/filters.ts';
+import { useQueryHistory } from './query-history.ts';
+import { ResultChart } from './result-chart.tsx';
+import { ResultTable } from './result-table.tsx';
+import { SqlSidePanel } from './sql-side-panel.tsx';
+import { chartParams, exampleOf, readConsoleUrl, runParams } from './sql-url.ts';
+import { useConsoleRun, type ConsoleFailure, type ConsoleRunState } from './use-console-run.ts';
+import './sql-console.css';
+
+function failureText(failure: ConsoleFailure, t: Translate): string {
+  if (failure.kind === 'cancelled') return t('sql.cancelled');
+  if (failure.kind === 'failed') return failure.message;
+  const { reason } = failure;
+  return t(`sql.reject.${reason.code}` as MessageKey, {
+    count: 'count' in reason ? reason.count : 0,
+    name: 'keyword' in reason ? reason.keyword : '',
+  });
+}
+
+function RunStatus({ run, lang, t }: { run: ConsoleRunState; lang: Lang; t: Translate }) {
+  if (run.phase === 'waiting') return <span className="sql-status">{t('sql.waiting')}</span>;
+  if (run.phase === 'running') return <span className="sql-status"><span className="progress" aria-hidden="true" />{t('sql.running')}</span>;
+  if (!run.result) return null;
+  const { rows, columns, elapsedMs } = run.result;
+  return (
+    <span className="sql-status" data-testid="sql-status">
+      {t('sql.rows', { count: formatCount(rows.length, lang) })} · {t('sql.columns', { count: formatCount(columns.length, lang) })} · {t('sql.elapsed', { count: formatCount(Math.max(1, Math.round(elapsedMs)), lang) })}
+    </span>
+  );
+}
+
+export function SqlConsoleView() {
+  const { lang, t } = useI18n();
+  const url = useUrlState();
+  const { sql, chart } = readConsoleUrl(url.params);
+  const [text, setText] = useState(sql);
+  const [runCount, setRunCount] = useState(0);
+  const { history, add, clear } = useQueryHistory();
+  const run = useConsoleRun(sql, runCount);
+  useEffect(() => setText(sql), [sql]); // back/forward and example picks replace the text
+
+  const submit = (next: string) => {
+    add(next);
+    if (next === sql) setRunCount((n) => n + 1);
+    else url.setParams(runParams(next));
+  };
+  const example = exampleOf(run.sql);
+  const fileName = [example ? t(`sql.example.${example.id}` as MessageKey) : t('sql.resultFile')];
+  const result = run.result;
+
+  return (
+    <div className="sql-console" data-testid="sql-console" data-phase={run.phase} data-finished={run.finished}>
+      <section className="card sql-editor-card">
+        <header className="sql-editor-header">
+          <h2>{t('view.sql')}</h2>
+          <span className="sql-note">{t('sql.limitNote', { count: formatCount(CONSOLE_ROW_LIMIT, lang) })}</span>
+          <FilteredDataExport />
+        </header>
+        <p className="sql-intro">{t('sql.intro')}</p>
+        {hasFilters(url.filters) && <p className="sql-warning" data-testid="sql-filters-note">{t('sql.filtersIgnored')}</p>}
+        <textarea
+          className="sql-editor" data-testid="sql-editor" aria-label={t('sql.editor')} spellCheck={false}
+          autoCapitalize="off" autoCorrect="off" rows={10} value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              submit(text);
+            }
+          }}
+        />
+        <div className="sql-actions">
+          <button type="button" className="sql-run" data-testid="sql-run" title={t('sql.runHint')}
+            disabled={run.phase === 'waiting'} onClick={() => submit(text)}>
+            ▶ {t('sql.run')}
+          </button>
+          {run.phase === 'running' && (
+            <button type="button" className="sql-cancel" data-testid="sql-cancel" onClick={run.cancel}>{t('sql.cancel')}</button>
+          )}
+          <RunStatus run={run} lang={lang} t={t} />
+        </div>
+        {run.failure && (
+          <div className={`sql-error${run.failure.kind === 'cancelled' ? ' is-note' : ''}`} role="alert" data-testid="sql-error" data-kind={run.failure.kind}>
+            {run.failure.kind !== 'cancelled' && <strong>{t('sql.errorTitle')}</strong>}
+            <pre>{failureText(run.failure, t)}</pre>
+          </div>
+        )}
+        {result?.truncated && (
+          <p className="sql-warning" role="status" data-testid="sql-truncated">{t('sql.truncated', { count: formatCount(result.limit, lang) })}</p>
+        )}
+      </section>
+      <SqlSidePanel current={run.sql} history={history} onPick={submit} onClearHistory={clear} />
+      <div className="sql-results">
+        {result && result.rows.length === 0 && <p className="card sql-empty" data-testid="sql-empty">{t('sql.empty')}</p>}
+        {result && result.rows.length > 0 && (
+          <>
+            <ResultChart result={result} wanted={chart} onChange={(spec) => url.setParams(chartParams(spec))}
+              exportName={`${fileName[0]}-${t('sql.chart')}`} />
+            <ResultTable result={result} fileName={fileName} loading={run.phase === 'running'} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The loading half of an import: the rows go into a schema of their own (`imp_<id>`), are checked
+ * against the data already there, and the `main.<table>` views are rebuilt over them, all in one
+ * transaction. The caller's `beforeCommit` (keeping the import in IndexedDB) runs inside it, so a
+ * failure anywhere leaves the data exactly as it was. Runs on any ImportSql (DuckDB-WASM, or
+ * native DuckDB in the unit tests).
+ */
+import { SCHEMA } from '../../parser/schema.ts';
+import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
+import { listNames, requiredColumns } from '../import/contract-rows.ts';
+import type { ImportSql } from './import-sql.ts';
+import { originViewsSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
+import { createTableFromCsvSql, TABLE_NAMES, TABLE_COLUMNS, type TableName } from './schema.ts';
+
+export type ImportMode = 'add' | 'replace';
+
+/** One import as the views know it. Its tables live in schema `imp_<id>`. */
+export interface ImportLayer {
+  id: number;
+  mode: ImportMode;
+}
+
+export interface ImportPayload {
+  /** The four tables as contract CSV (prepare-import.ts). */
+  csv: Record<TableName, string>;
+  /** Database files written by the ingest, copied in as they are. */
+  databases: readonly { name: string; bytes: Uint8Array }[];
+  /** report_id → file, to name the file in messages. */
+  reportFiles: Readonly<Record<string, string>>;
+}
+
+export interface CommitOptions {
+  /** Check for duplicates and orphans (off when restoring an import checked before). */
+  check: boolean;
+  /** Runs inside the transaction, after every check: a throw rolls the import back. */
+  beforeCommit?: () => Promise<void>;
+}
+
+export const schemaOf = (id: number): string => `imp_${Math.trunc(id)}`;
+
+/** A replacing import hides the dataset; it is always the oldest of the layers. */
+export const layersOf = (imports: readonly ImportLayer[]): ImportLayers => ({
+  hideBase: imports.some((layer) => layer.mode === 'replace'),
+  schemas: imports.map((layer) => schemaOf(layer.id)),
+});
+
+const MAX_LISTED = 20;
+const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const fail = (problems: ImportProblem[]): never => {
+  throw new ImportFailedError(problems);
+};
+
+/** Adds `layer` over `current` (or in place of it, when replacing); returns the new layers. */
+export async function commitImport(sql: ImportSql, base: BaseDataset | null, current: readonly ImportLayer[], layer: ImportLayer,
+  payload: ImportPayload, options: CommitOptions): Promise<ImportLayer[]> {
+  const next = layer.mode === 'replace' ? [layer] : [...current, layer];
+  const schema = schemaOf(layer.id);
+  const files: string[] = [];
+  const attached: { alias: string; name: string }[] = [];
+  try {
+    const csvFiles = {} as Record<TableName, string>;
+    for (const table of TABLE_NAMES) {
+      csvFiles[table] = await sql.putFile(`${schema}_${table}.csv`, new TextEncoder().encode(payload.csv[table]));
+      files.push(csvFiles[table]);
+    }
+    // ATTACH cannot run inside a transaction: open the database files first.
+    for (const [index, database] of payload.databases.entries()) {
+      const alias = `${schema}_db${index}`;
+      const registered = await sql.putFile(`${alias}.duckdb`, database.bytes);
+      files.push(registered);
+      await sql.run(`ATTACH ${quote(registered)} AS ${alias} (READ_ONLY)`)
+        .catch((error: Error) => fail([{ kind: 'message', file: database.name, found: error.message }]));
+      attached.push({ alias, name: database.name });
+    }
+    const databaseColumns = await Promise.all(attached.map(({ alias, name }) => checkDatabase(sql, alias, name)));
+
+    await sql.run('BEGIN TRANSACTION');
+    try {
+      await sql.run(`CREATE SCHEMA ${schema}`);
+      for (const table of TABLE_NAMES) {
+        const header = SCHEMA[table].map((c) => c.name);
+        await sql.run(createTableFromCsvSql(table, `${schema}.${table}`, csvFiles[table], header, `${table}.csv`));
+      }
+      for (const [index, { alias, name }] of attached.entries()) {
+        for (const table of TABLE_NAMES) {
+          await sql.run(copyTableSql(table, `${alias}.${table}`, `${schema}.${table}`, databaseColumns[index][table]))
+            .catch((error: Error) => fail([{ kind: 'message', file: `${name} › ${table}`, found: error.message }]));
+        }
+      }
+      if (options.check) {
+        const problems = await findConflicts(sql, schema, layer.mode, payload, attached.map((a) => a.name));
+        if (problems.length > 0) fail(problems);
+      }
+      for (const statement of originViewsSql(base, layersOf(next))) await sql.run(statement);
+      if (layer.mode === 'replace') for (const old of current) await sql.run(`DROP SCHEMA ${schemaOf(old.id)} CASCADE`);
+      await options.beforeCommit?.();
+      await sql.run('COMMIT');
+    } catch (error) {
+      await sql.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    for (const { alias } of attached) await sql.run(`DETACH ${alias}`).catch(() => undefined);
+    for (const file of files) await sql.dropFile(file).catch(() => undefined);
+  }
+  return next;
+}
+
+/** Removes imports (a replacing one takes every later one with it: they were added on top of it). */
+export async function removeImports(sql: ImportSql, base: BaseDataset | null, current: readonly ImportLayer[], ids: readonly number[],
+  beforeCommit?: (removed: ImportLayer[]) => Promise<void>): Promise<ImportLayer[]> {
+  const removesReplacement = current.some((layer) => ids.includes(layer.id) && layer.mode === 'replace');
+  const removed = current.filter((layer) => removesReplacement || ids.includes(layer.id));
+  const next = current.filter((layer) => !removed.includes(layer));
+  await sql.run('BEGIN TRANSACTION');
+  try {
+    for (const statement of originViewsSql(base, layersOf(next))) await sql.run(statement);
+    for (const layer of removed) await sql.run(`DROP SCHEMA IF EXISTS ${schemaOf(layer.id)} CASCADE`);
+    await beforeCommit?.(removed);
+    await sql.run('COMMIT');
+  } catch (error) {
+    await sql.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return next;
+}
+
+/** The contract columns of each table of an attached database file; problems if any are missing. */
+async function checkDatabase(sql: ImportSql, alias: string, file: string): Promise<Record<TableName, string[]>> {
+  const rows = await sql.all<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = ${quote(alias)}`);
+  const present = new Map<string, string[]>();
+  for (const row of rows) present.set(row.table_name, [...(present.get(row.table_name) ?? []), row.column_name]);
+  const problems: ImportProblem[] = [];
+  for (const table of TABLE_NAMES) {
+    const names = present.get(table);
+    if (!names) problems.push({ kind: 'missingTable', file, found: table });
+    else {
+      const missing = requiredColumns(table).filter((name) => !names.includes(name));
+      if (missing.length > 0) problems.push({ kind: 'missingColumns', file: `${file} › ${table}`, found: listNames(missing), expected: listNames(requiredColumns(table)) });
+    }
+  }
+  if (problems.length > 0) fail(problems);
+  return Object.fromEntries(TABLE_NAMES.map((table) => [table, present.get(table)!])) as Record<TableName, string[]>;
+}
+
+/** Copies the contract columns a database table has, cast to their contract types. */
+function copyTableSql(table: TableName, from: string, to: string, present: readonly string[]): string {
+  const { required, optional } = TABLE_COLUMNS[table];
+  const columns = Object.entries({ ...required, ...optional })
+    .filter(([name]) => present.includes(name))
+    .map(([name, type]) => `CAST("${name}" AS ${type}) AS "${name}"`);
+  return `INSERT INTO ${to} BY NAME SELECT ${columns.join(', ')} FROM ${from}`;
+}
+
+/** Reports twice, rows without their report, reports already in the data (when adding). */
+async function findConflicts(sql: ImportSql, schema: string, mode: ImportMode, payload: ImportPayload, databases: string[]): Promise<ImportProblem[]> {
+  const fileOf = (id: string) => payload.reportFiles[id] ?? listNames(databases);
+  const problems: ImportProblem[] = [];
+  const ids = (query: string) => sql.all<{ report_id: string }>(`${query} ORDER BY 1 LIMIT ${MAX_LISTED}`).then((rows) => rows.map((r) => r.report_id));
+  const [{ reports }] = await sql.all<{ reports: number }>(`SELECT count(*) AS reports FROM ${schema}.reports`);
+  if (reports === 0) return [{ kind: 'noReports', file: '' }];
+  if (databases.length > 0) {
+    // Files read by the worker were checked there, with lines; database files only now.
+    for (const id of await ids(`SELECT report_id FROM ${schema}.reports GROUP BY 1 HAVING count(*) > 1`)) {
+      problems.push({ kind: 'duplicateInImport', file: fileOf(id), found: id, expected: listNames(databases) });
+    }
+    for (const table of TABLE_NAMES.filter((t) => t !== 'reports')) {
+      for (const id of await ids(`SELECT DISTINCT report_id FROM ${schema}.${table} WHERE report_id NOT IN (SELECT report_id FROM ${schema}.reports)`)) {
+        problems.push({ kind: 'orphan', file: `${listNames(databases)} › ${table}`, found: id });
+      }
+    }
+  }
+  if (mode === 'add') {
+    for (const id of await ids(`SELECT report_id FROM ${schema}.reports WHERE report_id IN (SELECT report_id FROM main.reports)`)) {
+      problems.push({ kind: 'duplicateLoaded', file: fileOf(id), found: id });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,43 @@
+/**
+ * What the import needs of a database: statements, rows, and files it can read. DuckDB-WASM in
+ * the page (below) and native DuckDB in the unit tests (test/db/import-helpers.ts) both provide
+ * it, so the same import steps are tested without a browser.
+ */
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { DuckDbHandle } from './duckdb-instance.ts';
+import { toPlainRow } from './plain-rows.ts';
+
+export interface ImportSql {
+  run(sql: string): Promise<void>;
+  all<T>(sql: string): Promise<T[]>;
+  /** Makes `bytes` readable under a name for read_csv or ATTACH; returns the name to use in SQL. */
+  putFile(name: string, bytes: Uint8Array): Promise<string>;
+  dropFile(name: string): Promise<void>;
+}
+
+let importConnection: Promise<AsyncDuckDBConnection> | null = null;
+
+/**
+ * The import's own connection: its transaction must not take in the views' queries, which run
+ * on the shared connection meanwhile (and keep seeing the old data until the import commits).
+ */
+export function wasmImportSql(handle: DuckDbHandle): ImportSql {
+  importConnection ??= handle.db.connect();
+  return {
+    async run(sql) {
+      await (await importConnection!).query(sql);
+    },
+    async all<T>(sql: string) {
+      const table = await (await importConnection!).query(sql);
+      return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => toPlainRow(row.toJSON()) as T);
+    },
+    async putFile(name, bytes) {
+      // A copy: DuckDB-WASM takes the buffer over, and the caller may still keep the bytes.
+      await handle.db.registerFileBuffer(name, bytes.slice());
+      return name;
+    },
+    async dropFile(name) {
+      await handle.db.dropFile(name);
+    },
+  };
+}

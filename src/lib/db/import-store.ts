@@ -1,0 +1,161 @@
+/**
+ * The imports of this browser: run one (worker → DuckDB → IndexedDB, all or nothing), remove one
+ * or all, and restore them at start-up. Operations run one after another. The import view
+ * watches `useImports()`; the rest of the app sees `DbStatus.imported` and re-queries.
+ */
+import { useSyncExternalStore } from 'react';
+import type { TableName } from '../../parser/types.ts';
+import { prepareImportInWorker } from '../import/parse-in-worker.ts';
+import { fileKindOf } from '../import/file-kind.ts';
+import type { ImportedFile, ImportProgress } from '../import/prepare-import.ts';
+import { setImportedData } from './client.ts';
+import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
+import { commitImport, layersOf, removeImports, type ImportLayer, type ImportMode } from './import-commit.ts';
+import { deleteStoredImports, readStoredImports, storeImport, type StoredImport } from './import-idb.ts';
+import { markStoredImports } from './import-marker.ts';
+import { wasmImportSql } from './import-sql.ts';
+import { getBaseDataset } from './load-dataset.ts';
+import { setImportLayers } from './origin-views.ts';
+
+export interface ImportSummary {
+  id: number;
+  createdAt: string;
+  mode: ImportMode;
+  files: ImportedFile[];
+  counts: Record<TableName, number>;
+}
+
+export interface ImportsState {
+  imports: ImportSummary[];
+  /** Kept imports that could not be restored at start-up (and were dropped), as messages. */
+  restoreFailures: string[];
+}
+
+let state: ImportsState = { imports: [], restoreFailures: [] };
+let layers: ImportLayer[] = [];
+const listeners = new Set<() => void>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function setState(next: Partial<ImportsState>): void {
+  state = { ...state, ...next };
+  listeners.forEach((listener) => listener());
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+export const useImports = (): ImportsState => useSyncExternalStore(subscribe, () => state);
+
+/** One operation at a time: an import and a removal must never interleave their transactions. */
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const summaryOf = ({ id, createdAt, mode, files, counts }: StoredImport): ImportSummary => ({ id, createdAt, mode, files, counts });
+
+/** Views, the header badge and the start-up hint follow the imports now in place. */
+function publish(imports: ImportSummary[]): void {
+  setImportLayers(layersOf(layers));
+  setState({ imports });
+  markStoredImports(imports.length);
+  setImportedData(imports.length === 0 ? null : {
+    imports: imports.length,
+    reports: imports.reduce((sum, i) => sum + i.counts.reports, 0),
+    replaced: imports.some((i) => i.mode === 'replace'),
+  });
+}
+
+/**
+ * Reads `files`, checks them and adds them to the data (or puts them in its place). Throws
+ * ImportFailedError with every problem found, and then nothing has changed.
+ */
+export function runImport(files: readonly File[], mode: ImportMode, onProgress: ImportProgress): Promise<ImportSummary> {
+  return serial(async () => {
+    const databaseFiles = files.filter((file) => fileKindOf(file.name) === 'duckdb');
+    const prepared = await prepareImportInWorker(files.filter((file) => fileKindOf(file.name) !== 'duckdb'), onProgress);
+    const databases = await Promise.all(databaseFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const handle = await startDuckDb();
+    const id = Math.max(0, ...state.imports.map((i) => i.id)) + 1;
+    const record: StoredImport = {
+      id,
+      createdAt: new Date().toISOString(),
+      mode,
+      files: [...prepared.files, ...databases.map((d) => ({ name: d.name, kind: 'duckdb' as const, reports: 0, rows: 0 }))],
+      counts: prepared.counts,
+      csv: prepared.csv,
+      databases,
+      reportFiles: prepared.reportFiles,
+    };
+    const replaced = mode === 'replace' ? state.imports.map((i) => i.id) : [];
+    layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id, mode }, record, {
+      check: true,
+      beforeCommit: async () => {
+        if (databases.length > 0) await countDatabaseRows(handle, id, record);
+        await storeImport(record, replaced);
+      },
+    });
+    const summary = summaryOf(record);
+    publish(mode === 'replace' ? [summary] : [...state.imports, summary]);
+    return summary;
+  });
+}
+
+/** A database file's reports are known only once DuckDB has read it: count them in its schema. */
+async function countDatabaseRows(handle: DuckDbHandle, id: number, record: StoredImport): Promise<void> {
+  const sql = wasmImportSql(handle);
+  const [counts] = await sql.all<Record<TableName, number>>(
+    `SELECT ${(['reports', 'budget_lines', 'indicators', 'findings'] as const).map((t) => `(SELECT count(*) FROM imp_${id}.${t})::INTEGER AS ${t}`).join(', ')}`);
+  record.counts = counts;
+  const fromFiles = record.files.filter((f) => f.kind !== 'duckdb').reduce((sum, f) => sum + f.reports, 0);
+  const databaseFile = record.files.find((f) => f.kind === 'duckdb');
+  // Several database files in one import: their reports are shown together on the first.
+  if (databaseFile) {
+    databaseFile.reports = counts.reports - fromFiles;
+    databaseFile.rows = counts.reports + counts.budget_lines + counts.indicators + counts.findings - record.files.reduce((s, f) => s + f.rows, 0);
+  }
+}
+
+/** Removes imports by id (removing a replacing import brings the dataset back, and ends every import). */
+export function removeStoredImports(ids: readonly number[]): Promise<void> {
+  return serial(async () => {
+    const handle = await startDuckDb();
+    let removedIds: number[] = [];
+    layers = await removeImports(wasmImportSql(handle), getBaseDataset(), layers, ids, async (removed) => {
+      removedIds = removed.map((layer) => layer.id);
+      await deleteStoredImports(removedIds);
+    });
+    publish(state.imports.filter((i) => !removedIds.includes(i.id)));
+  });
+}
+
+export const removeAllImports = (): Promise<void> => removeStoredImports(state.imports.map((i) => i.id));
+
+/** At start-up, after the dataset has loaded: puts the kept imports back. Never throws. */
+export function restoreImports(handle: DuckDbHandle): Promise<void> {
+  return serial(async () => {
+    let stored: StoredImport[] = [];
+    try {
+      stored = await readStoredImports();
+    } catch (error) {
+      setState({ restoreFailures: [(error as Error).message] });
+    }
+    const restored: ImportSummary[] = [];
+    const failures: string[] = [];
+    for (const record of stored) {
+      try {
+        layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id: record.id, mode: record.mode }, record, { check: false });
+        if (record.mode === 'replace') restored.length = 0;
+        restored.push(summaryOf(record));
+      } catch (error) {
+        failures.push(`${record.files.map((f) => f.name).join('、')}: ${(error as Error).message}`);
+        await deleteStoredImports([record.id]).catch(() => undefined);
+      }
+    }
+    if (failures.length > 0) setState({ restoreFailures: failures });
+    publish(restored);
+  });
+}

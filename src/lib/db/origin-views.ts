@@ -1,0 +1,62 @@
+/**
+ * The `main.<table>` views over the loaded dataset and the imports: `bundled UNION ALL BY NAME
+ * imported…` (only the imports after a replacing import), with an `origin` column ('bundled' |
+ * 'imported') so views and filters can tell the two apart. Each import is a schema of its own
+ * (`imp_<id>`) holding the four contract tables.
+ */
+import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
+import { datasetViewSql, TABLE_NAMES, type TableName } from './schema.ts';
+
+export type Origin = 'bundled' | 'imported';
+
+/** The dataset loaded at start-up: its schema (or attached catalog) and its columns per table. */
+export interface BaseDataset {
+  source: string;
+  columns: Record<TableName, readonly string[]>;
+}
+
+export interface ImportLayers {
+  /** True after a replacing import: the views show the imports only. */
+  hideBase: boolean;
+  /** Import schemas, oldest first. */
+  schemas: readonly string[];
+}
+
+export const NO_IMPORTS: ImportLayers = { hideBase: false, schemas: [] };
+
+let layers: ImportLayers = NO_IMPORTS;
+
+/** The layers the views were last built with (load-dataset.ts rebuilds them over a new dataset). */
+export const getImportLayers = (): ImportLayers => layers;
+export const setImportLayers = (next: ImportLayers): void => {
+  layers = next;
+};
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The typed SELECT of datasetViewSql (one place casts a dataset's columns), with its origin. */
+function baseSelect(table: TableName, base: BaseDataset): string {
+  const view = datasetViewSql(table, base.source, base.columns[table]);
+  const prefix = `CREATE OR REPLACE VIEW main.${table} AS `;
+  if (!view.startsWith(prefix)) throw new Error(`datasetViewSql changed its form: ${view.slice(0, 60)}`);
+  const origin = base.columns[table].includes('origin') ? `* REPLACE ('bundled' AS origin)` : `*, 'bundled' AS origin`;
+  return `SELECT ${origin} FROM (${view.slice(prefix.length)})`;
+}
+
+/** No rows, but every contract column typed: the views of a data set with nothing in it. */
+function emptySelect(table: TableName): string {
+  const columns = SCHEMA[table].map((c) => `CAST(NULL AS ${SQL_TYPES[c.type]}) AS ${quoteIdent(c.name)}`);
+  return `SELECT ${columns.join(', ')}, 'imported' AS origin WHERE false`;
+}
+
+export function originViewSql(table: TableName, base: BaseDataset | null, importLayers: ImportLayers): string {
+  const branches: string[] = [];
+  if (base && !importLayers.hideBase) branches.push(baseSelect(table, base));
+  for (const schema of importLayers.schemas) branches.push(`SELECT *, 'imported' AS origin FROM ${schema}.${table}`);
+  if (branches.length === 0) branches.push(emptySelect(table));
+  return `CREATE OR REPLACE VIEW main.${table} AS ${branches.join(' UNION ALL BY NAME ')}`;
+}
+
+/** The four view statements, in table order. */
+export const originViewsSql = (base: BaseDataset | null, importLayers: ImportLayers): string[] =>
+  TABLE_NAMES.map((table) => originViewSql(table, base, importLayers));

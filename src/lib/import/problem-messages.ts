@@ -1,0 +1,74 @@
+/**
+ * Import problems in words, Chinese first: `indicators.csv 第 12 行 weight: 应为数字，实际为“abc”`.
+ * Kept apart from the app's message tables because their slots (file, line, column, found…) are
+ * the problem's own fields; test/lib/import-problems.test.ts checks both languages.
+ */
+import type { ImportProblem, ProblemKind } from './import-problem.ts';
+
+type Lang = 'zh' | 'en';
+type Templates = Record<ProblemKind | 'where' | 'whereLine', string>;
+
+const zh: Templates = {
+  where: '{file}',
+  whereLine: '{file} 第 {line} 行',
+  unreadable: '{found}',
+  empty: '{where}: 文件是空的，没有表头',
+  unknownTable: '{where}: 无法识别是哪张表——文件名应为 reports.csv、budget_lines.csv、indicators.csv 或 findings.csv，或表头应与其中一张表的列一致',
+  missingTable: '{where}: 缺少表 {found}（数据库文件应有 reports、budget_lines、indicators、findings 四张表）',
+  missingColumns: '{where}: 缺少列 {found}（这张表必须有：{expected}）',
+  unknownColumns: '{where}: 不认识的列 {found}（可用的列：{expected}）',
+  notNumber: '{where} {column}: 应为数字，实际为“{found}”',
+  notInteger: '{where} {column}: 应为整数，实际为“{found}”',
+  required: '{where} {column}: 不能为空',
+  notAllowed: '{where} {column}: 应为 {expected} 之一，实际为“{found}”',
+  duplicateInImport: '{where} report_id: 报告“{found}”在本次导入中出现了两次（另见 {expected}）',
+  duplicateLoaded: '{where}: 报告“{found}”已在当前数据中（report_id 重复）——可选择“替换现有数据”，或先移除原有的导入',
+  orphan: '{where} report_id: 报告“{found}”不在本次导入的 reports 表中',
+  noSheets: '{where}: 没有名为 reports、budget_lines、indicators 或 findings 的工作表',
+  noReports: '没有可导入的报告：所选文件中既没有报告文件，也没有 reports 表的数据行',
+  message: '{where}: {found}',
+  more: '{where}: 另有 {count} 个问题未逐条列出',
+};
+
+const en: Templates = {
+  where: '{file}',
+  whereLine: '{file} line {line}',
+  unreadable: '{found}',
+  empty: '{where}: the file is empty (no header row)',
+  unknownTable: '{where}: which table is this? Name the file reports.csv, budget_lines.csv, indicators.csv or findings.csv, or give it the header of one of them',
+  missingTable: '{where}: no table {found} (a database file needs the tables reports, budget_lines, indicators and findings)',
+  missingColumns: '{where}: missing column(s) {found} (this table needs: {expected})',
+  unknownColumns: '{where}: unknown column(s) {found} (known columns: {expected})',
+  notNumber: '{where} {column}: expected a number, found “{found}”',
+  notInteger: '{where} {column}: expected a whole number, found “{found}”',
+  required: '{where} {column}: must not be blank',
+  notAllowed: '{where} {column}: expected one of {expected}, found “{found}”',
+  duplicateInImport: '{where} report_id: report “{found}” occurs twice in this import (see also {expected})',
+  duplicateLoaded: '{where}: report “{found}” is already in the data (duplicate report_id): choose “Replace the data”, or remove the earlier import first',
+  orphan: '{where} report_id: report “{found}” is not in the reports table of this import',
+  noSheets: '{where}: no sheet named reports, budget_lines, indicators or findings',
+  noReports: 'No reports to import: the files hold neither report files nor rows of the reports table',
+  message: '{where}: {found}',
+  more: '{where}: {count} more problem(s) not listed',
+};
+
+export const PROBLEM_TEMPLATES: Record<Lang, Templates> = { zh, en };
+
+const fill = (template: string, slots: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (slot, name: string) => slots[name] ?? slot);
+
+/** One problem as a sentence in `lang`. */
+export function formatProblem(problem: ImportProblem, lang: Lang): string {
+  const templates = PROBLEM_TEMPLATES[lang];
+  const slots: Record<string, string> = {
+    file: problem.file,
+    line: String(problem.line ?? ''),
+    column: problem.column ?? '',
+    found: problem.found ?? '',
+    expected: problem.expected ?? '',
+    count: String(problem.count ?? ''),
+  };
+  slots.where = fill(problem.line != null ? templates.whereLine : templates.where, slots);
+  // A problem of the import as a whole (no file) reads without the leading `: `.
+  return fill(templates[problem.kind], slots).replace(/^: /, '');
+}

@@ -1,0 +1,74 @@
+/**
+ * Runs a console statement on a session (DuckDB-WASM in the app, native DuckDB in the tests):
+ * guard, then BEGIN → the statement as a row-limited subquery → ROLLBACK, always. Whatever got
+ * past the guard could therefore still change nothing: the transaction is never committed.
+ */
+import { guardConsoleSql, limitedSql, wrapperLines, type ReadOnlyKeyword, type SqlGuardError } from './console-sql.ts';
+
+/** Rows shown at most; one more is fetched to know that there are more. */
+export const CONSOLE_ROW_LIMIT = 10_000;
+
+export interface ConsoleResultSet {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+export interface ConsoleResult extends ConsoleResultSet {
+  /** More rows matched than `limit`; only the first `limit` are in `rows`. */
+  truncated: boolean;
+  limit: number;
+  keyword: ReadOnlyKeyword;
+  elapsedMs: number;
+}
+
+/** How a console statement reaches a database. */
+export interface ConsoleSession {
+  /** Runs a statement whose result is not needed (BEGIN, ROLLBACK). */
+  execute(sql: string): Promise<void>;
+  /** Runs a query and returns its columns, in order, and rows. */
+  fetch(sql: string): Promise<ConsoleResultSet>;
+}
+
+/** A statement the guard refused; `reason` says why, for a translated message. */
+export class ConsoleRejection extends Error {
+  constructor(readonly reason: SqlGuardError) {
+    super(`rejected: ${reason.code}${'keyword' in reason ? ` ${reason.keyword}` : ''}`);
+    this.name = 'ConsoleRejection';
+  }
+}
+
+export async function runGuardedSql(session: ConsoleSession, text: string, limit = CONSOLE_ROW_LIMIT): Promise<ConsoleResult> {
+  const guard = guardConsoleSql(text);
+  if (!guard.ok) throw new ConsoleRejection(guard.error);
+  const started = performance.now();
+  await session.execute('BEGIN TRANSACTION');
+  let result: ConsoleResultSet;
+  try {
+    result = await session.fetch(limitedSql(guard.statement, guard.keyword, limit + 1));
+  } catch (error) {
+    // DuckDB now holds an aborted transaction (or none, after a cancel): end it, report the error.
+    await session.execute('ROLLBACK').catch(() => undefined);
+    throw inUserLines(error, guard.line - 1 - wrapperLines(guard.keyword));
+  }
+  await session.execute('ROLLBACK');
+  const truncated = result.rows.length > limit;
+  return {
+    columns: result.columns,
+    rows: truncated ? result.rows.slice(0, limit) : result.rows,
+    truncated,
+    limit,
+    keyword: guard.keyword,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * DuckDB's errors point at `LINE n:` of the SQL it ran; shifted so that n is the line of the
+ * text the person typed (the wrapper adds a line, a leading blank line or statement removes some).
+ */
+export function inUserLines(error: unknown, shift: number): unknown {
+  if (!(error instanceof Error) || shift === 0 || !/LINE \d+:/.test(error.message)) return error;
+  const shifted = new Error(error.message.replace(/LINE (\d+):/g, (_match, n: string) => `LINE ${Math.max(1, Number(n) + shift)}:`));
+  shifted.name = error.name;
+  return shifted;
+}

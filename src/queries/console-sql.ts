@@ -1,0 +1,186 @@
+/**
+ * The SQL console's guard: the one place where SQL typed by a person is looked at before DuckDB
+ * runs it. A query may read, never change, the loaded data, so the guard accepts exactly one
+ * statement whose first keyword reads (SELECT, WITH, FROM, …) and rejects everything else by
+ * name. The scanner knows DuckDB's lexical rules for strings ('…', E'…' with backslash escapes,
+ * $tag$…$tag$), quoted identifiers and nested comments, so a `;` or `DROP` inside any of them is
+ * not mistaken for code, and code hidden after a comment is not mistaken for a comment. The guard
+ * is the first of three locks: the console also runs the statement as a subquery (where DuckDB
+ * allows no data change) inside a transaction that is always rolled back (console-run.ts).
+ */
+
+/** Statement starts that only read. PIVOT_WIDER/PIVOT_LONGER are DuckDB's synonyms. */
+export const READ_ONLY_KEYWORDS = [
+  'SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'SHOW', 'SUMMARIZE', 'EXPLAIN',
+  'PIVOT', 'UNPIVOT', 'PIVOT_WIDER', 'PIVOT_LONGER',
+] as const;
+
+export type ReadOnlyKeyword = (typeof READ_ONLY_KEYWORDS)[number];
+
+export type SqlGuardError =
+  | { code: 'empty' }
+  | { code: 'multiple'; count: number }
+  | { code: 'unterminated' }
+  | { code: 'notAllowed'; keyword: string };
+
+export type SqlGuardResult =
+  | { ok: true; keyword: ReadOnlyKeyword; statement: string; /** 1-based line of the text where it starts. */ line: number }
+  | { ok: false; error: SqlGuardError };
+
+interface Scan {
+  /** The text with every comment blanked (same length, line breaks kept). */
+  code: string;
+  /** Positions of the `;` that end statements (outside strings, identifiers and comments). */
+  semicolons: number[];
+  /** A string, quoted identifier or comment runs to the end of the text. */
+  unterminated: boolean;
+}
+
+const IDENTIFIER_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+
+const blank = (text: string): string => text.replace(/[^\n]/g, ' ');
+
+/** Splits SQL into code, strings and comments the way DuckDB's (PostgreSQL's) lexer does. */
+export function scanSql(text: string): Scan {
+  let code = '';
+  const semicolons: number[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    const next = text[i + 1];
+    const previous = i > 0 ? text[i - 1] : '';
+    let end = -1; // end (exclusive) of a string, identifier or comment starting at i
+    let comment = false;
+    if (ch === '-' && next === '-') {
+      const newline = text.indexOf('\n', i);
+      end = newline === -1 ? n : newline;
+      comment = true;
+    } else if (ch === '/' && next === '*') {
+      end = blockCommentEnd(text, i);
+      comment = true;
+    } else if (ch === "'") {
+      const escapes = /[Ee]/.test(previous) && !IDENTIFIER_CHAR.test(i > 1 ? text[i - 2] : '');
+      end = quotedEnd(text, i, "'", escapes);
+    } else if (ch === '"') {
+      end = quotedEnd(text, i, '"', false);
+    } else if (ch === '$' && !IDENTIFIER_CHAR.test(previous)) {
+      const tag = DOLLAR_TAG.exec(text.slice(i, i + 200))?.[0];
+      if (tag) {
+        const close = text.indexOf(tag, i + tag.length);
+        end = close === -1 ? -2 : close + tag.length;
+      }
+    }
+    if (end === -2) return { code: code + text.slice(i), semicolons, unterminated: true };
+    if (end === -1) {
+      if (ch === ';') semicolons.push(i);
+      code += ch;
+      i += 1;
+      continue;
+    }
+    code += comment ? blank(text.slice(i, end)) : text.slice(i, end);
+    i = end;
+  }
+  return { code, semicolons, unterminated: false };
+}
+
+/** The end of a '…' or "…" starting at `start` (a doubled quote escapes it), or -2 if none. */
+function quotedEnd(text: string, start: number, quote: string, backslashEscapes: boolean): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (backslashEscapes && text[i] === '\\') i += 1;
+    else if (text[i] === quote) {
+      if (text[i + 1] === quote) i += 1;
+      else return i + 1;
+    }
+  }
+  return -2;
+}
+
+/** The end of a block comment; they nest, as in PostgreSQL and DuckDB. */
+function blockCommentEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length - 1; i++) {
+    if (text[i] === '/' && text[i + 1] === '*') { depth += 1; i += 1; }
+    else if (text[i] === '*' && text[i + 1] === '/') {
+      depth -= 1;
+      i += 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -2;
+}
+
+const firstWord = (code: string): { word: string; rest: string } => {
+  // A statement may open with parentheses: `(SELECT 1) UNION (SELECT 2)`.
+  const match = /^[\s(]*([A-Za-z_]+)/.exec(code);
+  return match ? { word: match[1].toUpperCase(), rest: code.slice(match[0].length) } : { word: code.trim().slice(0, 20), rest: '' };
+};
+
+const isReadOnly = (word: string): word is ReadOnlyKeyword => (READ_ONLY_KEYWORDS as readonly string[]).includes(word);
+
+/**
+ * EXPLAIN runs as it is (it cannot be a subquery), and EXPLAIN ANALYZE executes its statement:
+ * what it explains must read only, too.
+ */
+function explainedKeyword(rest: string): string {
+  let text = rest.replace(/^\s*(ANALYZE|ANALYSE)\b/i, '');
+  if (/^\s*\(/.test(text)) text = text.slice(text.indexOf(')') + 1); // EXPLAIN (FORMAT json) …
+  return firstWord(text).word;
+}
+
+/** Accepts one read-only statement (a trailing `;` and comments are fine) or says why not. */
+export function guardConsoleSql(text: string): SqlGuardResult {
+  const scan = scanSql(text);
+  if (scan.unterminated) return { ok: false, error: { code: 'unterminated' } };
+  const bounds = [-1, ...scan.semicolons, text.length];
+  const statements: { start: number; end: number }[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k] + 1;
+    const end = bounds[k + 1];
+    if (scan.code.slice(start, end).trim() !== '') statements.push({ start, end });
+  }
+  if (statements.length === 0) return { ok: false, error: { code: 'empty' } };
+  if (statements.length > 1) return { ok: false, error: { code: 'multiple', count: statements.length } };
+  const { start, end } = statements[0];
+  const { word, rest } = firstWord(scan.code.slice(start, end));
+  if (!isReadOnly(word)) return { ok: false, error: { code: 'notAllowed', keyword: word } };
+  if (word === 'EXPLAIN') {
+    const explained = explainedKeyword(rest);
+    if (!isReadOnly(explained) || explained === 'EXPLAIN') return { ok: false, error: { code: 'notAllowed', keyword: `EXPLAIN ${explained}` } };
+  }
+  const leading = /^\s*/.exec(text.slice(start, end))![0].length;
+  const line = text.slice(0, start + leading).split('\n').length;
+  return { ok: true, keyword: word, statement: text.slice(start, end).trim(), line };
+}
+
+/**
+ * The statement as DuckDB runs it: inside `SELECT * FROM (…) LIMIT n` (a subquery can hold no
+ * INSERT, DROP or COPY, and the limit keeps a huge result from filling the tab's memory). The
+ * line breaks keep a trailing `--` comment from swallowing the closing parenthesis.
+ */
+/** Lines the wrapper puts before the statement, for mapping DuckDB's `LINE n:` back. */
+export const wrapperLines = (keyword: ReadOnlyKeyword): number => (keyword === 'EXPLAIN' ? 0 : 1);
+
+export function limitedSql(statement: string, keyword: ReadOnlyKeyword, limit: number): string {
+  if (keyword === 'EXPLAIN') return statement;
+  return `SELECT * FROM (\n${statement}\n) AS console_result LIMIT ${Math.max(0, Math.floor(limit))}`;
+}
+
+/** DuckDB's lexer output (duckdb-wasm `tokenize`): token start offsets and token types. */
+export interface SqlTokens {
+  offsets: readonly number[];
+  types: readonly number[];
+}
+
+const COMMENT_TOKEN = 5; // duckdb-wasm's TokenType.COMMENT; `;` is an OPERATOR token
+
+/**
+ * Whether DuckDB's own lexer sees a statement after a `;`: the second lock behind the scanner
+ * above, in case the two ever disagree (DuckDB-WASM's `send()` would run every statement).
+ */
+export function tokensShowSeveralStatements(text: string, { offsets, types }: SqlTokens): boolean {
+  const semicolon = offsets.findIndex((offset) => text[offset] === ';');
+  if (semicolon === -1) return false;
+  return offsets.some((offset, k) => k > semicolon && types[k] !== COMMENT_TOKEN && text[offset] !== ';');
+}

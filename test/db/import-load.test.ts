@@ -1,0 +1,190 @@
+/**
+ * Loading an import (issue 4): rows land in a schema of their own and the views show them with
+ * origin 'imported'; a failed import leaves the data exactly as it was; add, replace and remove.
+ * Runs the browser's import steps on native DuckDB (import-helpers.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/cli/ingest.ts';
+import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
+import { commitImport, removeImports, type ImportLayer, type ImportMode } from '../../src/lib/db/import-commit.ts';
+import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
+import { prepareImport, type PreparedImport } from '../../src/lib/import/prepare-import.ts';
+import { formatProblem } from '../../src/lib/import/problem-messages.ts';
+import { importOriginCounts } from '../../src/queries/import-origin-counts.ts';
+import { overviewFigures } from '../../src/queries/overview-figures.ts';
+import { TABLE_NAMES } from '../../src/parser/types.ts';
+import { createTableFromCsvSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { openImportTestDb, type ImportTestDb } from './import-helpers.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const DATA = join(root, 'data');
+const SEED = join(DATA, 'raw/000_4b75f8664dbcb524.txt');
+const GB18030 = join(root, 'test/parser/input/gb18030-encoding.txt');
+
+const prepare = (...paths: string[]): Promise<PreparedImport> =>
+  prepareImport(paths.map((path) => ({ name: path.split('/').pop()!, load: async () => new Uint8Array(readFileSync(path)) })));
+
+let db: ImportTestDb;
+let layers: ImportLayer[];
+let nextId: number;
+
+async function importFiles(mode: ImportMode, prepared: PreparedImport, databases: { name: string; bytes: Uint8Array }[] = [], beforeCommit?: () => Promise<void>) {
+  const layer = { id: nextId++, mode };
+  layers = await commitImport(db.sql, db.base, layers, layer, { csv: prepared.csv, databases, reportFiles: prepared.reportFiles }, { check: true, beforeCommit });
+  return layer;
+}
+
+const reportCount = async () => (await db.query(overviewFigures({})))[0].reports;
+const origins = async () => Object.fromEntries((await db.query(importOriginCounts())).map((r) => [r.origin, r.reports]));
+const importSchemas = async () => (await db.rows<{ name: string }>(
+  "SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'imp_%' ORDER BY 1")).map((r) => r.name);
+
+async function failure(promise: Promise<unknown>): Promise<string[]> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportFailedError);
+  return (error as ImportFailedError).problems.map((p) => formatProblem(p, 'zh'));
+}
+
+beforeEach(async () => {
+  db = await openImportTestDb(DATA);
+  layers = [];
+  nextId = 1;
+});
+afterEach(() => db?.close());
+
+describe('import into the data', () => {
+  it('turns a report file into exactly the rows the CLI writes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-cli-'));
+    try {
+      await ingest({ inputs: [SEED], out, format: 'csv' }, () => undefined, () => undefined);
+      const prepared = await prepare(SEED);
+      for (const table of TABLE_NAMES) expect(prepared.csv[table], table).toBe(readFileSync(join(out, `${table}.csv`), 'utf8'));
+      // …and, loaded, the rows DuckDB reads from the CLI's files.
+      await importFiles('replace', prepared);
+      await db.sql.run('CREATE SCHEMA cli');
+      for (const table of TABLE_NAMES) {
+        const path = join(out, `${table}.csv`);
+        await db.sql.run(createTableFromCsvSql(table, `cli.${table}`, path, parseCsvHeader(readFileSync(path, 'utf8').split('\n')[0])));
+        const imported = await db.rows(`SELECT * EXCLUDE (origin) FROM main.${table}`);
+        expect(imported.length, table).toBeGreaterThan(0);
+        expect(imported, table).toEqual(await db.rows(`SELECT * FROM cli.${table}`));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('adds a GB18030 report to the bundled five, marked as imported', async () => {
+    const prepared = await prepare(GB18030);
+    expect(prepared.files).toEqual([{ name: 'gb18030-encoding.txt', kind: 'report', reports: 1, rows: expect.any(Number) }]);
+    await importFiles('add', prepared);
+    expect(await reportCount()).toBe(6);
+    expect(await origins()).toEqual({ bundled: 5, imported: 1 });
+    const [row] = await db.rows<{ origin: string; city: string }>("SELECT origin, city FROM main.reports WHERE report_id = 'gb18030-encoding'");
+    expect(row).toEqual({ origin: 'imported', city: '株洲市' });
+    expect(await importSchemas()).toEqual(['imp_1']);
+  });
+
+  it('refuses a report that is already in the data and leaves everything as it was', async () => {
+    const messages = await failure(importFiles('add', await prepare(GB18030, SEED)));
+    expect(messages).toEqual(['000_4b75f8664dbcb524.txt: 报告“000_4b75f8664dbcb524”已在当前数据中（report_id 重复）——可选择“替换现有数据”，或先移除原有的导入']);
+    expect(await reportCount()).toBe(5);
+    expect(await origins()).toEqual({ bundled: 5 });
+    expect(await importSchemas()).toEqual([]);
+    expect(layers).toEqual([]);
+  });
+
+  it('rolls back when keeping the import fails (IndexedDB full, say)', async () => {
+    const broken = importFiles('add', await prepare(GB18030), [], async () => {
+      throw new Error('QuotaExceededError');
+    });
+    await expect(broken).rejects.toThrow('QuotaExceededError');
+    expect(await reportCount()).toBe(5);
+    expect(await importSchemas()).toEqual([]);
+  });
+
+  it('replaces the data, then brings the bundled data back when the replacement is removed', async () => {
+    const replacement = await importFiles('replace', await prepare(SEED));
+    expect(await origins()).toEqual({ imported: 1 });
+    await importFiles('add', await prepare(GB18030));
+    expect(await reportCount()).toBe(2);
+    // A second replacement drops both imports.
+    const second = await importFiles('replace', await prepare(GB18030));
+    expect(await importSchemas()).toEqual(['imp_3']);
+    expect(layers).toEqual([second]);
+    layers = await removeImports(db.sql, db.base, layers, [second.id]);
+    expect(layers).toEqual([]);
+    expect(await origins()).toEqual({ bundled: 5 });
+    expect(await importSchemas()).toEqual([]);
+    expect(replacement.id).toBe(1);
+  });
+
+  it('removes one import and keeps the others', async () => {
+    const first = await importFiles('add', await prepare(GB18030));
+    const out = mkdtempSync(join(tmpdir(), 'import-csv-'));
+    try {
+      // The same report under another id, as CSV files.
+      const csv = await prepare(SEED);
+      const renamed = Object.fromEntries(TABLE_NAMES.map((t) => [t, csv.csv[t].replaceAll('000_4b75f8664dbcb524', 'copy-of-000')]));
+      await importFiles('add', { ...csv, csv: renamed as PreparedImport['csv'], reportFiles: {} });
+      expect(await origins()).toEqual({ bundled: 5, imported: 2 });
+      layers = await removeImports(db.sql, db.base, layers, [first.id]);
+      expect(await origins()).toEqual({ bundled: 5, imported: 1 });
+      expect(await importSchemas()).toEqual(['imp_2']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('imports a database file written by the ingest, and checks it like the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-duckdb-'));
+    try {
+      await writeDuckdbFile(DATA, join(dir, 'seeds.duckdb'));
+      const bytes = new Uint8Array(readFileSync(join(dir, 'seeds.duckdb')));
+      const empty = await prepareImport([]);
+      const [bundled] = await db.query(overviewFigures({}));
+      const duplicates = await failure(importFiles('add', empty, [{ name: 'seeds.duckdb', bytes }]));
+      expect(duplicates).toHaveLength(5);
+      expect(duplicates[0]).toBe('seeds.duckdb: 报告“000_4b75f8664dbcb524”已在当前数据中（report_id 重复）——可选择“替换现有数据”，或先移除原有的导入');
+      expect(await reportCount()).toBe(5);
+      await importFiles('replace', empty, [{ name: 'seeds.duckdb', bytes }]);
+      expect(await origins()).toEqual({ imported: 5 });
+      // The same data, now all imported: the same figures.
+      const [figures] = await db.query(overviewFigures({}));
+      expect(figures.budget_adjusted).toBeCloseTo(4410.88, 6);
+      expect(figures).toEqual(bundled);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names a database file that lacks a table', async () => {
+    const messages = await failure(importFiles('add', await prepareImport([]), [{ name: 'other.duckdb', bytes: await emptyDatabase() }]));
+    expect(messages[0]).toBe('other.duckdb: 缺少表 reports（数据库文件应有 reports、budget_lines、indicators、findings 四张表）');
+    expect(await reportCount()).toBe(5);
+  });
+
+  it('refuses an import without any report', async () => {
+    const headerOnly = await prepareImport([{ name: 'findings.csv', load: async () => new TextEncoder().encode(readFileSync(join(DATA, 'findings.csv'), 'utf8').split('\n')[0]) }]);
+    expect(await failure(importFiles('add', headerOnly))).toEqual(['没有可导入的报告：所选文件中既没有报告文件，也没有 reports 表的数据行']);
+  });
+});
+
+async function emptyDatabase(): Promise<Uint8Array> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const dir = mkdtempSync(join(tmpdir(), 'import-empty-'));
+  const path = join(dir, 'other.duckdb');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`ATTACH '${path}' AS out (STORAGE_VERSION 'v1.0.0')`);
+  await connection.run('CREATE TABLE out.notes (x INTEGER)');
+  await connection.run('DETACH out');
+  connection.closeSync();
+  instance.closeSync();
+  const bytes = new Uint8Array(readFileSync(path));
+  rmSync(dir, { recursive: true, force: true });
+  return bytes;
+}

@@ -1,0 +1,70 @@
+/**
+ * The Excel export: a valid zip holding one worksheet per table, read back by an independent
+ * reader (read-excel-file) as the same rows; numbers stay numbers, text never becomes a formula,
+ * sheet names are made acceptable to Excel.
+ */
+import { unzipSync, strFromU8 } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
+import { describe, expect, it } from 'vitest';
+import { columnLetter, escapeXml, sheetNames, workbookFiles, xlsxBlob, xlsxBytes } from '../../src/lib/export/xlsx.ts';
+
+const reports = {
+  name: '报告',
+  columns: ['report_id', 'city', 'budget_adjusted', 'execution_rate', 'note'],
+  rows: [
+    { report_id: '002_d677', city: '益阳市', budget_adjusted: 593.04, execution_rate: 1, note: '=1+1' },
+    { report_id: '000_4b75', city: '株洲市', budget_adjusted: 516, execution_rate: null, note: '<b>&"\u0001' },
+  ],
+};
+const findings = { name: '数据问题', columns: ['code', 'line'], rows: [{ code: 'TOTAL_SCORE_MISMATCH', line: 124 }] };
+
+describe('xlsx export', () => {
+  it('is a zip with the workbook parts and one worksheet per table', async () => {
+    const bytes = await xlsxBytes([reports, findings]);
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // "PK\3\4"
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml',
+      'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml',
+    ]);
+    const workbook = strFromU8(files['xl/workbook.xml']);
+    expect(workbook).toContain('<sheet name="报告" sheetId="1" r:id="rId1"/>');
+    expect(workbook).toContain('<sheet name="数据问题" sheetId="2" r:id="rId2"/>');
+  });
+
+  it('reads back as the same rows with an independent reader', async () => {
+    const sheets = await readXlsxFile(Buffer.from(await xlsxBytes([reports, findings])));
+    expect(sheets.map((s) => s.sheet)).toEqual(['报告', '数据问题']);
+    expect(sheets[0].data).toEqual([
+      reports.columns,
+      ['002_d677', '益阳市', 593.04, 1, '=1+1'],
+      ['000_4b75', '株洲市', 516, null, '<b>&"'],
+    ]);
+    expect(sheets[1].data).toEqual([['code', 'line'], ['TOTAL_SCORE_MISMATCH', 124]]);
+  });
+
+  it('writes text as inline strings (never formulas) and numbers as numbers', () => {
+    const sheet = workbookFiles([reports])['xl/worksheets/sheet1.xml'];
+    expect(sheet).not.toContain('<f>');
+    expect(sheet).toContain('<c r="E2" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>');
+    expect(sheet).toContain('<c r="C2"><v>593.04</v></c>');
+    expect(sheet).not.toContain('r="D3"'); // a blank is no cell at all
+    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr">'); // bold header
+    expect(sheet).toContain('state="frozen"');
+  });
+
+  it('escapes XML and drops characters XML cannot hold', () => {
+    expect(escapeXml('<a & "b">\u0000\u0008\t')).toBe('&lt;a &amp; &quot;b&quot;&gt;\t');
+  });
+
+  it('names columns A…Z, AA… and makes sheet names valid and unique', () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    expect(sheetNames(['a/b:c', 'x'.repeat(40), 'Data', 'data', ''])).toEqual(['a_b_c', 'x'.repeat(31), 'Data', 'data_2', 'Sheet5']);
+  });
+
+  it('makes a Blob of the spreadsheet type', async () => {
+    const blob = await xlsxBlob([findings]);
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(blob.size).toBeGreaterThan(500);
+  });
+});
