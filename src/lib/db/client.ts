@@ -8,7 +8,7 @@ import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { startDuckDb } from './duckdb-instance.ts';
 import { hasStoredImports } from './import-marker.ts';
-import { loadDataset } from './load-dataset.ts';
+import { fetchDatasetFiles, loadDataset } from './load-dataset.ts';
 import { loadSnapshot } from './snapshot.ts';
 
 export type DbPhase = 'starting' | 'ready' | 'error';
@@ -64,8 +64,9 @@ export async function openDataset(search: string, baseURI: string): Promise<void
   setStatus({ phase: 'starting', dataset: source.label, snapshotUsable: source.bundled && !restoring, error: null });
   if (source.bundled) void loadSnapshot(new URL('snapshot.json', source.url).href).then(() => setStatus({}));
   try {
+    const files = fetchDatasetFiles(source);
     const handle = await startDuckDb();
-    await loadDataset(handle, source);
+    await loadDataset(handle, source, files);
     // Loaded only when something was imported: IndexedDB costs nothing otherwise.
     if (restoring) await import('./import-store.ts').then((store) => store.restoreImports(handle));
     performance.mark('data:loaded');

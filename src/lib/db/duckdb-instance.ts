@@ -25,12 +25,16 @@ export function startDuckDb(): Promise<DuckDbHandle> {
 }
 
 async function instantiate(): Promise<DuckDbHandle> {
-  // Loaded on demand so the first paint does not wait for DuckDB's JS and Apache Arrow.
-  const duckdb = await import('@duckdb/duckdb-wasm');
   // Absolute URLs: the worker resolves relative ones against its own script in assets/.
   const workerUrl = new URL(ehWorkerUrl, document.baseURI).href;
   const wasmUrl = new URL(ehWasmUrl, document.baseURI).href;
+  // The worker first: its script downloads and compiles while the main thread fetches
+  // DuckDB's JS, which is loaded on demand so the first paint does not wait for it (or Arrow).
   const worker = new Worker(workerUrl);
+  const duckdb = await import('@duckdb/duckdb-wasm').catch((error: unknown) => {
+    worker.terminate();
+    throw error;
+  });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await db.instantiate(wasmUrl);

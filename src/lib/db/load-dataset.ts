@@ -27,6 +27,19 @@ async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file
   return { file, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
+export type DatasetFiles = Promise<{ file: string; bytes: Uint8Array }[]>;
+
+/**
+ * Starts fetching a CSV dataset's four files. Called before DuckDB has started, so that the
+ * download runs alongside the engine's own (wasm) download instead of after it.
+ */
+export function fetchDatasetFiles(source: DatasetSource): DatasetFiles | undefined {
+  if (source.kind === 'duckdb-file') return undefined;
+  const files = Promise.all(TABLE_NAMES.map((table) => fetchCsv(source, table)));
+  files.catch(() => undefined); // awaited (and its error reported) by loadDataset
+  return files;
+}
+
 async function run(handle: DuckDbHandle, sql: string, file: string): Promise<void> {
   try {
     await handle.connection.query(sql);
@@ -35,9 +48,9 @@ async function run(handle: DuckDbHandle, sql: string, file: string): Promise<voi
   }
 }
 
-async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<BaseDataset> {
+async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string, prefetched?: DatasetFiles): Promise<BaseDataset> {
   const base: BaseDataset = { source: name, columns: {} as Record<TableName, string[]> };
-  const files = await Promise.all(TABLE_NAMES.map((table) => fetchCsv(source, table)));
+  const files = await (prefetched ?? fetchDatasetFiles(source)!);
   const decoder = new TextDecoder();
   await handle.connection.query('BEGIN TRANSACTION');
   try {
@@ -93,10 +106,10 @@ async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, nam
   }
 }
 
-/** Loads `source` and makes it the data every query sees. */
-export async function loadDataset(handle: DuckDbHandle, source: DatasetSource): Promise<void> {
+/** Loads `source` (its files perhaps already on their way) and makes it the data every query sees. */
+export async function loadDataset(handle: DuckDbHandle, source: DatasetSource, prefetched?: DatasetFiles): Promise<void> {
   const name = `ds_${++generation}`; // generated, never from input: safe as an identifier
-  const base = source.kind === 'duckdb-file' ? await loadDatabaseFile(handle, source, name) : await loadCsvFolder(handle, source, name);
+  const base = source.kind === 'duckdb-file' ? await loadDatabaseFile(handle, source, name) : await loadCsvFolder(handle, source, name, prefetched);
   const previous = current;
   current = { name, kind: source.kind, base };
   if (previous) {
