@@ -16,9 +16,23 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+const strictDecoders = new Map<string, TextDecoder>();
+const looseUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Strict UTF-8, fast: a lenient decode (the engines' fast path) turns every invalid sequence
+ * into U+FFFD, so text without one was valid; only text with one is decoded again strictly.
+ */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  const text = looseUtf8.decode(bytes);
+  return text.includes('\uFFFD') ? decodeStrict(bytes, 'utf-8') : text;
+}
+
 function decodeStrict(bytes: Uint8Array, label: string): string | null {
+  let decoder = strictDecoders.get(label);
+  if (!decoder) strictDecoders.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false })));
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
@@ -69,7 +83,7 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
   let encoding: TextEncoding;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8-bom';
-    text = decodeStrict(bytes.subarray(3), 'utf-8');
+    text = decodeUtf8(bytes.subarray(3));
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = decodeStrict(bytes.subarray(2), 'utf-16le');
@@ -83,7 +97,7 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
       text = decodeStrict(bytes, utf16);
     } else {
       encoding = 'utf-8';
-      text = decodeStrict(bytes, 'utf-8');
+      text = decodeUtf8(bytes);
       if (text == null) [encoding, text] = mostPlausible(bytes);
     }
   }

@@ -77,6 +77,8 @@ type Token =
 interface Matcher {
   /** Names by the key of their first two characters, longest first. */
   byPrefix: Map<number, { text: string; token: Token }[]>;
+  /** 1 at the code of every character a name starts with. */
+  starts: Uint8Array;
 }
 
 const pairKey = (text: string, i: number): number => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
@@ -116,7 +118,10 @@ function buildMatcher(g: Gazetteer): Matcher {
     byPrefix.set(key, list);
   }
   for (const list of byPrefix.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return { byPrefix };
+  // Most characters of a text start no name: one array read rules them out before a Map lookup.
+  const starts = new Uint8Array(0x10000);
+  for (const text of names.keys()) starts[text.charCodeAt(0)] = 1;
+  return { byPrefix, starts };
 }
 
 const matcher = buildMatcher(gazetteer as Gazetteer);
@@ -126,6 +131,10 @@ function scan(text: string, visit: (token: Token, text: string, at: number) => b
   const last = text.length - 1;
   let i = 0;
   while (i < last) {
+    if (matcher.starts[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     const list = matcher.byPrefix.get(pairKey(text, i));
     let step = 1;
     if (list) {

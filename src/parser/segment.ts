@@ -14,6 +14,8 @@ export interface Cell {
   raw: string;
   line: number;
   fused: boolean;
+  /** Position in the run of all cells of the table (-1 for a cell a repair added). */
+  index: number;
 }
 
 export interface SegmentedRow {
@@ -50,10 +52,10 @@ export function makeCell(token: Pick<CellToken, 'raw' | 'line' | 'fused'>): Cell
   // Labels split across lines (`项目支` / `出名称`) are joined without a space; for
   // Chinese text this is also right for free text, which never breaks mid-word with a space.
   const text = token.raw.indexOf('\n') < 0 ? token.raw.trim() : token.raw.split('\n').map((l) => l.trim()).join('');
-  return { text, compact: compactLabel(text), raw: token.raw, line: token.line, fused: token.fused };
+  return { text, compact: compactLabel(text), raw: token.raw, line: token.line, fused: token.fused, index: -1 };
 }
 
-export const emptyCell = (line: number): Cell => ({ text: '', compact: '', raw: '', line, fused: false });
+export const emptyCell = (line: number): Cell => ({ text: '', compact: '', raw: '', line, fused: false, index: -1 });
 
 const SHORT_ROW = 100;
 const UNMARKED_BREAK = 60;
@@ -82,7 +84,9 @@ export function toCellRun(tokens: TableToken[]): CellRun {
       continue;
     }
     breakBefore.push(token.fused ? 'fused' : pendingBlank ? 'blank' : 'none');
-    cells.push(makeCell(token));
+    const cell = makeCell(token);
+    cell.index = cells.length;
+    cells.push(cell);
     pendingBlank = false;
   }
   return { cells, breakBefore };

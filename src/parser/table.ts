@@ -32,10 +32,8 @@ export interface ReportTable {
   total: { label: Cell; weight: Cell | null; score: Cell | null } | null;
 }
 
-/** A cell with its position in the run of all cells, which orders the table's parts. */
-interface IndexedCell extends Cell {
-  index: number;
-}
+/** Cells know their position in the run of all cells, which orders the table's parts. */
+type IndexedCell = Cell;
 
 function find(cells: IndexedCell[], pattern: RegExp, from = 0): IndexedCell | null {
   for (let i = from; i < cells.length; i++) if (pattern.test(cells[i].compact)) return cells[i];
@@ -52,7 +50,7 @@ function valueAfter(cells: IndexedCell[], label: IndexedCell | null): Cell | nul
 
 export function readTable(tokens: TableToken[], file: string): ReportTable {
   const run = toCellRun(tokens);
-  const cells: IndexedCell[] = run.cells.map((cell, index) => Object.assign(cell, { index }));
+  const cells: IndexedCell[] = run.cells;
   const fundAnchor = find(cells, LABELS.fundBlock);
   const indicatorAnchor = find(cells, LABELS.indicatorBlock);
   if (!fundAnchor && !indicatorAnchor) {
