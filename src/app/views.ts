@@ -21,6 +21,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'compare', titleKey: 'view.compare', component: lazy(() => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView }))) },
   { id: 'report', titleKey: 'view.report', component: lazy(() => import('../features/report/report-view.tsx').then((m) => ({ default: m.ReportView }))) },
   { id: 'findings', titleKey: 'view.findings', component: lazy(() => import('../features/findings/findings-view.tsx').then((m) => ({ default: m.FindingsView }))) },
+  { id: 'explorer', titleKey: 'view.explorer', component: lazy(() => import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView }))) },
   { id: 'sql', titleKey: 'view.sql', component: lazy(() => import('../features/sql-console/sql-console-view.tsx').then((m) => ({ default: m.SqlConsoleView }))) },
   { id: 'import', titleKey: 'view.import', component: lazy(() => import('../features/import/import-view.tsx').then((m) => ({ default: m.ImportView }))) },
 ];
