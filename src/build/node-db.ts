@@ -29,14 +29,14 @@ function readFirstLine(path: string): string {
 
 async function loadCsvFolder(connection: DuckDBConnection, dir: string): Promise<void> {
   await connection.run('CREATE SCHEMA ds_0');
-  const base: BaseDataset = { source: 'ds_0', columns: {} as Record<TableName, string[]> };
+  const base: BaseDataset = { source: 'ds_0', columns: {} as Record<TableName, string[]>, materialize: true };
   for (const table of TABLE_NAMES) {
     const path = join(dir, csvFileName(table));
     if (!existsSync(path)) throw new DatasetError(path, 'file not found');
     const header = parseCsvHeader(readFirstLine(path));
     base.columns[table] = header;
     await connection.run(createTableFromCsvSql(table, `ds_0.${table}`, path, header));
-    // The same views as the browser's, `origin` column included, so queries test alike.
+    // The same relations as the browser's, `origin` column included, so queries test alike.
     await connection.run(originViewSql(table, base, NO_IMPORTS));
   }
 }

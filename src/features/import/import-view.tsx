@@ -11,7 +11,6 @@ import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { FilePicker } from './file-picker.tsx';
-import { ImportBadge } from './import-badge.tsx';
 import { ImportList } from './import-list.tsx';
 import { ImportStatus } from './import-status.tsx';
 import { OriginSummary } from './origin-summary.tsx';
@@ -45,7 +44,6 @@ export function ImportView() {
       <section className="card import-form">
         <header className="import-form-head">
           <h2>{t('import.title')}</h2>
-          <ImportBadge />
         </header>
         <p className="import-intro">{t('import.intro')}</p>
         <FilePicker files={files} disabled={running} onChange={choose} />

@@ -5,7 +5,6 @@
  * queries/console-sql.ts and queries/console-run.ts for how).
  */
 import { useEffect, useState } from 'react';
-import { FilteredDataExport } from '../../components/filtered-data-export.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import { useUrlState, type Lang } from '../../lib/url-state.ts';
@@ -66,7 +65,6 @@ export function SqlConsoleView() {
         <header className="sql-editor-header">
           <h2>{t('view.sql')}</h2>
           <span className="sql-note">{t('sql.limitNote', { count: formatCount(CONSOLE_ROW_LIMIT, lang) })}</span>
-          <FilteredDataExport />
         </header>
         <p className="sql-intro">{t('sql.intro')}</p>
         {hasFilters(url.filters) && <p className="sql-warning" data-testid="sql-filters-note">{t('sql.filtersIgnored')}</p>}

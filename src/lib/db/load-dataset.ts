@@ -49,7 +49,7 @@ async function run(handle: DuckDbHandle, sql: string, file: string): Promise<voi
 }
 
 async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string, prefetched?: DatasetFiles): Promise<BaseDataset> {
-  const base: BaseDataset = { source: name, columns: {} as Record<TableName, string[]> };
+  const base: BaseDataset = { source: name, columns: {} as Record<TableName, string[]>, materialize: true };
   const files = await (prefetched ?? fetchDatasetFiles(source)!);
   const decoder = new TextDecoder();
   await handle.connection.query('BEGIN TRANSACTION');

@@ -1,8 +1,13 @@
 /**
- * The `main.<table>` views over the loaded dataset and the imports: `bundled UNION ALL BY NAME
- * imported…` (only the imports after a replacing import), with an `origin` column ('bundled' |
- * 'imported') so views and filters can tell the two apart. Each import is a schema of its own
- * (`imp_<id>`) holding the four contract tables.
+ * The `main.<table>` relations over the loaded dataset and the imports: `bundled UNION ALL BY
+ * NAME imported…` (only the imports after a replacing import), with an `origin` column
+ * ('bundled' | 'imported') so views and filters can tell the two apart. Each import is a schema
+ * of its own (`imp_<id>`) holding the four contract tables.
+ *
+ * Over data already in memory (CSV loads) they are materialized as tables: DuckDB plans every
+ * query through a view's casts and unions again, which made the overview's queries ~3× slower
+ * (bench:app's filter redraws). Over an attached database file they stay views, so a large
+ * file is queried in place rather than copied.
  */
 import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
 import { datasetViewSql, TABLE_NAMES, type TableName } from './schema.ts';
@@ -13,6 +18,8 @@ export type Origin = 'bundled' | 'imported';
 export interface BaseDataset {
   source: string;
   columns: Record<TableName, readonly string[]>;
+  /** True when the dataset is in memory (loaded from CSV): main.<table> are then tables. */
+  materialize?: boolean;
 }
 
 export interface ImportLayers {
@@ -54,7 +61,8 @@ export function originViewSql(table: TableName, base: BaseDataset | null, import
   if (base && !importLayers.hideBase) branches.push(baseSelect(table, base));
   for (const schema of importLayers.schemas) branches.push(`SELECT *, 'imported' AS origin FROM ${schema}.${table}`);
   if (branches.length === 0) branches.push(emptySelect(table));
-  return `CREATE OR REPLACE VIEW main.${table} AS ${branches.join(' UNION ALL BY NAME ')}`;
+  const kind = base?.materialize ? 'TABLE' : 'VIEW';
+  return `CREATE OR REPLACE ${kind} main.${table} AS ${branches.join(' UNION ALL BY NAME ')}`;
 }
 
 /** The four view statements, in table order. */
