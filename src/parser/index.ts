@@ -32,7 +32,8 @@ export function parseReport(bytes: Uint8Array, fileName: string): ParsedReport {
     throw new ReportParseError(file, hint);
   }
   const table = readTable(tokens, file);
-  return { ...buildReport({ reportId: reportIdOf(file), sourceFile: file, text, preamble, table }), encoding };
+  const tables = buildReport({ reportId: reportIdOf(file), sourceFile: file, text, preamble, table });
+  return { reports: tables.reports, budget_lines: tables.budget_lines, indicators: tables.indicators, findings: tables.findings, encoding };
 }
 
 /** Empty tables, to fold many reports into. */

@@ -31,6 +31,7 @@ export function checkNarrative(preamble: Line[], table: NarrativeTable, findings
 /** Scores the narrative states (`产出指标类得分为49分`) against the table's own sums. */
 function checkScores(preamble: Line[], table: NarrativeTable, findings: FindingSink): void {
   for (const { text, line } of preamble) {
+    if (text.indexOf('得分') < 0) continue; // every score phrase has 得分: skip the regex on other lines
     for (const match of text.matchAll(NARRATIVE_SCORE)) {
       const [, what, value] = match;
       const stated = Number(value);
@@ -78,6 +79,7 @@ function checkMoneyFigures(preamble: Line[], indicators: IndicatorRow[], finding
 
 function findTargetAsAchieved(preamble: Line[], keys: string[], target: number, unit: string) {
   for (const { text, line } of preamble) {
+    if (!keys.some((k) => text.includes(k))) continue; // then no sentence of the line has one
     for (const [sentence] of text.matchAll(SENTENCE)) {
       if (!keys.some((k) => sentence.includes(k))) continue;
       for (const token of scanNumbers(sentence)) {

@@ -7,6 +7,7 @@
 import {
   RE_BOX_PADDING,
   RE_FULL_WIDTH_COMMA,
+  RE_HAS_DIGIT,
   RE_LINE_BREAKS,
   RE_LIST_SEPARATOR,
   RE_NEEDS_HALF_WIDTH,
@@ -137,9 +138,11 @@ function isCellPadding(code: number): boolean {
 export function parseNumberCell(s: string | null | undefined): { value: number; unit: string | null } | null {
   const t = cleanText(s);
   if (t === null || t.length > 64) return null; // a numeric cell is short; don't scan essays
+  // The usual cell (`10`, `9.5`): what the full pattern below would find, without its unit alternation.
+  if (RE_PLAIN_DECIMAL.test(t)) return { value: Number(t), unit: null };
   const m = RE_NUMBER_CELL.exec(trimWith(toHalfWidth(t), isCellPadding));
   if (!m) return null;
-  const value = Number(m[2].replace(RE_THOUSANDS_COMMA, '')) * (m[1] === '-' ? -1 : 1);
+  const value = numberOf(m[2]) * (m[1] === '-' ? -1 : 1);
   if (!Number.isFinite(value)) return null;
   return { value, unit: m[3] ?? null };
 }
@@ -167,8 +170,15 @@ function familiesCompatible(a: string, b: string): boolean {
   return a === b || (a === 'money' && b === 'multiple') || (a === 'multiple' && b === 'money');
 }
 
+/** A matched number (`1,234.5`) as a number; the comma replace only when there is a comma. */
+const numberOf = (digits: string): number =>
+  Number(digits.indexOf(',') < 0 ? digits : digits.replace(RE_THOUSANDS_COMMA, ''));
+
 /** Rounds away binary noise (0.6 × 1e8 / 1e4 = 6000.000000000001). */
 export function tidy(x: number): number {
+  // An integer of up to 12 digits is its own 12-digit rounding: skip the string round trip
+  // (toPrecision is slow), but keep its one effect on integers: -0 comes back as 0.
+  if (Number.isInteger(x) && Math.abs(x) < 1e12) return x === 0 ? 0 : x;
   return Number(x.toPrecision(12));
 }
 
@@ -205,7 +215,13 @@ export function normaliseCell(s: unknown, maxChars = 1000): string | null {
   const c = typeof s === 'string' ? cleanText(s) : null;
   if (c === null) return null;
   const cut = c.length > maxChars ? c.slice(0, maxChars) : c;
-  return cleanText(toHalfWidth(cut.replace(RE_FULL_WIDTH_COMMA, '、')).replace(RE_BOX_PADDING, '').replace(RE_LINE_BREAKS, ''));
+  // Each rewrite only when its character is there: most cells need none of them.
+  const commas = cut.indexOf('，') < 0 ? cut : cut.replace(RE_FULL_WIDTH_COMMA, '、');
+  const half = toHalfWidth(commas);
+  const boxes = half.indexOf('□') < 0 ? half : half.replace(RE_BOX_PADDING, '');
+  const lines = boxes.indexOf('\n') < 0 && boxes.indexOf('\r') < 0 ? boxes : boxes.replace(RE_LINE_BREAKS, '');
+  // Nothing was removed or rewritten: `cut` is already trimmed, so it is the answer as it is.
+  return lines === c ? c : cleanText(lines);
 }
 
 /** A number found in prose, with the unit written right after it and its position. */
@@ -219,8 +235,12 @@ export interface NumberToken {
 /** Every number of a (normalised) text in order: `6场沙龙、1场企业家年会` → 6 场, 1 场. */
 export function scanNumbers(text: string, maxTokens = 64): NumberToken[] {
   const out: NumberToken[] = [];
-  for (const m of text.matchAll(RE_NUMBER_TOKEN)) {
-    const value = Number(m[1].replace(RE_THOUSANDS_COMMA, ''));
+  if (!RE_HAS_DIGIT.test(text)) return out; // most prose has no figure: skip the scan
+  // exec on the shared /g pattern, restarted here, rather than matchAll, which builds a
+  // copy of the pattern and an iterator on every call (this runs on every cell).
+  RE_NUMBER_TOKEN.lastIndex = 0;
+  for (let m = RE_NUMBER_TOKEN.exec(text); m !== null; m = RE_NUMBER_TOKEN.exec(text)) {
+    const value = numberOf(m[1]);
     if (Number.isFinite(value)) out.push({ value, unit: m[2] ?? null, start: m.index, end: m.index + m[0].length });
     if (out.length >= maxTokens) break;
   }

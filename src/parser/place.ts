@@ -79,6 +79,8 @@ interface Matcher {
   byPrefix: Map<number, { text: string; token: Token }[]>;
   /** 1 at the code of every character a name starts with. */
   starts: Uint8Array;
+  /** 1 at the code of every second character of a name. */
+  seconds: Uint8Array;
 }
 
 const pairKey = (text: string, i: number): number => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
@@ -118,10 +120,15 @@ function buildMatcher(g: Gazetteer): Matcher {
     byPrefix.set(key, list);
   }
   for (const list of byPrefix.values()) list.sort((a, b) => b.text.length - a.text.length);
-  // Most characters of a text start no name: one array read rules them out before a Map lookup.
+  // Most characters of a text start no name: one array read rules them out before a Map lookup,
+  // and a second read does the same for the character after them.
   const starts = new Uint8Array(0x10000);
-  for (const text of names.keys()) starts[text.charCodeAt(0)] = 1;
-  return { byPrefix, starts };
+  const seconds = new Uint8Array(0x10000);
+  for (const text of names.keys()) {
+    starts[text.charCodeAt(0)] = 1;
+    seconds[text.charCodeAt(1)] = 1;
+  }
+  return { byPrefix, starts, seconds };
 }
 
 const matcher = buildMatcher(gazetteer as Gazetteer);
@@ -131,7 +138,7 @@ function scan(text: string, visit: (token: Token, text: string, at: number) => b
   const last = text.length - 1;
   let i = 0;
   while (i < last) {
-    if (matcher.starts[text.charCodeAt(i)] === 0) {
+    if (matcher.starts[text.charCodeAt(i)] === 0 || matcher.seconds[text.charCodeAt(i + 1)] === 0) {
       i++;
       continue;
     }

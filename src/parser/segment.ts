@@ -51,8 +51,19 @@ const RARE_CHARS = /[０-９ー]/;
 export function makeCell(token: Pick<CellToken, 'raw' | 'line' | 'fused'>): Cell {
   // Labels split across lines (`项目支` / `出名称`) are joined without a space; for
   // Chinese text this is also right for free text, which never breaks mid-word with a space.
-  const text = token.raw.indexOf('\n') < 0 ? token.raw.trim() : token.raw.split('\n').map((l) => l.trim()).join('');
+  const text = token.raw.indexOf('\n') < 0 ? token.raw.trim() : joinTrimmedLines(token.raw);
   return { text, compact: compactLabel(text), raw: token.raw, line: token.line, fused: token.fused, index: -1 };
+}
+
+/** `raw.split('\n').map((l) => l.trim()).join('')` without the two arrays (this runs on every multi-line cell). */
+function joinTrimmedLines(raw: string): string {
+  let text = '';
+  for (let start = 0; ; ) {
+    const end = raw.indexOf('\n', start);
+    text += (end < 0 ? raw.slice(start) : raw.slice(start, end)).trim();
+    if (end < 0) return text;
+    start = end + 1;
+  }
 }
 
 export const emptyCell = (line: number): Cell => ({ text: '', compact: '', raw: '', line, fused: false, index: -1 });

@@ -68,7 +68,12 @@ interface Target {
 }
 
 const compact = (s: string): string => s.replace(RE_COMPARE_IGNORED, '');
-const same = (a: string, b: string): boolean => compact(a) !== '' && compact(a) === compact(b);
+/**
+ * An actual, already compacted, says the same as `other` (compared in compact form). Compacting
+ * only removes characters, so an `other` shorter than the key cannot match and is not compacted.
+ */
+const sameAs = (actualKey: string, other: string): boolean =>
+  actualKey !== '' && actualKey.length <= other.length && actualKey === compact(other);
 const isDate = (t: NumberToken, targetUnit: string | null): boolean =>
   t.unit !== null && DATE_UNITS.has(t.unit) && t.unit !== targetUnit;
 
@@ -279,14 +284,15 @@ function evaluate(input: { level3?: unknown; targetText?: unknown; actualText?: 
     out.targetMissing = true;
     out.kind = tokens.length ? 'quantity' : 'qualitative';
     if (tokens.length) setActual(out, tokens[0].value, tokens[0].unit);
-    out.actualUnverifiable = actual === null || same(actual, name);
+    out.actualUnverifiable = actual === null || sameAs(compact(actual), name);
     return finish(out, 'unknown', REASONS.targetMissing);
   }
   if (actual === null) return unverifiable(out, REASONS.actualBlank);
   // restating: the same text, or a figure-less fragment of it (`稳定发展` for `13条产业链稳定发展`)
-  const fragment = !RE_HAS_DIGIT.test(actual) && compact(actual).length >= 3 && compact(targetText ?? '').includes(compact(actual));
-  if (targetText !== null && target.restatable && (same(actual, targetText) || fragment)) return unverifiable(out, REASONS.repeatsTarget);
-  if (name && same(actual, name)) return unverifiable(out, REASONS.repeatsName);
+  const actualKey = compact(actual); // compacted once for the three comparisons below
+  const fragment = !RE_HAS_DIGIT.test(actual) && actualKey.length >= 3 && compact(targetText ?? '').includes(actualKey);
+  if (targetText !== null && target.restatable && (sameAs(actualKey, targetText) || fragment)) return unverifiable(out, REASONS.repeatsTarget);
+  if (name && sameAs(actualKey, name)) return unverifiable(out, REASONS.repeatsName);
   switch (target.kind) {
     case 'relative':
       if (tokens.length) setActual(out, tokens[0].value, tokens[0].unit);

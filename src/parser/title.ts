@@ -19,10 +19,20 @@ const YEAR = /(20\d{2})\s*年/;
 
 const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim();
 
+/** The first year printed in the preamble; the search stops at the first line with one. */
+function firstYear(preamble: Line[]): RegExpExecArray | null {
+  for (const { text } of preamble) {
+    const match = text.indexOf('年') < 0 ? null : YEAR.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
+
 export function readTitle(preamble: Line[]): TitleInfo {
-  const lines = preamble.filter((l) => clean(l.text) !== '');
+  // trim and \s know the same white space, so this is `clean(l.text) !== ''` without the replace.
+  const lines = preamble.filter((l) => l.text.trim() !== '');
   const at = lines.findIndex((l, i) => i < 20 && TITLE_WORDS.test(l.text));
-  const tableTitleYear = preamble.map((l) => YEAR.exec(l.text)).find((m) => m);
+  const tableTitleYear = firstYear(preamble);
   if (at < 0) {
     return { title: null, titleLine: null, subtitle: null, year: tableTitleYear ? Number(tableTitleYear[1]) : null, fundPrinted: null };
   }
