@@ -65,9 +65,10 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 60_000 });
   const searches = ['?city=株洲市', '?city=益阳市', '', '?level1=产出指标', '?status=met', '?city=株洲市&status=unknown', '?fund=株洲市经济信息产业发展专项资金', ''];
   const redraws: number[] = [];
+  const queryShares: number[] = [];
   for (let round = 0; round < 5; round++) {
     for (const search of searches) {
-      redraws.push(await page.evaluate(async (s) => {
+      const [redraw, queries] = await page.evaluate(async (s) => {
         const before = performance.getEntriesByName('overview:settled').length;
         const started = performance.now();
         history.pushState(null, '', `${location.pathname}${s}`);
@@ -77,8 +78,21 @@ try {
           await new Promise((r) => setTimeout(r, 2));
         }
         const marks = performance.getEntriesByName('overview:settled');
-        return marks[marks.length - 1].startTime - started;
-      }, search));
+        const end = marks[marks.length - 1].startTime;
+        // Time DuckDB spent on the change: the union of this change's query measures.
+        const spans = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('query:') && m.startTime >= started && m.startTime < end);
+        let busy = 0;
+        let until = started;
+        for (const m of spans.sort((a, b) => a.startTime - b.startTime)) {
+          const from = Math.max(m.startTime, until);
+          const to = m.startTime + m.duration;
+          if (to > from) busy += to - from;
+          until = Math.max(until, to);
+        }
+        return [end - started, busy];
+      }, search);
+      redraws.push(redraw);
+      queryShares.push(queries);
     }
   }
 
@@ -93,7 +107,7 @@ try {
     const m = median(app[mark]);
     console.log(`${mark.padEnd(15)} median ${ms(m).padStart(8)}  = ${(m / floorMedian).toFixed(2)} × floor  [${app[mark].map(ms).join(', ')}]`);
   }
-  console.log(`filter change → overview redrawn: p50 ${ms(percentile(redraws, 0.5))}, p95 ${ms(percentile(redraws, 0.95))} (${redraws.length} changes)`);
+  console.log(`filter change → overview redrawn: p50 ${ms(percentile(redraws, 0.5))}, p95 ${ms(percentile(redraws, 0.95))} (${redraws.length} changes); of which queries p50 ${ms(percentile(queryShares, 0.5))}, p95 ${ms(percentile(queryShares, 0.95))}`);
   console.log(`app JavaScript at first load: ${gzipKb.toFixed(0)} KB gzip in ${jsFiles.length} files (without the wasm and the DuckDB worker${workerFiles.length ? `, ${workerFiles.length} worker file` : ''})`);
 } finally {
   await browser.close();
