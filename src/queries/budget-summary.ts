@@ -1,16 +1,9 @@
 import { reportCondition, type Filters } from './filters.ts';
+import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
-export interface BudgetSummaryRow {
+export interface BudgetSummaryRow extends BudgetTotals {
   reports: number;
-  /** 万元 */
-  budget_initial: number | null;
-  budget_adjusted: number | null;
-  executed: number | null;
-  /** executed / 全年预算 over reports that have both (fraction). */
-  execution_rate: number | null;
-  /** executed / 年初预算 over reports that have both: what an in-year cut hides. */
-  execution_rate_initial: number | null;
   /** Σ (全年 − 年初) over reports with both budgets; negative when cuts outweigh increases. */
   adjustment: number | null;
   /** Σ of the cuts alone (≤ 0) and of the increases alone (≥ 0); null when there are none. */
@@ -31,13 +24,7 @@ export function budgetSummary(filters: Filters): Query<BudgetSummaryRow> {
     )
     SELECT
       COUNT(*)::INTEGER AS reports,
-      SUM(budget_initial) AS budget_initial,
-      SUM(budget_adjusted) AS budget_adjusted,
-      SUM(executed) AS executed,
-      SUM(executed) FILTER (WHERE budget_adjusted IS NOT NULL)
-        / NULLIF(SUM(budget_adjusted) FILTER (WHERE executed IS NOT NULL), 0) AS execution_rate,
-      SUM(executed) FILTER (WHERE budget_initial IS NOT NULL)
-        / NULLIF(SUM(budget_initial) FILTER (WHERE executed IS NOT NULL), 0) AS execution_rate_initial,
+      ${BUDGET_TOTALS},
       SUM(change) AS adjustment,
       SUM(change) FILTER (WHERE change < 0) AS cut_total,
       SUM(change) FILTER (WHERE change > 0) AS increase_total,

@@ -1,4 +1,5 @@
 import { indicatorCondition, reportCondition, type Filters } from './filters.ts';
+import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
 /** What the compare view can put side by side; the whitelist of identifiers this query may use. */
@@ -12,7 +13,7 @@ export type CompareLevel1 = (typeof COMPARE_LEVEL1S)[number];
 /** The column giving an item its context: a city's province, a fund's or project's city. */
 const PARENT_COLUMN: Record<CompareDimension, string> = { city: 'province', fund: 'city', project: 'city' };
 
-export interface CompareMeasuresRow {
+export interface CompareMeasuresRow extends BudgetTotals {
   /** The city, fund or project (never null: unnamed items cannot be chosen, so they are left out). */
   label: string;
   /** The province of a city, the city of a fund or project; null when its reports disagree. */
@@ -20,14 +21,6 @@ export interface CompareMeasuresRow {
   /** The latest report of the item (for a project: the report a click opens). */
   report_id: string;
   reports: number;
-  /** 万元 */
-  budget_initial: number | null;
-  budget_adjusted: number | null;
-  executed: number | null;
-  /** executed / budget_adjusted over reports that have both (fraction). */
-  execution_rate: number | null;
-  /** executed / budget_initial over reports that have both: shows in-year cuts. */
-  execution_rate_initial: number | null;
   mean_total_score: number | null;
   /** 三级 indicators, and how many of them met, partly met, missed or could not be judged. */
   indicators: number;
@@ -74,13 +67,7 @@ export function compareMeasures(dimension: CompareDimension, filters: Filters): 
         CASE WHEN COUNT(DISTINCT ${parent}) = 1 THEN MIN(${parent}) END AS parent,
         arg_max(report_id, year) AS report_id,
         COUNT(*)::INTEGER AS reports,
-        SUM(budget_initial) AS budget_initial,
-        SUM(budget_adjusted) AS budget_adjusted,
-        SUM(executed) AS executed,
-        SUM(executed) FILTER (WHERE budget_adjusted IS NOT NULL)
-          / NULLIF(SUM(budget_adjusted) FILTER (WHERE executed IS NOT NULL), 0) AS execution_rate,
-        SUM(executed) FILTER (WHERE budget_initial IS NOT NULL)
-          / NULLIF(SUM(budget_initial) FILTER (WHERE executed IS NOT NULL), 0) AS execution_rate_initial,
+        ${BUDGET_TOTALS},
         AVG(total_score) AS mean_total_score
       FROM scope GROUP BY label
     ),

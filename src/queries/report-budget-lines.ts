@@ -1,19 +1,8 @@
+import type { BudgetLineRow } from '../parser/types.ts';
 import { fragment, sql, type Query } from './query.ts';
 
-export interface ReportBudgetLineRow {
-  /** `total`, `appropriation`, `carryover`, `other` (others may be added). */
-  line: string;
-  line_label: string | null;
-  /** 万元, as printed (null when blank). */
-  budget_initial: number | null;
-  budget_adjusted: number | null;
-  executed: number | null;
-  weight: number | null;
-  score: number | null;
-  execution_rate_declared: number | null;
-  execution_rate: number | null;
-  source_line: number | null;
-}
+/** A 项目资金 row of the contract (万元 as printed, null when blank). */
+export type ReportBudgetLineRow = Omit<BudgetLineRow, 'report_id'>;
 
 /** The 项目资金 rows of one report as printed, in the paper table's order. */
 export function reportBudgetLines(reportId: string): Query<ReportBudgetLineRow> {

@@ -1,35 +1,8 @@
+import type { ReportRow } from '../parser/types.ts';
 import { fragment, sql, type Query } from './query.ts';
 
-export interface ReportHeaderRow {
-  report_id: string;
-  source_file: string | null;
-  title: string | null;
-  year: number | null;
-  province: string | null;
-  city: string | null;
-  fund: string | null;
-  project: string | null;
-  project_name_printed: string | null;
-  department: string | null;
-  implementer: string | null;
-  goal_target: string | null;
-  goal_actual: string | null;
-  /** 万元, resolved (a blank 年度资金总额 row is summed from its funding sources). */
-  budget_initial: number | null;
-  budget_adjusted: number | null;
-  executed: number | null;
-  execution_rate: number | null;
-  budget_weight: number | null;
-  budget_score: number | null;
-  total_weight: number | null;
-  /** Computed by the ingest: budget score + the indicator scores. */
-  total_score: number | null;
-  /** The 总分 row as printed. */
-  declared_total_score: number | null;
-  grade: string | null;
-  findings: number;
-  errors: number;
-}
+/** A report row of the contract, with its findings counted. */
+export type ReportHeaderRow = Omit<ReportRow, 'indicator_count' | 'finding_count'> & { findings: number; errors: number };
 
 /** The report's header, goals and totals: one row, or none when the id is unknown. */
 export function reportHeader(reportId: string): Query<ReportHeaderRow> {
