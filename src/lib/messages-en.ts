@@ -21,7 +21,6 @@ const core = {
   'app.errorTitle': 'The data could not be loaded',
   'app.errorHint': 'Check that the data files exist and follow the data contract, then reload the page.',
   'app.viewError': 'This view failed to load: {message}',
-  'app.placeholder': 'The “{view}” view is under construction by another developer.',
   'app.dataset': 'Dataset: {name}',
   'view.overview': 'Overview',
   'view.budget': 'Budget',

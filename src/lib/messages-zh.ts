@@ -20,7 +20,6 @@ const core = {
   'app.errorTitle': '数据加载失败',
   'app.errorHint': '请检查数据文件是否存在并符合数据约定，然后刷新页面。',
   'app.viewError': '视图加载失败：{message}',
-  'app.placeholder': '“{view}”视图正在开发中，将由另一位开发者完成。',
   'app.dataset': '数据集：{name}',
   'view.overview': '总览',
   'view.budget': '预算执行',
