@@ -4,6 +4,8 @@
  * builders stay pure and run in Node tests without a DOM.
  */
 import type { ComposeOption } from 'echarts/core';
+import type { Translate } from '../lib/i18n.ts';
+import type { Lang } from '../lib/url-state.ts';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption,
@@ -64,4 +66,21 @@ export function htmlToRichText(value: unknown): unknown {
     .replace(/<[^<>]{0,500}>/g, '')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity])
     .replace(/&#(\d{1,6});/g, (_entity, code: string) => String.fromCodePoint(Number(code)));
+}
+
+/** What every `build…Option` needs besides its rows: the language and its labels. */
+export interface OptionContext {
+  lang: Lang;
+  t: Translate;
+}
+
+/** A compact grid whose axis labels stay inside the chart. */
+export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, containLabel: true } as const;
+
+/**
+ * Names from the data go into tooltip text that may be HTML: escape them, never trust them
+ * (htmlToRichText turns the entities back into characters for the canvas tooltips).
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -1,11 +1,6 @@
 /** What the budget view's option builders share: context, layout constants, small helpers. */
-import type { Translate } from '../../lib/i18n.ts';
-import type { Lang } from '../../lib/url-state.ts';
 
-export interface OptionContext {
-  lang: Lang;
-  t: Translate;
-}
+export type { OptionContext } from '../../components/chart-option.ts';
 
 /**
  * Category labels on the left, the legend on top. ECharts 6 shrinks the plot so that axis labels
@@ -32,10 +27,7 @@ export function barChartHeight(categories: number, perCategory: number, chrome =
   return Math.max(180, chrome + Math.max(1, categories) * perCategory);
 }
 
-/** Tooltips are HTML: names from the data are escaped before they go in. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml } from '../../components/chart-option.ts';
 
 /** 1, 2 or 5 × 10ⁿ at or above `value`: a round bound for a symmetric axis. */
 export function niceCeil(value: number): number {

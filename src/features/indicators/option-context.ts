@@ -1,20 +1,15 @@
 /** What the indicators view's option builders share: context, layout constants, text helpers. */
 import { MESSAGES, type MessageKey, type Translate } from '../../lib/i18n.ts';
-import type { Lang } from '../../lib/url-state.ts';
+import type { OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
 
-export interface OptionContext {
-  lang: Lang;
-  t: Translate;
+export interface OptionContext extends SharedOptionContext {
   /** A phone-sized screen: narrower axis labels. */
   narrow?: boolean;
 }
 
 export const AXIS_NAME_STYLE = { align: 'left' as const, padding: [0, 0, 0, -4] };
 
-/** Report text goes into HTML tooltips: escape it, never trust it. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+export { escapeHtml } from '../../components/chart-option.ts';
 
 /** The 二级 indicator's label in the current language; an unknown 二级 shows as printed. */
 export function level2Label(t: Translate, level2: string): string {

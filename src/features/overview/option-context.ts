@@ -1,13 +1,8 @@
-import type { Translate } from '../../lib/i18n.ts';
-import type { Lang } from '../../lib/url-state.ts';
+/** What the overview's option builders share (the context and grid are the app's). */
+import { COMPACT_GRID } from '../../components/chart-option.ts';
 
-/** What every overview option builder needs besides its rows. */
-export interface OptionContext {
-  lang: Lang;
-  t: Translate;
-}
-
-export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, containLabel: true } as const;
+export type { OptionContext } from '../../components/chart-option.ts';
+export { COMPACT_GRID };
 
 /** Grid for charts with a legend on top: room for the legend and, below it, the axis name. */
 export const LEGEND_GRID = { ...COMPACT_GRID, top: 60 } as const;

@@ -3,10 +3,9 @@ import { BLANK, formatNumber, formatScore, zhCollator } from '../../lib/format.t
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { ScoreTotalRow } from '../../queries/score-totals.ts';
+import type { OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
 
-export interface OptionContext {
-  lang: Lang;
-  t: Translate;
+export interface OptionContext extends SharedOptionContext {
   /** A phone-width screen: narrower project names, turned column names. */
   compact?: boolean;
 }
@@ -37,9 +36,7 @@ export const formatPoints = (value: number | null | undefined, { lang, t }: Opti
 export const formatRate = (rate: number | null | undefined, lang: Lang): string =>
   rate == null || !Number.isFinite(rate) ? BLANK : `${formatNumber(rate * 100, lang, 1)}%`;
 
-/** Tooltips are HTML: text from the data is escaped. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export { escapeHtml } from '../../components/chart-option.ts';
 
 /**
  * Best total first (blank totals last), ties in the order a Chinese reader expects. A project
