@@ -3,6 +3,7 @@
  * that leave the site's origin.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -39,4 +40,10 @@ export async function openPage(browser: Browser, siteUrl: string, width = 1440, 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The page logged no console error (a CSP violation is one) and asked nothing of another origin. */
+export function expectClean({ consoleErrors, foreignRequests }: WatchedPage): void {
+  expect(consoleErrors).toEqual([]);
+  expect(foreignRequests).toEqual([]);
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { formatAdjustment } from '../../src/features/budget/budget-adjustments-option.ts';
 import { formatMoney, formatPercent } from '../../src/lib/format.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -51,11 +51,6 @@ async function openBudget(search = '', width = 1440): Promise<WatchedPage> {
   await watched.page.locator('[data-testid="chart-budget-compare"] canvas').first().waitFor();
   await watched.page.waitForTimeout(700); // let the charts finish their entry animation
   return watched;
-}
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
 }
 
 /**

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatCount, formatMoney } from '../../src/lib/format.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
@@ -44,11 +44,6 @@ async function openCompare(search = '', width = 1440): Promise<WatchedPage> {
 const headerItems = (page: Page) => page.locator('[data-testid="compare-table"] thead th[data-item]').evaluateAll(
   (cells) => cells.map((cell) => cell.getAttribute('data-item')));
 const cells = (page: Page, measure: string) => page.locator(`[data-testid="compare-table"] tr[data-measure="${measure}"] td`).allInnerTexts();
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
-}
 
 describe('compare (production build under a sub-path)', () => {
   it('puts the cities side by side with the figures of the data', async () => {

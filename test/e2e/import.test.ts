@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseReport } from '../../src/parser/index.ts';
 import { formatCount, formatMoney } from '../../src/lib/format.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
 import { buildWorkbook } from '../lib/import-xlsx-fixture.ts';
 
@@ -40,11 +40,6 @@ async function overviewFigures(page: Page): Promise<{ reports: string; budget: s
   await page.locator('.tab[data-view="overview"]').click();
   await page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
   return { reports: await figure(page, 'reports'), budget: await figure(page, 'budget-adjusted'), findings: await figure(page, 'findings') };
-}
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
 }
 
 describe('import (production build under a sub-path)', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -61,11 +61,6 @@ async function openIndicators(search = '', width = 1440): Promise<WatchedPage> {
   await watched.page.locator('[data-testid="chart-achievement"] canvas').first().waitFor();
   await watched.page.locator('[data-testid="indicator-misses"][aria-busy="false"]').waitFor();
   return watched;
-}
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
 }
 
 /** Clicks a point of a chart's canvas, given as fractions of its width and pixels from its top. */

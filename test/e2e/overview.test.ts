@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 import { expectedFigures, firstCity } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
@@ -23,11 +23,6 @@ async function openOverview(search = '', width = 1440): Promise<WatchedPage> {
   await watched.page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="chart-budget-by-city"] canvas').first().waitFor();
   return watched;
-}
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
 }
 
 describe('overview (production build under a sub-path)', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -39,11 +39,6 @@ const waitForReport = (page: Page, id: string) =>
   page.locator(`[data-testid="report"][data-state="ready"][data-source="live"][data-report="${id}"]`).waitFor({ timeout: 30_000 });
 const waitForList = (page: Page) => page.locator('[data-testid="report-list"][data-source="live"]').waitFor({ timeout: 30_000 });
 const listedIds = (page: Page) => page.locator('.report-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report')));
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
-}
 
 describe('report view (production build under a sub-path)', () => {
   it('opens 企协专项 by URL: merged group, 总分 10 printed vs 100 computed, the finding at line 124', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatScore } from '../../src/lib/format.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -66,11 +66,6 @@ async function openScores(search = '', width = 1440): Promise<WatchedPage> {
   await watched.page.locator('[data-testid="chart-score-rates"] canvas').first().waitFor();
   await watched.page.waitForTimeout(700); // let the charts finish their entry animation
   return watched;
-}
-
-function expectClean({ consoleErrors, foreignRequests }: WatchedPage) {
-  expect(consoleErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
 }
 
 /**
