@@ -1,5 +1,6 @@
-import { BUDGET_COLORS, type ChartOption } from '../../components/chart-option.ts';
-import { formatMoney, formatNumber, moneyScale, moneyUnitLabel } from '../../lib/format.ts';
+import { budgetScale, budgetSeries, budgetTooltip } from '../../components/budget-series.ts';
+import type { ChartOption } from '../../components/chart-option.ts';
+import { formatNumber, moneyUnitLabel } from '../../lib/format.ts';
 import type { BudgetBar } from './budget-bars.ts';
 import { AXIS_NAME_STYLE, BAR_GRID, CATEGORY_LABELS, type OptionContext } from './option-context.ts';
 
@@ -11,22 +12,13 @@ const LABELLED_UP_TO = 8;
  * names read on the left), first row on top; the axis in 万元 or 亿元 as the figures require.
  */
 export function buildBudgetCompareOption(bars: readonly BudgetBar[], { lang, t }: OptionContext): ChartOption {
-  const max = Math.max(0, ...bars.flatMap((b) => [b.budget_initial ?? 0, b.budget_adjusted ?? 0, b.executed ?? 0]));
-  const scale = moneyScale(max, lang);
+  const scale = budgetScale(bars, lang);
   const labelled = bars.length <= LABELLED_UP_TO;
-  const series = [
-    { key: 'budget_initial', name: t('series.budgetInitial'), color: BUDGET_COLORS.initial },
-    { key: 'budget_adjusted', name: t('series.budgetAdjusted'), color: BUDGET_COLORS.adjusted },
-    { key: 'executed', name: t('series.executed'), color: BUDGET_COLORS.executed },
-  ] as const;
+  const series = budgetSeries(t);
   return {
     grid: { ...BAR_GRID, right: labelled ? 56 : BAR_GRID.right }, // room for figures past the longest bar
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => formatMoney(value == null ? null : Number(value) * scale.divisor, lang),
-    },
+    tooltip: budgetTooltip(scale, lang),
     yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: CATEGORY_LABELS },
     xAxis: {
       type: 'value',

@@ -1,5 +1,6 @@
-import { BUDGET_COLORS, type ChartOption } from '../../components/chart-option.ts';
-import { formatMoney, formatNumber, formatPercent, moneyScale, moneyUnitLabel } from '../../lib/format.ts';
+import { budgetScale, budgetSeries, budgetTooltip } from '../../components/budget-series.ts';
+import type { ChartOption } from '../../components/chart-option.ts';
+import { formatNumber, formatPercent, moneyUnitLabel } from '../../lib/format.ts';
 import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
 import { AXIS_NAME_STYLE, itemAxisLabel, LEGEND_GRID, type OptionContext } from './option-context.ts';
 
@@ -9,22 +10,13 @@ import { AXIS_NAME_STYLE, itemAxisLabel, LEGEND_GRID, type OptionContext } from 
  * bar taller than the 全年 one.
  */
 export function buildBudgetCompareOption(rows: readonly CompareMeasuresRow[], { lang, t }: OptionContext): ChartOption {
-  const max = Math.max(0, ...rows.flatMap((r) => [r.budget_initial ?? 0, r.budget_adjusted ?? 0, r.executed ?? 0]));
-  const scale = moneyScale(max, lang);
+  const scale = budgetScale(rows, lang);
   const scaled = (wan: number | null) => (wan == null ? null : wan / scale.divisor);
-  const series = [
-    { key: 'budget_initial', name: t('series.budgetInitial'), color: BUDGET_COLORS.initial },
-    { key: 'budget_adjusted', name: t('series.budgetAdjusted'), color: BUDGET_COLORS.adjusted },
-    { key: 'executed', name: t('series.executed'), color: BUDGET_COLORS.executed },
-  ] as const;
+  const series = budgetSeries(t);
   return {
     grid: LEGEND_GRID,
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => formatMoney(value == null ? null : Number(value) * scale.divisor, lang),
-    },
+    tooltip: budgetTooltip(scale, lang),
     xAxis: {
       type: 'category',
       data: rows.map((r) => r.label),
