@@ -1,16 +1,32 @@
 /**
- * Vite plugin for the dataset: serves the data folder at ./data/ in dev (with a snapshot
- * computed on request), and on build copies data/*.csv and data/*.duckdb into dist/data/ and
- * writes dist/data/snapshot.json.
+ * Vite plugin for the dataset: serves the data folder at ./data/ in dev (with the snapshot and
+ * the start-up database computed on request), and on build copies data/*.csv and data/*.duckdb
+ * into dist/data/ and writes dist/data/snapshot.json and dist/data/dataset.duckdb (the CSVs in
+ * DuckDB's format, which the app loads at start: src/lib/db/load-dataset.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { STARTUP_DATABASE_FILE } from '../lib/db/schema.ts';
 import { resolveDataDir } from './data-dir.ts';
+import { writeStartupDatabase } from './node-db.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { sendFile } from './static-files.ts';
 
 const DATA_FILE = /\.(csv|duckdb)$/i;
+
+/** The start-up database of the CSVs in `dataDir`, as bytes. */
+async function startupDatabase(dataDir: string): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dashboard-startup-'));
+  try {
+    const file = join(dir, STARTUP_DATABASE_FILE);
+    await writeStartupDatabase(dataDir, file);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export function dataPlugin(): Plugin {
   let dataDir = '';
@@ -36,6 +52,20 @@ export function dataPlugin(): Plugin {
             });
           return;
         }
+        if (name === STARTUP_DATABASE_FILE) {
+          startupDatabase(dataDir)
+            .then((bytes) => {
+              res.setHeader('Content-Type', 'application/octet-stream');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(bytes);
+            })
+            .catch((error: Error) => {
+              server.config.logger.error(`[data] ${STARTUP_DATABASE_FILE} failed: ${error.message}`);
+              res.statusCode = 500;
+              res.end(error.message);
+            });
+          return;
+        }
         const path = normalize(join(dataDir, name));
         const served = path.startsWith(dataDir + sep) && DATA_FILE.test(path) && sendFile(req, res, path);
         // A missing data file must be a 404, not the SPA's index.html, so the app can name it.
@@ -45,11 +75,16 @@ export function dataPlugin(): Plugin {
     async generateBundle() {
       const files = readdirSync(dataDir).filter((name) => DATA_FILE.test(name));
       for (const name of files) {
+        if (name === STARTUP_DATABASE_FILE) {
+          this.warn(`data: ${join(dataDir, name)} is not copied: the build writes its own ${name} from the CSVs`);
+          continue;
+        }
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
       }
       const snapshot = await buildSnapshot(dataDir);
       this.emitFile({ type: 'asset', fileName: 'data/snapshot.json', source: JSON.stringify(snapshot) });
-      this.info(`data: ${files.length} file(s) from ${dataDir} and snapshot.json`);
+      this.emitFile({ type: 'asset', fileName: `data/${STARTUP_DATABASE_FILE}`, source: await startupDatabase(dataDir) });
+      this.info(`data: ${files.length} file(s) from ${dataDir}, snapshot.json and ${STARTUP_DATABASE_FILE}`);
     },
   };
 }

@@ -59,11 +59,18 @@ export function Chart({ option, height = 260, label, onClick, ref }: ChartProps)
   useImperativeHandle(ref, () => ({
     exportPng: () => inner.current?.getEchartsInstance().getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
   }));
+  // The latest handler through a ref: views pass a new arrow each render, and new events would
+  // make echarts-for-react unbind and bind them again on every redraw.
+  const latestClick = useRef(onClick);
+  latestClick.current = onClick;
+  const clickable = onClick !== undefined;
   const onEvents = useMemo(
-    () => (onClick ? { click: (params: ChartClick) => onClick(params) } : undefined),
-    [onClick],
+    () => (clickable ? { click: (params: ChartClick) => latestClick.current?.(params) } : undefined),
+    [clickable],
   );
-  const safeOption = useMemo(() => withCspSafeTooltips(option), [option]);
+  // No animation: on a two-core office PC ECharts' entry animation (1 s of frames per chart)
+  // competed with DuckDB's start-up for the CPU, and a filter change should show its result at once.
+  const safeOption = useMemo(() => ({ animation: false, ...withCspSafeTooltips(option) }), [option]);
   return (
     <div className="chart" role="img" aria-label={label}>
       <EChartsReactCore

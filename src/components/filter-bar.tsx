@@ -38,7 +38,8 @@ export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' 
 export function FilterBar() {
   const { lang, t } = useI18n();
   const url = useUrlState();
-  const { rows } = useQuery(OPTIONS_QUERY);
+  // Background: the build snapshot (or nothing, briefly) stands in while the view's queries go first.
+  const { rows } = useQuery(OPTIONS_QUERY, { priority: 'background' });
   const groups = useMemo(() => groupFilterOptions(rows ?? [], lang), [rows, lang]);
   return (
     <div className="filter-bar" role="search">

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ingest, parseArgs } from '../../src/cli/ingest.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
+import { openWasmDb } from '../db/helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const raw = path.join(root, 'data/raw');
@@ -73,14 +74,7 @@ describe('ingest CLI', () => {
     await mkdir(out, { recursive: true });
     await ingest(parseArgs(['--out', out, '--format', 'duckdb'], root), quiet, quiet);
     expect(await readdir(out)).toEqual(['fund-performance.duckdb']);
-    const duckdb = await import('@duckdb/duckdb-wasm/blocking');
-    const dist = path.join(root, 'node_modules/@duckdb/duckdb-wasm/dist');
-    const db = await duckdb.createDuckDB(
-      { mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
-      new duckdb.VoidLogger(),
-      duckdb.NODE_RUNTIME,
-    );
-    await db.instantiate();
+    const db = await openWasmDb();
     db.registerFileBuffer('fp.duckdb', new Uint8Array(await readFile(path.join(out, 'fund-performance.duckdb'))));
     const conn = db.connect();
     conn.query("ATTACH 'fp.duckdb' AS fp (READ_ONLY)");

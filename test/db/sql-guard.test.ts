@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
 import { ConsoleRejection, runGuardedSql, type ConsoleSession } from '../../src/queries/console-run.ts';
 import { guardConsoleSql, limitedSql, scanSql, tokensShowSeveralStatements } from '../../src/queries/console-sql.ts';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { openWasmDb } from './helpers.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '../../data');
 /** Rows of a bundled CSV, counted independently of DuckDB. */
@@ -142,15 +141,7 @@ describe('DuckDB-WASM’s own lexer as the second lock', () => {
   // The same lexer the browser asks (db.tokenize), from duckdb-wasm's blocking Node build.
   let tokenize: (text: string) => { offsets: number[]; types: number[] };
   beforeAll(async () => {
-    const require = createRequire(import.meta.url);
-    const path = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-    const duckdb = require(path) as typeof import('@duckdb/duckdb-wasm/blocking');
-    const dist = dirname(path);
-    const db = await duckdb.createDuckDB(
-      { mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
-      new duckdb.VoidLogger(), duckdb.NODE_RUNTIME,
-    );
-    await db.instantiate();
+    const db = await openWasmDb();
     tokenize = (text) => db.tokenize(text) as { offsets: number[]; types: number[] };
   });
 

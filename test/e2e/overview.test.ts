@@ -95,6 +95,23 @@ describe('overview (production build under a sub-path)', () => {
     }
   });
 
+  it('starts from the build\'s dataset.duckdb, and reads the same data from the CSVs when named by ?data=', async () => {
+    const expected = expectedFigures(dataDir);
+    for (const [search, wanted, unwanted] of [['', /data\/dataset\.duckdb$/, /\.csv$/], ['?data=./data/', /data\/reports\.csv$/, /\.duckdb$/]] as const) {
+      const watched = await openPage(browser, siteUrl);
+      const requested: string[] = [];
+      watched.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await watched.page.goto(`${siteUrl}${search}`);
+      await watched.page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
+      expect(requested.some((path) => wanted.test(path)), `${search}: ${requested.join(' ')}`).toBe(true);
+      expect(requested.filter((path) => unwanted.test(path)), search).toEqual([]);
+      expect(await figure(watched.page, 'budget-adjusted')).toBe(formatMoney(expected.budgetAdjusted, 'zh'));
+      expect(await figure(watched.page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
+      expect(await figure(watched.page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
+      expectClean(watched);
+    }
+  });
+
   it('names the missing file when a dataset cannot be loaded', async () => {
     const { page, foreignRequests } = await openPage(browser, siteUrl);
     await page.goto(`${siteUrl}?data=./no-such-folder/`);

@@ -26,16 +26,15 @@ export function OverviewView() {
   const scores = useQuery(queries.scoreHistogram);
   const findings = useQuery(queries.findingsByCode);
   useDrawnMarks('overview', [figures, budget, status, scores, findings]);
-  const options = useMemo(() => {
-    const context = { lang, t };
-    return {
-      budget: buildBudgetByCityOption(budget.rows ?? [], context),
-      status: buildIndicatorStatusOption(status.rows ?? [], context),
-      scores: buildScoreHistogramOption(scores.rows ?? [], { ...context, binWidth: SCORE_BIN_WIDTH }),
-      findings: buildFindingsByCodeOption(findings.rows ?? [], context),
-    };
-    // `t` is a function of `lang`.
-  }, [lang, budget.rows, status.rows, scores.rows, findings.rows]);
+  // One memo per chart: a chart whose rows did not change keeps its option, and ECharts is not
+  // asked to lay it out again (useQuery keeps the identity of unchanged rows).
+  const context = useMemo(() => ({ lang, t }), [lang]); // `t` is a function of `lang`
+  const options = {
+    budget: useMemo(() => buildBudgetByCityOption(budget.rows ?? [], context), [budget.rows, context]),
+    status: useMemo(() => buildIndicatorStatusOption(status.rows ?? [], context), [status.rows, context]),
+    scores: useMemo(() => buildScoreHistogramOption(scores.rows ?? [], { ...context, binWidth: SCORE_BIN_WIDTH }), [scores.rows, context]),
+    findings: useMemo(() => buildFindingsByCodeOption(findings.rows ?? [], context), [findings.rows, context]),
+  };
 
   return (
     <div className="overview" data-testid="overview" data-source={figures.source}>

@@ -10,6 +10,7 @@ import { startDuckDb } from './duckdb-instance.ts';
 import { hasStoredImports } from './import-marker.ts';
 import { fetchDatasetFiles, loadDataset } from './load-dataset.ts';
 import { loadSnapshot } from './snapshot.ts';
+import { ViewQueryGate, type QueryPriority } from './query-scheduling.ts';
 
 export type DbPhase = 'starting' | 'ready' | 'error';
 
@@ -111,11 +112,24 @@ async function preparedFor(sql: string): Promise<Prepared> {
   return statement;
 }
 
+const viewQueries = new ViewQueryGate();
+
 /**
  * Runs a query with its parameters bound; numbers come back as numbers, never BigInt. Each run
- * is a `query:<name>` performance measure (DevTools and bench:app read them).
+ * is a `query:<name>` performance measure (DevTools and bench:app read them). A 'background'
+ * query waits until no 'view' query is in flight (query-scheduling.ts).
  */
-export async function query<T>(q: Query<T>): Promise<T[]> {
+export async function query<T>(q: Query<T>, priority: QueryPriority = 'view'): Promise<T[]> {
+  const done = priority === 'view' ? viewQueries.start() : undefined;
+  try {
+    if (!done) await viewQueries.idle();
+    return await runQuery(q);
+  } finally {
+    done?.();
+  }
+}
+
+async function runQuery<T>(q: Query<T>): Promise<T[]> {
   const { connection } = await startDuckDb();
   const started = performance.now();
   try {

@@ -6,6 +6,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
 
 export interface DuckDbHandle {
   db: AsyncDuckDB;
@@ -26,23 +27,28 @@ export function startDuckDb(): Promise<DuckDbHandle> {
 
 async function instantiate(): Promise<DuckDbHandle> {
   // Absolute URLs: the worker resolves relative ones against its own script in assets/.
-  const workerUrl = new URL(ehWorkerUrl, document.baseURI).href;
-  const wasmUrl = new URL(ehWasmUrl, document.baseURI).href;
-  // The worker first: its script downloads and compiles while the main thread fetches
-  // DuckDB's JS, which is loaded on demand so the first paint does not wait for it (or Arrow).
-  const worker = new Worker(workerUrl);
-  const duckdb = await import('@duckdb/duckdb-wasm').catch((error: unknown) => {
-    worker.terminate();
-    throw error;
+  const urls: DuckDbWorkerUrls = {
+    script: new URL(ehWorkerUrl, document.baseURI).href,
+    wasm: new URL(ehWasmUrl, document.baseURI).href,
+  };
+  // The worker first: it starts downloading and compiling the wasm at once (duckdb-worker.ts)
+  // while the main thread fetches DuckDB's JS, loaded on demand so the first paint does not
+  // wait for it (or Arrow).
+  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'classic', name: JSON.stringify(urls) });
+  // DuckDB's AsyncDuckDB logs a worker error and forgets the request: it would never settle.
+  const failed = new Promise<never>((_resolve, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(event.message || 'the DuckDB worker failed')), { once: true });
   });
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  failed.catch(() => undefined);
   try {
-    await db.instantiate(wasmUrl);
+    const duckdb = await import('@duckdb/duckdb-wasm');
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await Promise.race([db.instantiate(urls.wasm), failed]);
+    const connection = await db.connect();
+    performance.mark('db:ready');
+    return { db, connection, duckdb };
   } catch (error) {
     worker.terminate();
     throw new Error(`DuckDB-WASM could not start (duckdb-eh.wasm): ${(error as Error).message}`);
   }
-  const connection = await db.connect();
-  performance.mark('db:ready');
-  return { db, connection, duckdb };
 }

@@ -21,6 +21,9 @@ export const TABLE_COLUMNS: Record<TableName, { required: Record<string, SqlType
 
 export const csvFileName = (table: TableName): string => `${table}.csv`;
 
+/** The bundled dataset's CSVs as a DuckDB database, written by the build next to them (src/build/data-plugin.ts). */
+export const STARTUP_DATABASE_FILE = 'dataset.duckdb';
+
 /** Splits a CSV header line (RFC 4180 quoting, optional BOM) into column names. */
 export function parseCsvHeader(firstLine: string): string[] {
   const names: string[] = [];

@@ -1,0 +1,89 @@
+/**
+ * The bundled dataset's start-up database (data/dataset.duckdb, written by the build): DuckDB-WASM
+ * — the browser's engine and version — attaches it and finds exactly the tables, types and rows
+ * it would get by loading the CSVs; and the app falls back to the CSVs when the file is absent.
+ */
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeStartupDatabase } from '../../src/build/node-db.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
+import { fetchDatasetFiles } from '../../src/lib/db/load-dataset.ts';
+import { TABLE_NAMES, createTableFromCsvSql, csvFileName, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { openWasmDb } from './helpers.ts';
+
+const DATA_DIR = resolve(import.meta.dirname, '../../data');
+
+describe('writeStartupDatabase', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'startup-db-'));
+    file = join(dir, 'dataset.duckdb');
+    await writeStartupDatabase(DATA_DIR, file);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('holds the CSVs as DuckDB-WASM loads them: same columns, types and rows', async () => {
+    const db = await openWasmDb();
+    const conn = db.connect();
+    db.registerFileBuffer('startup.duckdb', new Uint8Array(await readFile(file)));
+    conn.query("ATTACH 'startup.duckdb' AS startup (READ_ONLY)");
+    conn.query('CREATE SCHEMA csv');
+    for (const table of TABLE_NAMES) {
+      const text = await readFile(join(DATA_DIR, csvFileName(table)));
+      db.registerFileBuffer(`${table}.csv`, new Uint8Array(text));
+      conn.query(createTableFromCsvSql(table, `csv.${table}`, `${table}.csv`, parseCsvHeader(text.toString('utf8').split('\n')[0])));
+
+      const describe = (relation: string) => conn.query(`DESCRIBE ${relation}`).toArray().map((row) => `${row.column_name} ${row.column_type}`);
+      expect(describe(`startup.${table}`), table).toEqual(describe(`csv.${table}`));
+      const count = (sql: string) => Number(conn.query(sql).toArray()[0].n);
+      const rows = count(`SELECT count(*) AS n FROM csv.${table}`);
+      expect(rows, table).toBeGreaterThan(0);
+      expect(count(`SELECT count(*) AS n FROM startup.${table}`), table).toBe(rows);
+      expect(count(`SELECT count(*) AS n FROM (SELECT * FROM startup.${table} EXCEPT ALL SELECT * FROM csv.${table})`), table).toBe(0);
+      expect(count(`SELECT count(*) AS n FROM (SELECT * FROM csv.${table} EXCEPT ALL SELECT * FROM startup.${table})`), table).toBe(0);
+    }
+    const total = conn.query('SELECT round(sum(budget_adjusted), 2) AS total FROM startup.reports').toArray()[0].total;
+    expect(total).toBe(4410.88);
+    conn.close();
+  }, 60_000);
+
+  it('stays small: 16 kB blocks, not a 256 kB block per column segment', async () => {
+    expect((await stat(file)).size).toBeLessThan(512 * 1024);
+  });
+});
+
+describe('fetchDatasetFiles', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const source = resolveDatasetSource(null, 'http://site.test/sub/');
+  const serve = (missing: RegExp) => vi.fn(async (input: URL | string) => {
+    const url = String(input);
+    return missing.test(url) ? new Response('not found', { status: 404 }) : new Response(`body of ${url}`);
+  });
+
+  it('takes the bundled dataset from its start-up database, and fetches no CSV', async () => {
+    const fetch = serve(/^$/);
+    vi.stubGlobal('fetch', fetch);
+    const fetched = await fetchDatasetFiles(source)!;
+    expect(fetched.kind).toBe('database');
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual(['http://site.test/sub/data/dataset.duckdb']);
+  });
+
+  it('reads the CSVs when the start-up database is missing', async () => {
+    vi.stubGlobal('fetch', serve(/dataset\.duckdb$/));
+    const fetched = await fetchDatasetFiles(source)!;
+    expect(fetched.kind).toBe('csv');
+    if (fetched.kind === 'csv') expect(fetched.files.map((f) => f.file)).toEqual(TABLE_NAMES.map((t) => `data/${t}.csv`));
+  });
+
+  it('never looks for a start-up database in a dataset named by ?data=', async () => {
+    const fetch = serve(/^$/);
+    vi.stubGlobal('fetch', fetch);
+    const fetched = await fetchDatasetFiles(resolveDatasetSource('other/', 'http://site.test/sub/'))!;
+    expect(fetched.kind).toBe('csv');
+    expect(fetch.mock.calls.map(([url]) => String(url)).some((url) => url.endsWith('.duckdb'))).toBe(false);
+  });
+});
