@@ -112,6 +112,13 @@ describe('overview (production build under a sub-path)', () => {
     }
   });
 
+  it('announces the overview\'s chunks (ECharts among them) as modulepreload in index.html', async () => {
+    const html = await (await fetch(siteUrl)).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
+    expect(preloaded.some((file) => file.startsWith('overview-view-')), preloaded.join(' ')).toBe(true);
+    expect(preloaded.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('names the missing file when a dataset cannot be loaded', async () => {
     const { page, foreignRequests } = await openPage(browser, siteUrl);
     await page.goto(`${siteUrl}?data=./no-such-folder/`);

@@ -2,10 +2,11 @@
  * 总览 Overview: key figures and a small chart for each view. Paints from the build snapshot,
  * then from live DuckDB queries; clicking a city or status bar filters every view.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Chart } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { useQuery } from '../../lib/db/index.ts';
+import { warmUpFilterChanges } from '../../lib/db/warm-up.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
@@ -13,7 +14,7 @@ import { buildBudgetByCityOption } from './budget-by-city-option.ts';
 import { buildFindingsByCodeOption } from './findings-by-code-option.ts';
 import { buildIndicatorStatusOption } from './indicator-status-option.ts';
 import { KeyFigures } from './key-figures.tsx';
-import { overviewQueryset, SCORE_BIN_WIDTH } from './overview-queries.ts';
+import { overviewQueries, overviewQueryset, SCORE_BIN_WIDTH } from './overview-queries.ts';
 import { buildScoreHistogramOption } from './score-histogram-option.ts';
 
 export function OverviewView() {
@@ -26,6 +27,10 @@ export function OverviewView() {
   const scores = useQuery(queries.scoreHistogram);
   const findings = useQuery(queries.findingsByCode);
   useDrawnMarks('overview', [figures, budget, status, scores, findings]);
+  const live = [figures, budget, status, scores, findings].every((state) => state.source === 'live');
+  useEffect(() => {
+    if (live) warmUpFilterChanges(overviewQueries);
+  }, [live]);
   // One memo per chart: a chart whose rows did not change keeps its option, and ECharts is not
   // asked to lay it out again (useQuery keeps the identity of unchanged rows).
   const context = useMemo(() => ({ lang, t }), [lang]); // `t` is a function of `lang`

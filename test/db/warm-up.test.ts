@@ -1,0 +1,39 @@
+/** The idle warm-up of filter statements (src/lib/db/warm-up.ts), with the DuckDB client faked. */
+import { describe, expect, it, vi } from 'vitest';
+import type { Filters } from '../../src/queries/filters.ts';
+import type { Query } from '../../src/queries/query.ts';
+
+const calls: { name: string; params: readonly unknown[]; priority: string }[] = [];
+vi.mock('../../src/lib/db/client.ts', () => ({
+  query: vi.fn(async (q: Query, priority: string) => {
+    calls.push({ name: q.name, params: q.params, priority });
+    if (q.name === 'filter-options') {
+      return [
+        { dimension: 'year', value: '2023', rows: 5 },
+        { dimension: 'city', value: '株洲市', rows: 2 },
+        { dimension: 'city', value: '益阳市', rows: 1 },
+        { dimension: 'status', value: 'met', rows: 40 },
+      ];
+    }
+    return [];
+  }),
+}));
+
+describe('warmUpFilterChanges', () => {
+  it('runs the view\'s queries once per filter that has a value, in the background, once per page', async () => {
+    const { warmUpFilterChanges } = await import('../../src/lib/db/warm-up.ts');
+    const seen: Filters[] = [];
+    const queriesFor = (filters: Filters): Query[] => {
+      seen.push(filters);
+      return [{ name: 'view-query', sql: 'SELECT 1', params: Object.values(filters).flat() as (string | number)[] }];
+    };
+    warmUpFilterChanges(queriesFor);
+    warmUpFilterChanges(queriesFor); // a second view mounting: no second warm-up
+    await vi.waitFor(() => expect(performance.getEntriesByName('warm-up:done')).toHaveLength(1));
+
+    expect(seen).toEqual([{ year: [2023] }, { city: ['株洲市'] }, { status: ['met'] }]);
+    expect(calls.map((c) => c.name)).toEqual(['filter-options', 'view-query', 'view-query', 'view-query']);
+    expect(calls.every((c) => c.priority === 'background')).toBe(true);
+    expect(calls[1].params).toEqual([2023]); // years are numbers, as the URL state makes them
+  });
+});
