@@ -9,11 +9,9 @@ import { zhCollator } from '../lib/format.ts';
 import { labelOf, useI18n, type MessageKey } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { filterOptions, type FilterOptionRow } from '../queries/filter-options.ts';
-import { FILTER_KEYS, hasFilters, type FilterKey } from '../queries/filters.ts';
+import { FILTER_KEYS, hasFilters, NO_FILTERS, type FilterKey, type Filters } from '../queries/filters.ts';
 import { INDICATOR_STATUSES } from '../queries/indicator-status-counts.ts';
 import { MultiSelect, type MultiSelectOption } from './multi-select.tsx';
-
-const OPTIONS_QUERY = filterOptions();
 
 function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectOption[] {
   if (key === 'status') {
@@ -24,12 +22,24 @@ function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectO
   return options.sort((a, b) => zhCollator.compare(a.label, b.label));
 }
 
-export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' | 'en'): Record<FilterKey, MultiSelectOption[]> {
+/**
+ * The options of each filter, sorted for display. A selected value the other filters leave
+ * without rows is still listed (count 0), so it can be seen and cleared.
+ */
+export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' | 'en', selected: Filters = NO_FILTERS): Record<FilterKey, MultiSelectOption[]> {
   const groups = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as MultiSelectOption[]])) as Record<FilterKey, MultiSelectOption[]>;
+  const option = (key: FilterKey, value: string, count: number): MultiSelectOption => ({
+    value,
+    label: key === 'status' || key === 'level1' ? labelOf(lang, key, value) : value,
+    count,
+  });
   for (const row of rows) {
-    if (!(row.dimension in groups)) continue;
-    const label = row.dimension === 'status' || row.dimension === 'level1' ? labelOf(lang, row.dimension, row.value) : row.value;
-    groups[row.dimension].push({ value: row.value, label, count: row.rows });
+    if (row.dimension in groups) groups[row.dimension].push(option(row.dimension, row.value, row.rows));
+  }
+  for (const key of FILTER_KEYS) {
+    for (const value of (selected[key] ?? []).map(String)) {
+      if (!groups[key].some((o) => o.value === value)) groups[key].push(option(key, value, 0));
+    }
   }
   for (const key of FILTER_KEYS) sortOptions(key, groups[key]);
   return groups;
@@ -38,9 +48,11 @@ export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' 
 export function FilterBar() {
   const { lang, t } = useI18n();
   const url = useUrlState();
-  // Background: the build snapshot (or nothing, briefly) stands in while the view's queries go first.
-  const { rows } = useQuery(OPTIONS_QUERY, { priority: 'background' });
-  const groups = useMemo(() => groupFilterOptions(rows ?? [], lang), [rows, lang]);
+  // Options follow the other filters. Background: the view's queries go first, and the options
+  // on screen (or the build snapshot's, at start) stay until the new ones are there.
+  const optionsQuery = useMemo(() => filterOptions(url.filters), [url.filters]);
+  const { rows } = useQuery(optionsQuery, { priority: 'background' });
+  const groups = useMemo(() => groupFilterOptions(rows ?? [], lang, url.filters), [rows, lang, url.filters]);
   return (
     <div className="filter-bar" role="search">
       {FILTER_KEYS.map((key) => (

@@ -1,21 +1,43 @@
-import { FILTER_COLUMNS, FILTER_KEYS, type FilterKey } from './filters.ts';
-import { sql, type Query } from './query.ts';
+import { FILTER_COLUMNS, FILTER_KEYS, indicatorCondition, reportCondition, reportOnlyCondition, NO_FILTERS, type FilterKey, type Filters } from './filters.ts';
+import { fragment, joinFragments, sql, type Query } from './query.ts';
 
 export interface FilterOptionRow {
   dimension: FilterKey;
   /** The value as text (years too); the URL layer turns years back into numbers. */
   value: string;
-  /** Reports (or indicators, for indicator filters) having the value, over the whole dataset. */
+  /** Reports (or indicators, for indicator filters) having the value under the other filters. */
   rows: number;
 }
 
-/** Every value each filter can take, with counts; sorting for display is done in JS (no ICU). */
-export function filterOptions(): Query<FilterOptionRow> {
+/** `filters` without `key`: each filter's options follow every filter but its own. */
+const without = (filters: Filters, key: FilterKey): Filters => ({ ...filters, [key]: undefined });
+
+/**
+ * The values each filter can take under the other filters set (faceted: choosing 株洲市 narrows
+ * the funds and projects to those of 株洲市, and the city list keeps every city to switch to),
+ * with counts. Sorting for display is done in JS (no ICU in DuckDB-WASM).
+ */
+export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOptionRow> {
   const branches = FILTER_KEYS.map((key: FilterKey) => {
     const { table, column } = FILTER_COLUMNS[key];
-    return `SELECT '${key}' AS dimension, CAST(${column} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
-      FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column}`;
+    const others = without(filters, key);
+    if (table === 'reports') {
+      const where = reportCondition(others, 'r');
+      return fragment(
+        `SELECT '${key}' AS dimension, CAST(r.${column} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
+      FROM reports r WHERE r.${column} IS NOT NULL AND ${where.sql} GROUP BY r.${column}`,
+        where.params,
+      );
+    }
+    const reportWhere = reportOnlyCondition(others, 'r');
+    const indicatorWhere = indicatorCondition(others, 'i');
+    return fragment(
+      `SELECT '${key}' AS dimension, CAST(i.${column} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
+      FROM indicators i JOIN reports r ON r.report_id = i.report_id
+      WHERE i.${column} IS NOT NULL AND ${reportWhere.sql} AND ${indicatorWhere.sql} GROUP BY i.${column}`,
+      [...reportWhere.params, ...indicatorWhere.params],
+    );
   });
-  return sql<FilterOptionRow>('filter-options')`${branches.join('\n    UNION ALL\n    ')}
+  return sql<FilterOptionRow>('filter-options')`${joinFragments(branches, '\n    UNION ALL\n    ')}
     ORDER BY dimension, value`;
 }

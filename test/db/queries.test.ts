@@ -135,4 +135,30 @@ describe('filterOptions', () => {
     expect(of('level1')).toEqual([['产出指标', 8], ['效益指标', 5], ['满意度指标', 2]]);
     expect(of('status').map(([value]) => value).sort()).toEqual(['met', 'not_met', 'partial', 'unknown']);
   });
+
+  // Expectations counted by hand from test/db/fixtures/dash-data (5 reports, 15 indicators).
+  const optionsUnder = async (filters: Parameters<typeof filterOptions>[0]) => {
+    const rows = await db.query(filterOptions(filters));
+    return (dimension: string) => rows.filter((r) => r.dimension === dimension).map((r) => [r.value, r.rows]);
+  };
+
+  it('narrows each filter\'s options to the other filters, never by its own', async () => {
+    const of = await optionsUnder({ city: ['益阳市'] });
+    expect(of('city')).toEqual([['株洲市', 4], ['益阳市', 1]]); // still every city to switch to
+    expect(of('project')).toEqual([['服务先进制造业高质量发展专项资金', 1]]);
+    expect(of('level1')).toEqual([['产出指标', 1], ['效益指标', 1], ['满意度指标', 1]]);
+    expect(of('status')).toEqual([['met', 2], ['partial', 1]]);
+  });
+
+  it('narrows report options by an indicator filter: reports with at least one such indicator', async () => {
+    const of = await optionsUnder({ status: ['not_met'] });
+    expect(of('city')).toEqual([['株洲市', 2]]);
+    expect(of('project')).toEqual([['中小企业科专项', 1], ['企协专项', 1]]);
+    expect(of('level1')).toEqual([['产出指标', 2]]);
+    expect(of('status')).toEqual([['met', 8], ['not_met', 2], ['partial', 3], ['unknown', 2]]);
+
+    const both = await optionsUnder({ city: ['株洲市'], level1: ['满意度指标'] });
+    expect(both('city')).toEqual([['株洲市', 1], ['益阳市', 1]]);
+    expect(both('status')).toEqual([['met', 1]]);
+  });
 });

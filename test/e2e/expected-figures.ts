@@ -41,4 +41,8 @@ export function expectedFigures(dir: string, keep: (report: Row) => boolean = ()
   };
 }
 
+/** The distinct non-blank values of a reports column, for the reports `keep` lets through. */
+export const reportValues = (dir: string, column: string, keep: (report: Row) => boolean = () => true): string[] =>
+  [...new Set(readCsv(dir, 'reports').filter(keep).map((r) => r[column]).filter(Boolean))].sort();
+
 export const firstCity = (dir: string): string => readCsv(dir, 'reports').map((r) => r.city).filter(Boolean).sort().at(-1)!;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
 import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
-import { expectedFigures, firstCity } from './expected-figures.ts';
+import { expectedFigures, firstCity, reportValues } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -81,6 +81,17 @@ describe('overview (production build under a sub-path)', () => {
     expect(await figure(page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
     expect(await figure(page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
     expect(await page.locator('[data-filter="city"] .multi-select-value').innerText()).toBe(city);
+
+    // The other filters' options follow the city; the city list still offers every city.
+    const listed = async (key: string) => {
+      const button = page.locator(`[data-filter="${key}"] .multi-select-button`);
+      await button.click();
+      const labels = await page.locator(`[data-filter="${key}"] [role="option"] label > span:first-of-type`).allInnerTexts();
+      await button.click();
+      return labels.sort();
+    };
+    await expect.poll(() => listed('project')).toEqual(reportValues(dataDir, 'project', (r) => r.city === city));
+    expect(await listed('city')).toEqual(reportValues(dataDir, 'city'));
     expectClean(watched);
   });
 

@@ -1,0 +1,29 @@
+/** How the filter bar turns the options query into what each drop-down lists. */
+import { describe, expect, it } from 'vitest';
+import { groupFilterOptions } from '../../src/components/filter-bar.tsx';
+import type { FilterOptionRow } from '../../src/queries/filter-options.ts';
+
+const rows: FilterOptionRow[] = [
+  { dimension: 'city', value: '益阳市', rows: 1 },
+  { dimension: 'city', value: '株洲市', rows: 4 },
+  { dimension: 'year', value: '2022', rows: 3 },
+  { dimension: 'year', value: '2023', rows: 2 },
+  { dimension: 'status', value: 'unknown', rows: 2 },
+  { dimension: 'status', value: 'met', rows: 8 },
+];
+
+describe('groupFilterOptions', () => {
+  it('sorts cities in pinyin order, years newest first, statuses met → unknown, with labels', () => {
+    const groups = groupFilterOptions(rows, 'en');
+    expect(groups.city.map((o) => o.value)).toEqual(['益阳市', '株洲市']); // yì before zhū
+    expect(groups.year.map((o) => o.value)).toEqual(['2023', '2022']);
+    expect(groups.status.map((o) => [o.value, o.label, o.count])).toEqual([['met', 'Met', 8], ['unknown', 'Undetermined', 2]]);
+  });
+
+  it('keeps a selected value the other filters leave without rows, with count 0, so it can be cleared', () => {
+    const groups = groupFilterOptions(rows, 'zh', { fund: ['某专项资金'], year: [2024], city: ['株洲市'] });
+    expect(groups.fund).toEqual([{ value: '某专项资金', label: '某专项资金', count: 0 }]);
+    expect(groups.year.map((o) => [o.value, o.count])).toEqual([['2024', 0], ['2023', 2], ['2022', 3]]);
+    expect(groups.city.map((o) => [o.value, o.count])).toEqual([['益阳市', 1], ['株洲市', 4]]); // listed once
+  });
+});
