@@ -6,18 +6,13 @@
 import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
-} from 'echarts/components';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { FONT_FAMILY, PALETTE, withCspSafeTooltips, type ChartOption } from './chart-option.ts';
 
-echarts.use([
-  BarChart, LineChart, ScatterChart, HeatmapChart,
-  GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent,
-  CanvasRenderer,
-]);
+// What the overview draws; the parts other views need come with them (chart-extras.ts).
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const THEME = 'dashboard';
 echarts.registerTheme(THEME, {

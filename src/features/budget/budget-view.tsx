@@ -23,6 +23,7 @@ import { barChartHeight } from './option-context.ts';
 import { formatProjectSort, parseProjectSort, SORT_PARAM } from './project-sort.ts';
 import { ProjectTable } from './project-table.tsx';
 import './budget.css';
+import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 
 export const DIMENSION_PARAM = 'bdim';
 

@@ -19,6 +19,7 @@ import { buildStatusStackOption, statusStackHeight } from './status-stack-option
 import { StatusSummary } from './status-summary.tsx';
 import { useNarrow } from './use-narrow.ts';
 import './indicators.css';
+import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 
 /** The status of a clicked segment; undefined for a click on an axis label. */
 const clickedStatus = (click: ChartClick) => (click.data as { status?: string } | undefined)?.status;

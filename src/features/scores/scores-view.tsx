@@ -20,6 +20,7 @@ import { scoresQueryset } from './scores-queries.ts';
 import { buildTotalScoresOption, describeTotalScores } from './total-scores-option.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import './scores.css';
+import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 
 /** What a click reports for an axis label (chart.tsx passes ECharts' event object through). */
 type AxisAwareClick = ChartClick & { componentType?: string };

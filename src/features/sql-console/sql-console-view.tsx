@@ -17,6 +17,7 @@ import { SqlSidePanel } from './sql-side-panel.tsx';
 import { chartParams, exampleOf, readConsoleUrl, runParams } from './sql-url.ts';
 import { useConsoleRun, type ConsoleFailure, type ConsoleRunState } from './use-console-run.ts';
 import './sql-console.css';
+import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 
 function failureText(failure: ConsoleFailure, t: Translate): string {
   if (failure.kind === 'cancelled') return t('sql.cancelled');
