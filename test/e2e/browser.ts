@@ -3,7 +3,7 @@
  * that leave the site's origin.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -14,6 +14,24 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * Launches one browser for the calling test file (beforeAll) and closes it when the file is done
+ * (afterAll). Call at the top level of the file; the getter returns the browser once launched.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is only there once beforeAll has run');
+    return browser;
+  };
 }
 
 export interface WatchedPage {

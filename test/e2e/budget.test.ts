@@ -3,34 +3,22 @@
  * the query modules), a URL filter, clicks from bars and the table, sorting, both languages and
  * a phone screen.
  */
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { formatAdjustment } from '../../src/features/budget/budget-adjustments-option.ts';
 import { formatMoney, formatPercent } from '../../src/lib/format.ts';
-import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-type Row = Record<string, string>;
-const reports = (): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const num = (text: string | undefined) => (text == null || text.trim() === '' ? null : Number(text));
 const sum = (rows: Row[], column: string) => rows.reduce((total, r) => total + (num(r[column]) ?? 0), 0);
 
 function expected(keep: (r: Row) => boolean = () => true) {
-  const rows = reports().filter(keep);
+  const rows = readCsv(dataDir, 'reports').filter(keep);
   const both = rows.filter((r) => num(r.budget_initial) != null && num(r.budget_adjusted) != null);
   const changes = both.map((r) => ({ report: r, change: num(r.budget_adjusted)! - num(r.budget_initial)! }));
   return {
@@ -45,7 +33,7 @@ function expected(keep: (r: Row) => boolean = () => true) {
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .key-figure-value`).innerText();
 
 async function openBudget(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}?view=budget${search}`);
   await watched.page.locator('[data-testid="budget"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="chart-budget-compare"] canvas').first().waitFor();

@@ -2,22 +2,15 @@
  * The compare view in the production build: figures of each item checked against sums worked
  * out straight from the CSV files, URL state (cdim, cmp, filters), clicks, languages, phone width.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatCount, formatMoney } from '../../src/lib/format.ts';
-import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
-import { expectedFigures } from './expected-figures.ts';
+import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { expectedFigures, readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
-
-type Row = Record<string, string>;
-const reports = (): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const browser = useBrowser();
 
 /** Distinct values of a column, largest summed 全年预算 first (the view's column order). */
 function byBudget(rows: Row[], column: string): string[] {
@@ -26,15 +19,8 @@ function byBudget(rows: Row[], column: string): string[] {
   return [...totals].sort((a, b) => b[1] - a[1]).map(([label]) => label);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function openCompare(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}?view=compare${search}`);
   await watched.page.locator('[data-testid="compare"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="chart-compare-budget"] canvas').first().waitFor();
@@ -49,7 +35,7 @@ describe('compare (production build under a sub-path)', () => {
   it('puts the cities side by side with the figures of the data', async () => {
     const watched = await openCompare();
     const { page } = watched;
-    const cities = byBudget(reports(), 'city');
+    const cities = byBudget(readCsv(dataDir, 'reports'), 'city');
     expect(cities).toEqual(['株洲市', '益阳市']); // the bundled data: 3817.84 vs 593.04 万元
     expect(await headerItems(page)).toEqual(cities);
     const expected = cities.map((city) => expectedFigures(dataDir, (r) => r.city === city));
@@ -72,7 +58,7 @@ describe('compare (production build under a sub-path)', () => {
     const city = '株洲市';
     const watched = await openCompare(`&cdim=project&city=${encodeURIComponent(city)}`);
     const { page } = watched;
-    const inCity = reports().filter((r) => r.city === city);
+    const inCity = readCsv(dataDir, 'reports').filter((r) => r.city === city);
     const projects = byBudget(inCity, 'project');
     expect(projects).toHaveLength(4); // ≤ 6: all of them by default
     expect(await headerItems(page)).toEqual(projects);
@@ -87,7 +73,7 @@ describe('compare (production build under a sub-path)', () => {
   });
 
   it('keeps the chosen items in the URL; the picker adds one; a city name toggles the city filter', async () => {
-    const projects = byBudget(reports(), 'project');
+    const projects = byBudget(readCsv(dataDir, 'reports'), 'project');
     const chosen = [projects[0], projects[2]];
     const watched = await openCompare(`&cdim=project${chosen.map((p) => `&cmp=${encodeURIComponent(p)}`).join('')}`);
     const { page } = watched;
@@ -111,7 +97,7 @@ describe('compare (production build under a sub-path)', () => {
 
   it('speaks English', async () => {
     const english = await openCompare('&lang=en&cdim=fund');
-    const funds = byBudget(reports(), 'fund');
+    const funds = byBudget(readCsv(dataDir, 'reports'), 'fund');
     expect(await headerItems(english.page)).toEqual(funds);
     expect(await cells(english.page, 'budget-adjusted')).toEqual(
       funds.map((fund) => formatMoney(expectedFigures(dataDir, (r) => r.fund === fund).budgetAdjusted, 'en')));

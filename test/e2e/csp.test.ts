@@ -3,24 +3,17 @@
  * opens tooltips) and loading each view leaves no console error — a CSP violation is one — and
  * sends no request outside the site's origin.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const VIEWS = ['overview', 'budget', 'indicators', 'scores', 'compare', 'findings', 'report&report=001_5411fd6863900e77'];
 
 describe('content security policy', () => {
   it('the built page carries the strict policy', async () => {
-    const { page } = await openPage(browser, siteUrl);
+    const { page } = await openPage(browser(), siteUrl);
     await page.goto(siteUrl);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("default-src 'none'");
@@ -29,7 +22,7 @@ describe('content security policy', () => {
   });
 
   it.each(VIEWS)('view %s: tooltips and rendering cause no CSP violation', async (view) => {
-    const watched = await openPage(browser, siteUrl);
+    const watched = await openPage(browser(), siteUrl);
     const { page } = watched;
     await page.goto(`${siteUrl}?view=${view}`);
     await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });

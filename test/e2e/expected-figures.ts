@@ -6,9 +6,10 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Row = Record<string, string>;
+export type Row = Record<string, string>;
 
-const readCsv = (dir: string, table: string): Row[] =>
+/** The rows of `${dir}/${table}.csv`, keyed by the header line, blank lines skipped. */
+export const readCsv = (dir: string, table: string): Row[] =>
   Papa.parse<Row>(readFileSync(join(dir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 const num = (text: string | undefined): number | null => (text == null || text.trim() === '' ? null : Number(text));

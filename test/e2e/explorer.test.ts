@@ -5,39 +5,28 @@
  */
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
+const browser = useBrowser();
 
-type Row = Record<string, string>;
-const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
-
-const reports = readCsv('reports');
-const indicators = readCsv('indicators');
-const findings = readCsv('findings');
+const reports = readCsv(dataDir, 'reports');
+const indicators = readCsv(dataDir, 'indicators');
+const findings = readCsv(dataDir, 'findings');
 const cityOf = new Map(reports.map((r) => [r.report_id, r.city]));
 const zhNumber = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 const rangeText = (total: number, size = 20) => `第 1–${Math.min(size, total)} 条，共 ${zhNumber(total)} 条`;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const rowsOf = (page: Page) => page.locator('[data-testid="explorer-table"] tbody tr');
 const cell = (page: Page, row: number, column: string) => rowsOf(page).nth(row).locator(`td[data-column="${column}"]`).innerText();
 const searchParam = (page: Page, name: string) => new URL(page.url()).searchParams.getAll(name);
 
 async function openExplorer(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}?view=explorer${search}`);
   await watched.page.locator('[data-testid="explorer"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="explorer-table"][aria-busy="false"]').waitFor();

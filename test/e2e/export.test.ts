@@ -8,29 +8,20 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { openPage, screenshot, SCREENSHOT_DIR, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
+const browser = useBrowser();
 
-type Row = Record<string, string>;
-const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const reports = readCsv('reports');
+const reports = readCsv(dataDir, 'reports');
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function download(page: Page, action: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), action()]);
@@ -38,7 +29,7 @@ async function download(page: Page, action: () => Promise<void>): Promise<{ down
 }
 
 async function openView(search: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl);
+  const watched = await openPage(browser(), siteUrl);
   await watched.page.goto(`${siteUrl}?${search}`);
   return watched;
 }
@@ -114,9 +105,9 @@ describe('export (production build, strict CSP)', () => {
     const ids = new Set(reports.filter((r) => r.city === '益阳市').map((r) => r.report_id));
     const expected = {
       报告: ids.size,
-      预算明细: readCsv('budget_lines').filter((r) => ids.has(r.report_id)).length,
-      绩效指标: readCsv('indicators').filter((r) => ids.has(r.report_id)).length,
-      数据问题: readCsv('findings').filter((r) => ids.has(r.report_id)).length,
+      预算明细: readCsv(dataDir, 'budget_lines').filter((r) => ids.has(r.report_id)).length,
+      绩效指标: readCsv(dataDir, 'indicators').filter((r) => ids.has(r.report_id)).length,
+      数据问题: readCsv(dataDir, 'findings').filter((r) => ids.has(r.report_id)).length,
     };
     expect(await page.getByTestId('sql-filters-note').innerText()).toContain('筛选栏的条件不作用于 SQL 查询');
     const menu = page.getByTestId('filtered-export');

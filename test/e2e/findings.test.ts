@@ -3,41 +3,28 @@
  * reports.csv with papaparse, the shared data table's sorting and paging through the URL, the
  * filters, a row click to the report, both languages at desktop and phone widths.
  */
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
+const browser = useBrowser();
 
-type Row = Record<string, string>;
-const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
-
-const findings = readCsv('findings');
-const reports = new Map(readCsv('reports').map((r) => [r.report_id, r]));
+const findings = readCsv(dataDir, 'findings');
+const reports = new Map(readCsv(dataDir, 'reports').map((r) => [r.report_id, r]));
 const fileOf = (f: Row) => reports.get(f.report_id)!.source_file;
 const bySource = [...findings].sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : Number(a.line) - Number(b.line)));
 const count = (keep: (f: Row) => boolean) => findings.filter(keep).length;
 const zhCount = (n: number) => n.toLocaleString('zh-CN');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const rowsOf = (page: Page) => page.locator('[data-testid="findings-table"] tbody tr');
 const countText = (page: Page) => page.getByTestId('table-count').innerText();
 const searchParam = (page: Page, name: string) => new URL(page.url()).searchParams.getAll(name);
 
 async function openFindings(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}?view=findings${search}`);
   await watched.page.locator('[data-testid="findings"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="findings-table"][aria-busy="false"]').waitFor();

@@ -7,25 +7,18 @@
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseReport } from '../../src/parser/index.ts';
 import { formatCount, formatMoney } from '../../src/lib/format.ts';
-import { expectClean, launchBrowser, openPage, screenshot } from './browser.ts';
+import { expectClean, openPage, screenshot, useBrowser } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
 import { buildWorkbook } from '../lib/import-xlsx-fixture.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
 const GB18030 = resolve(import.meta.dirname, '../parser/input/gb18030-encoding.txt');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .key-figure-value`).innerText();
 const summaryCount = (page: Page, origin: string) => page.locator(`[data-testid="import-summary"] tr[data-origin="${origin}"] td[data-count="reports"]`).innerText();
@@ -44,7 +37,7 @@ async function overviewFigures(page: Page): Promise<{ reports: string; budget: s
 
 describe('import (production build under a sub-path)', () => {
   it('imports a GB18030 report, refuses a broken CSV, keeps the import over a reload, removes it', async () => {
-    const watched = await openPage(browser, siteUrl);
+    const watched = await openPage(browser(), siteUrl);
     const { page } = watched;
     const bundled = expectedFigures(dataDir);
     const seed = parseReport(new Uint8Array(readFileSync(GB18030)), 'gb18030-encoding.txt');
@@ -112,7 +105,7 @@ describe('import (production build under a sub-path)', () => {
   }, 120_000);
 
   it('replaces the data with an Excel workbook, and brings it back on removal', async () => {
-    const watched = await openPage(browser, siteUrl);
+    const watched = await openPage(browser(), siteUrl);
     const { page } = watched;
     await openImportView(page, '&imode=replace');
     expect(await page.getByTestId('import-mode-replace').isChecked()).toBe(true);
@@ -136,7 +129,7 @@ describe('import (production build under a sub-path)', () => {
 
   it('reads well in English and on a phone', async () => {
     for (const [lang, width] of [['en', 1440], ['zh', 390], ['en', 390]] as const) {
-      const watched = await openPage(browser, siteUrl, width);
+      const watched = await openPage(browser(), siteUrl, width);
       const { page } = watched;
       await openImportView(page, lang === 'en' ? '&lang=en' : '');
       await page.getByTestId('import-input').setInputFiles(GB18030);

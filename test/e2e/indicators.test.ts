@@ -3,38 +3,26 @@
  * the query modules), a URL filter, clicks from the charts and the list, both languages and a
  * phone screen.
  */
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 // Each page runs its own DuckDB worker: close it when its test ends, so later tests get the CPU.
 const opened: Page[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.context().close()));
 });
 
-type Row = Record<string, string>;
-const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const num = (text: string | undefined) => (text == null || text.trim() === '' ? null : Number(text));
 
 /** Status counts and the misses/deductions list, by the rules the view states, from the CSVs. */
 function expected(keepReport: (r: Row) => boolean = () => true) {
-  const ids = new Set(readCsv('reports').filter(keepReport).map((r) => r.report_id));
-  const indicators = readCsv('indicators').filter((i) => ids.has(i.report_id));
+  const ids = new Set(readCsv(dataDir, 'reports').filter(keepReport).map((r) => r.report_id));
+  const indicators = readCsv(dataDir, 'indicators').filter((i) => ids.has(i.report_id));
   const count = (status: string) => indicators.filter((i) => i.status === status).length;
   const misses = indicators.filter((i) => {
     const weight = num(i.group_weight) ?? num(i.weight);
@@ -54,7 +42,7 @@ const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .
 const items = (n: number) => `${n} 项`;
 
 async function openIndicators(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   opened.push(watched.page);
   await watched.page.goto(`${siteUrl}?view=indicators${search}`);
   await watched.page.locator('[data-testid="indicators"][data-source="live"]').waitFor({ timeout: 30_000 });
@@ -124,7 +112,7 @@ describe('indicators view (production build under a sub-path)', () => {
     await page.waitForTimeout(700);
     await clickChart(page, 'chart-status-by-level1', 0.6, 36 + 23);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('level1') === '产出指标');
-    const outputs = readCsv('indicators').filter((i) => i.level1 === '产出指标').length;
+    const outputs = readCsv(dataDir, 'indicators').filter((i) => i.level1 === '产出指标').length;
     await page.waitForFunction((text) => document.querySelector('[data-figure="total"] .ind-figure-value')?.textContent === text, items(outputs));
     expectClean(watched);
   });
@@ -143,7 +131,7 @@ describe('indicators view (production build under a sub-path)', () => {
     // Projects are in pinyin order: the first bar is 产业链专项's report.
     await clickChart(page, 'chart-status-by-project', 0.45, 36 + 18);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'report');
-    const chain = readCsv('reports').find((r) => r.project === '产业链专项')!;
+    const chain = readCsv(dataDir, 'reports').find((r) => r.project === '产业链专项')!;
     expect(new URL(page.url()).searchParams.get('report')).toBe(chain.report_id);
     expectClean(watched);
   });

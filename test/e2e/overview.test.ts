@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
-import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
 import { expectedFigures, firstCity, reportValues } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .key-figure-value`).innerText();
 
 async function openOverview(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}${search}`);
   await watched.page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="chart-budget-by-city"] canvas').first().waitFor();
@@ -109,7 +102,7 @@ describe('overview (production build under a sub-path)', () => {
   it('starts from the build\'s dataset.duckdb, and reads the same data from the CSVs when named by ?data=', async () => {
     const expected = expectedFigures(dataDir);
     for (const [search, wanted, unwanted] of [['', /data\/dataset\.duckdb$/, /\.csv$/], ['?data=./data/', /data\/reports\.csv$/, /\.duckdb$/]] as const) {
-      const watched = await openPage(browser, siteUrl);
+      const watched = await openPage(browser(), siteUrl);
       const requested: string[] = [];
       watched.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       await watched.page.goto(`${siteUrl}${search}`);
@@ -131,7 +124,7 @@ describe('overview (production build under a sub-path)', () => {
   });
 
   it('names the missing file when a dataset cannot be loaded', async () => {
-    const { page, foreignRequests } = await openPage(browser, siteUrl);
+    const { page, foreignRequests } = await openPage(browser(), siteUrl);
     await page.goto(`${siteUrl}?data=./no-such-folder/`);
     const message = await page.getByTestId('data-error').innerText();
     expect(message).toContain('数据加载失败');
@@ -149,7 +142,7 @@ describe('overview (production build under a sub-path)', () => {
   });
 
   it('refuses a dataset from another origin without requesting it', async () => {
-    const { page, foreignRequests } = await openPage(browser, siteUrl);
+    const { page, foreignRequests } = await openPage(browser(), siteUrl);
     await page.goto(`${siteUrl}?data=${encodeURIComponent('http://example.invalid/data/')}`);
     expect(await page.getByTestId('data-error').innerText()).toContain('example.invalid');
     expect(foreignRequests).toEqual([]);

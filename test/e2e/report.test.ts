@@ -3,34 +3,23 @@
  * against the CSV files read here with papaparse), the list applies filters and search, a click
  * on a list row opens a report, and back returns.
  */
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
-import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
 const QIXIE = '001_5411fd6863900e77';
 const YIYANG = '002_d677b793e52480fc';
 
-type Row = Record<string, string>;
-const csv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const num = (text: string) => (text === '' ? null : Number(text));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openReport(search: string, width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}${search}`);
   return watched;
 }
@@ -45,16 +34,16 @@ describe('report view (production build under a sub-path)', () => {
     const watched = await openReport(`?view=report&report=${QIXIE}`);
     const { page } = watched;
     await waitForReport(page, QIXIE);
-    const report = csv('reports').find((r) => r.report_id === QIXIE)!;
-    const indicators = csv('indicators').filter((r) => r.report_id === QIXIE);
-    const findings = csv('findings').filter((r) => r.report_id === QIXIE);
+    const report = readCsv(dataDir, 'reports').find((r) => r.report_id === QIXIE)!;
+    const indicators = readCsv(dataDir, 'indicators').filter((r) => r.report_id === QIXIE);
+    const findings = readCsv(dataDir, 'findings').filter((r) => r.report_id === QIXIE);
 
     expect(await page.getByTestId('report-project').innerText()).toBe(report.project);
     expect(await page.locator('[data-cell="project-name"]').innerText()).toBe(report.project_name_printed);
     expect(await page.locator('[data-cell="department"]').innerText()).toBe(report.department);
     expect(await page.locator('.tab[aria-current="page"]').innerText()).toBe('报告详情');
 
-    const total = csv('budget_lines').find((r) => r.report_id === QIXIE && r.line === 'total')!;
+    const total = readCsv(dataDir, 'budget_lines').find((r) => r.report_id === QIXIE && r.line === 'total')!;
     const totalCells = await page.locator('[data-testid="report-budget"] tr[data-line="total"] td').allInnerTexts();
     expect(totalCells.slice(0, 3)).toEqual([total.budget_initial, total.budget_adjusted, total.executed].map((v) => formatMoney(num(v), 'zh')));
 
@@ -108,7 +97,7 @@ describe('report view (production build under a sub-path)', () => {
     const watched = await openReport(`?view=report&report=${YIYANG}`);
     const { page } = watched;
     await waitForReport(page, YIYANG);
-    const total = csv('budget_lines').find((r) => r.report_id === YIYANG && r.line === 'total')!;
+    const total = readCsv(dataDir, 'budget_lines').find((r) => r.report_id === YIYANG && r.line === 'total')!;
     const cells = page.locator('[data-testid="report-budget"] tr[data-line="total"] td');
     expect(await cells.nth(0).innerText()).toBe(formatMoney(num(total.budget_initial), 'zh'));
     expect(await cells.nth(1).innerText()).toBe(formatMoney(num(total.budget_adjusted), 'zh'));
@@ -126,7 +115,7 @@ describe('report view (production build under a sub-path)', () => {
     await page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
     await page.locator('.tab[data-view="report"]').click();
     await waitForList(page);
-    const project = csv('reports').find((r) => r.report_id === QIXIE)!.project;
+    const project = readCsv(dataDir, 'reports').find((r) => r.report_id === QIXIE)!.project;
     await page.locator(`.report-table tr[data-report="${QIXIE}"] td`).first().click();
     await waitForReport(page, QIXIE);
     expect(new URL(page.url()).searchParams.get('report')).toBe(QIXIE);
@@ -158,7 +147,7 @@ describe('report view (production build under a sub-path)', () => {
     const watched = await openReport(`?view=report&city=${encodeURIComponent(city)}`);
     const { page } = watched;
     await waitForList(page);
-    const expected = csv('reports').filter((r) => r.city === city);
+    const expected = readCsv(dataDir, 'reports').filter((r) => r.city === city);
     expect(await listedIds(page)).toEqual(expected.map((r) => r.report_id));
     const row = page.locator(`.report-table tr[data-report="${expected[0].report_id}"]`);
     expect(await row.locator('td').nth(3).innerText()).toBe(formatMoney(num(expected[0].budget_adjusted), 'zh'));
@@ -169,13 +158,13 @@ describe('report view (production build under a sub-path)', () => {
     const watched = await openReport('?view=report');
     const { page } = watched;
     await waitForList(page);
-    expect(await listedIds(page)).toHaveLength(csv('reports').length);
+    expect(await listedIds(page)).toHaveLength(readCsv(dataDir, 'reports').length);
     await page.getByTestId('report-search').fill('企协');
     await page.waitForFunction(() => document.querySelectorAll('.report-table tbody tr').length === 1);
     expect(await listedIds(page)).toEqual([QIXIE]);
     expect(new URL(page.url()).searchParams.get('rq')).toBe('企协');
     await page.getByTestId('report-search').fill('');
-    await page.waitForFunction((n) => document.querySelectorAll('.report-table tbody tr').length === n, csv('reports').length);
+    await page.waitForFunction((n) => document.querySelectorAll('.report-table tbody tr').length === n, readCsv(dataDir, 'reports').length);
     await screenshot(page, 'report-list-zh-1440');
     expectClean(watched);
   });
@@ -186,7 +175,7 @@ describe('report view (production build under a sub-path)', () => {
     const message = await page.getByTestId('report-unknown').innerText({ timeout: 30_000 });
     expect(message).toContain('no-such-report');
     await waitForList(page);
-    expect(await listedIds(page)).toHaveLength(csv('reports').length);
+    expect(await listedIds(page)).toHaveLength(readCsv(dataDir, 'reports').length);
     expectClean(watched);
   });
 

@@ -2,33 +2,21 @@
  * 得分分布 in the production build: figures computed independently from the CSV files, a URL
  * filter, clicks to a report and to the findings, both languages, phone width.
  */
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatScore } from '../../src/lib/format.ts';
-import { expectClean, launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-type Row = Record<string, string>;
-const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const num = (text: string | undefined): number | null => (text == null || text.trim() === '' ? null : Number(text));
 
 /** What the view should show for the reports `keep` selects, straight from the CSV files. */
 function expectedScores(keep: (report: Row) => boolean = () => true) {
-  const reports = readCsv('reports').filter(keep);
+  const reports = readCsv(dataDir, 'reports').filter(keep);
   const scored = reports.filter((r) => num(r.total_score) != null);
   const totals = scored.map((r) => num(r.total_score)!);
   const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -38,7 +26,7 @@ function expectedScores(keep: (report: Row) => boolean = () => true) {
   // Score rate per (report, 一级): sums of weights and scores (a merged group's points are on its first row).
   const sums = new Map<string, { weight: number; score: number }>();
   const ids = new Set(reports.map((r) => r.report_id));
-  for (const i of readCsv('indicators').filter((i) => ids.has(i.report_id))) {
+  for (const i of readCsv(dataDir, 'indicators').filter((i) => ids.has(i.report_id))) {
     const key = `${i.report_id} ${i.level1}`;
     const sum = sums.get(key) ?? { weight: 0, score: 0 };
     sums.set(key, { weight: sum.weight + (num(i.weight) ?? 0), score: sum.score + (num(i.score) ?? 0) });
@@ -60,7 +48,7 @@ const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .
 const chartLabel = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"] .chart`).getAttribute('aria-label');
 
 async function openScores(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}?view=scores${search}`);
   await watched.page.locator('[data-testid="scores"][data-source="live"]').waitFor({ timeout: 30_000 });
   await watched.page.locator('[data-testid="chart-score-rates"] canvas').first().waitFor();
@@ -115,7 +103,7 @@ describe('scores view (production build under a sub-path)', () => {
     for (const r of expected.mismatched) expect(declared).toContain(`${r.project}：申报总分 ${formatScore(num(r.declared_total_score), 'zh')} 分`);
     const rates = await chartLabel(page, 'chart-score-rates');
     expect(rates).toContain(`${(expected.lowestRate * 100).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}%`);
-    expect(await chartLabel(page, 'chart-score-grades')).toContain(`优 ${readCsv('reports').filter((r) => r.grade === '优').length} 份`);
+    expect(await chartLabel(page, 'chart-score-grades')).toContain(`优 ${readCsv(dataDir, 'reports').filter((r) => r.grade === '优').length} 份`);
     expect(await page.getByTestId('mismatch-note').innerText()).toContain(`${expected.mismatched.length} 份报告`);
     for (const chart of ['totals', 'rates', 'grades', 'declared']) {
       expect(await page.locator(`[data-testid="chart-score-${chart}"] canvas`).count()).toBeGreaterThan(0);

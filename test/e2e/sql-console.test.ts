@@ -4,37 +4,25 @@
  * the row limit, cancelling, example questions, the history across a reload, the quick chart,
  * both languages at desktop and phone widths.
  */
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { readCsv } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-let browser: Browser;
+const browser = useBrowser();
 
-type Row = Record<string, string>;
-const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(dataDir, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const reports = readCsv('reports');
-const findings = readCsv('findings');
+const reports = readCsv(dataDir, 'reports');
+const findings = readCsv(dataDir, 'findings');
 const zhNumber = (n: number, digits = 4) => n.toLocaleString('zh-CN', { maximumFractionDigits: digits });
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const rowsOf = (page: Page) => page.locator('[data-testid="sql-result-table"] tbody tr');
 const cellTexts = (page: Page, row: number) => rowsOf(page).nth(row).locator('td').allInnerTexts();
 const errorBox = (page: Page) => page.getByTestId('sql-error');
 
 async function openConsole(search = '', width = 1440): Promise<WatchedPage> {
-  const watched = await openPage(browser, siteUrl, width);
+  const watched = await openPage(browser(), siteUrl, width);
   await watched.page.goto(`${siteUrl}?view=sql${search}`);
   await watched.page.locator('[data-testid="sql-console"][data-phase="done"], [data-testid="sql-console"][data-phase="failed"]').waitFor({ timeout: 30_000 });
   return watched;
@@ -119,7 +107,7 @@ describe('SQL console (production build under a sub-path)', () => {
     }
     await screenshot(page, 'sql-console-rejected-zh-1440');
     await runSql(page, 'SELECT (SELECT COUNT(*) FROM reports) AS r, (SELECT COUNT(*) FROM findings) AS f, (SELECT COUNT(*) FROM indicators) AS i');
-    expect(await cellTexts(page, 0)).toEqual([reports.length, findings.length, readCsv('indicators').length].map((n) => zhNumber(n)));
+    expect(await cellTexts(page, 0)).toEqual([reports.length, findings.length, readCsv(dataDir, 'indicators').length].map((n) => zhNumber(n)));
     // Every other view still shows all the data.
     await page.locator('.tab[data-view="overview"]').click();
     await page.locator('[data-testid="overview"][data-source="live"]').waitFor();

@@ -34,7 +34,7 @@ async function instantiate(): Promise<DuckDbHandle> {
   // The worker first: it starts downloading and compiling the wasm at once (duckdb-worker.ts)
   // while the main thread fetches DuckDB's JS, loaded on demand so the first paint does not
   // wait for it (or Arrow).
-  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'classic', name: JSON.stringify(urls) });
+  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'module', name: JSON.stringify(urls) });
   // DuckDB's AsyncDuckDB logs a worker error and forgets the request: it would never settle.
   const failed = new Promise<never>((_resolve, reject) => {
     worker.addEventListener('error', (event) => reject(new Error(event.message || 'the DuckDB worker failed')), { once: true });

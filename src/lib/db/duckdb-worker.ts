@@ -1,11 +1,11 @@
 /**
- * The DuckDB worker's entry (a classic worker): starts the wasm download and compilation
+ * The DuckDB worker's entry (a module worker): starts the wasm download and compilation
  * (early-wasm.ts), then loads DuckDB-WASM's own worker script, which answers the messages of
  * `AsyncDuckDB` as usual. Both URLs come in the worker's name, from duckdb-instance.ts.
  */
 import { startEarlyWasm, type WasmScope } from './early-wasm.ts';
 
-declare const self: WasmScope & { name: string; importScripts(...urls: string[]): void };
+declare const self: WasmScope & { name: string; onmessage: ((event: MessageEvent) => unknown) | null };
 
 export interface DuckDbWorkerUrls {
   /** duckdb-browser-eh.worker.js, absolute. */
@@ -14,11 +14,22 @@ export interface DuckDbWorkerUrls {
   wasm: string;
 }
 
-const urls = JSON.parse(self.name) as DuckDbWorkerUrls;
-const compiled = startEarlyWasm(self, urls.wasm);
-// A failed compilation would leave DuckDB's instantiation waiting forever: raise it as the
-// worker's error event, which duckdb-instance.ts turns into the start-up error.
-compiled.catch((error: unknown) => setTimeout(() => {
+/** Raised as the worker's error event, which duckdb-instance.ts turns into the start-up error. */
+const raise = (error: unknown) => setTimeout(() => {
   throw error;
-}));
-self.importScripts(urls.script);
+});
+
+const urls = JSON.parse(self.name) as DuckDbWorkerUrls;
+// A failed compilation would leave DuckDB's instantiation waiting forever.
+startEarlyWasm(self, urls.wasm).catch(raise);
+
+// Messages that arrive while DuckDB's script loads wait here, then reach its handler in order.
+const early: MessageEvent[] = [];
+self.onmessage = (event) => early.push(event);
+try {
+  await import(/* @vite-ignore */ urls.script); // a classic script; it sets globalThis.onmessage
+  const handler = self.onmessage;
+  for (const event of early.splice(0)) void handler?.(event);
+} catch (error) {
+  raise(new Error(`${urls.script} could not be loaded (${(error as Error).message})`));
+}
