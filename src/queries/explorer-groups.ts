@@ -5,7 +5,7 @@
  */
 import { columnSql, EXPLORER_COLUMNS, isGroupable, requireColumn, requireTable, type ExplorerColumn, type TableName } from './explorer-columns.ts';
 import { explorerCondition, type ColumnFilter } from './explorer-filter.ts';
-import { pageClause, type PageRequest, type SortKey } from './explorer-sort.ts';
+import { pageClause, type PageRequest, type SortKey } from './paging.ts';
 import type { Filters } from './filters.ts';
 import { sql, type Query } from './query.ts';
 import { EXPORT_ROW_LIMIT, type ExplorerRow } from './explorer-page.ts';
@@ -50,7 +50,7 @@ export function explorerGroups(
     SELECT ${columnSql('t', key)} AS "${key}", COUNT(*)::INTEGER AS ${GROUP_COUNT}${aggregates.map((a) => `, ${a}`).join('')}
     FROM ${name} t WHERE ${explorerCondition(name, filters, columnFilters)}
     GROUP BY 1 ORDER BY ${order.join(', ')}
-    ${page ? pageClause(page) : `LIMIT ${EXPORT_ROW_LIMIT}`}`;
+    ${page ? pageClause(page, 'explorer') : `LIMIT ${EXPORT_ROW_LIMIT}`}`;
 }
 
 export interface ExplorerGroupCountRow {

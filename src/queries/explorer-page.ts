@@ -6,7 +6,8 @@
  */
 import { requireTable, type TableName } from './explorer-columns.ts';
 import { explorerCondition, type ColumnFilter } from './explorer-filter.ts';
-import { explorerOrderBy, pageClause, type PageRequest, type SortKey } from './explorer-sort.ts';
+import { explorerOrderBy } from './explorer-sort.ts';
+import { pageClause, type PageRequest, type SortKey } from './paging.ts';
 import type { Filters } from './filters.ts';
 import { sql, type Query } from './query.ts';
 
@@ -26,7 +27,7 @@ export function explorerPage(
   table: TableName, filters: Filters, columnFilters: readonly ColumnFilter[], sort: readonly SortKey[], page: PageRequest | null,
 ): Query<ExplorerRow> {
   const name = requireTable(table);
-  const paging = page ? pageClause(page) : `LIMIT ${EXPORT_ROW_LIMIT}`;
+  const paging = page ? pageClause(page, 'explorer') : `LIMIT ${EXPORT_ROW_LIMIT}`;
   const where = explorerCondition(name, filters, columnFilters);
   if (name === 'reports') {
     return sql<ExplorerRow>('explorer-page-reports')`

@@ -1,4 +1,5 @@
 import { reportCondition, type Filters } from './filters.ts';
+import { SEVERITY_RANK_SQL } from './findings-filter.ts';
 import { sql, type Query } from './query.ts';
 import type { Severity } from '../parser/types.ts';
 
@@ -15,7 +16,7 @@ export function findingsByCode(filters: Filters): Query<FindingsByCodeRow> {
   return sql<FindingsByCodeRow>('findings-by-code')`
     SELECT
       f.code,
-      CASE MIN(CASE f.severity WHEN 'error' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END)
+      CASE MIN(${SEVERITY_RANK_SQL})
         WHEN 1 THEN 'error' WHEN 2 THEN 'warning' ELSE 'info' END AS severity,
       COUNT(*)::INTEGER AS findings,
       COUNT(DISTINCT f.report_id)::INTEGER AS reports

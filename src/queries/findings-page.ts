@@ -4,7 +4,8 @@
  */
 import type { Filters } from './filters.ts';
 import { findingCondition, SEVERITY_RANK_SQL, type FindingFilters } from './findings-filter.ts';
-import { fragment, sql, type Query } from './query.ts';
+import { pageClause, sortTerm, type PageRequest, type SortKey } from './paging.ts';
+import { sql, type Query } from './query.ts';
 import type { Severity } from '../parser/types.ts';
 
 export interface FindingRow {
@@ -35,18 +36,6 @@ export const FINDINGS_SORT_COLUMNS: Record<string, readonly string[]> = {
   line: ['f.line'],
 };
 
-export interface SortKey {
-  id: string;
-  desc: boolean;
-}
-
-export interface PageRequest {
-  pageIndex: number;
-  pageSize: number;
-}
-
-export const MAX_PAGE_SIZE = 1000;
-
 /** Errors first, then by report and source line, unless the reader sorts otherwise. */
 export const DEFAULT_FINDINGS_SORT: readonly SortKey[] = [{ id: 'severity', desc: false }];
 
@@ -59,21 +48,18 @@ export function findingsOrderBy(sort: readonly SortKey[]): string {
   const keys = sort.length > 0 ? sort : DEFAULT_FINDINGS_SORT;
   const terms = keys.flatMap(({ id, desc }) => {
     if (!isFindingsSortColumn(id)) throw new Error(`findings: unknown sort column "${id}"`);
-    // Blanks last in both directions: a reader sorting by 字段 wants the filled ones first.
-    return FINDINGS_SORT_COLUMNS[id].map((expression) => `${expression} ${desc ? 'DESC' : 'ASC'} NULLS LAST`);
+    return FINDINGS_SORT_COLUMNS[id].map((expression) => sortTerm(expression, desc));
   });
-  return [...terms, ...TIE_BREAK.map((column) => `${column} ASC NULLS LAST`)].join(', ');
+  return [...terms, ...TIE_BREAK.map((column) => sortTerm(column, false))].join(', ');
 }
 
 export function findingsPage(
   filters: Filters,
   findingFilters: FindingFilters,
   sort: readonly SortKey[],
-  { pageIndex, pageSize }: PageRequest,
+  page: PageRequest,
 ): Query<FindingRow> {
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new Error(`findings: page size ${pageSize} out of range 1–${MAX_PAGE_SIZE}`);
-  if (!Number.isInteger(pageIndex) || pageIndex < 0) throw new Error(`findings: page index ${pageIndex} is not a whole number ≥ 0`);
-  const paging = fragment('LIMIT ? OFFSET ?', [pageSize, pageIndex * pageSize]);
+  const paging = pageClause(page, 'findings'); // literal numbers: a top-N plan (paging.ts)
   return sql<FindingRow>('findings-page')`
     SELECT f.report_id, r.source_file, r.project, r.city, f.code, f.severity, f.field, f.expected, f.found, f.message,
       f.line::INTEGER AS line

@@ -1,3 +1,4 @@
+import { SEVERITY_RANK_SQL } from './findings-filter.ts';
 import { fragment, sql, type Query } from './query.ts';
 import type { Severity } from '../parser/types.ts';
 
@@ -20,5 +21,5 @@ export function reportFindings(reportId: string): Query<ReportFindingRow> {
     SELECT f.code, f.severity, f.field, f.expected, f.found, f.message, f.line
     FROM findings f
     WHERE f.report_id = ${id}
-    ORDER BY CASE f.severity WHEN 'error' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END, f.line NULLS LAST, f.code`;
+    ORDER BY ${SEVERITY_RANK_SQL}, f.line NULLS LAST, f.code`;
 }
