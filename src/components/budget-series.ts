@@ -2,11 +2,11 @@
  * The 年初 / 全年 / 执行 bars that the overview, budget and compare views draw alike: one money
  * scale for all three figures, the three series in their colours, and a tooltip in 万元 / 亿元.
  */
-import { formatMoney, moneyScale, type MoneyScale } from '../lib/format.ts';
+import { formatMoney, formatNumber, moneyScale, moneyUnitLabel, type MoneyScale } from '../lib/format.ts';
 import type { Translate } from '../lib/i18n.ts';
 import type { Lang } from '../lib/url-state.ts';
 import type { BudgetTotals } from '../queries/budget-totals.ts';
-import { BUDGET_COLORS } from './chart-option.ts';
+import { AXIS_NAME_STYLE, BUDGET_COLORS } from './chart-option.ts';
 
 type BudgetFigures = Pick<BudgetTotals, 'budget_initial' | 'budget_adjusted' | 'executed'>;
 
@@ -28,4 +28,16 @@ export const budgetTooltip = (scale: MoneyScale, lang: Lang) => ({
   trigger: 'axis' as const,
   axisPointer: { type: 'shadow' as const },
   valueFormatter: (value: unknown) => formatMoney(value == null ? null : Number(value) * scale.divisor, lang),
+});
+
+/** A figure in 万元 in the chart's scale (万元 or 亿元); blank stays blank. */
+export const scaledMoney = (scale: MoneyScale, wan: number | null | undefined): number | null =>
+  wan == null ? null : wan / scale.divisor;
+
+/** The value axis of vertical budget bars: the unit as its name, plain figures as labels. */
+export const budgetValueAxis = (scale: MoneyScale, lang: Lang) => ({
+  type: 'value' as const,
+  name: moneyUnitLabel(scale, lang),
+  nameTextStyle: AXIS_NAME_STYLE,
+  axisLabel: { formatter: (value: number) => formatNumber(value, lang, 1) },
 });

@@ -77,6 +77,18 @@ export interface OptionContext {
 /** A compact grid whose axis labels stay inside the chart. */
 export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, containLabel: true } as const;
 
+/** Grid for charts with a legend on top: room for the legend and, below it, the axis name. */
+export const LEGEND_GRID = { ...COMPACT_GRID, top: 60 } as const;
+
+/** The legend above the plot, at the left, with small keys. */
+export const TOP_LEGEND = { top: 0, left: 0, itemWidth: 12, itemHeight: 10 } as const;
+
+/** Axis names start at the axis line and run right, so they are never clipped at the edge. */
+export const AXIS_NAME_STYLE = { align: 'left' as const, padding: [0, 0, 0, -4] };
+
+/** Category labels that all show: long Chinese names wrap within `width` pixels rather than being skipped. */
+export const wrappedCategoryLabels = (width: number) => ({ interval: 0, width, overflow: 'break' as const, lineHeight: 14 });
+
 /**
  * Names from the data go into tooltip text that may be HTML: escape them, never trust them
  * (htmlToRichText turns the entities back into characters for the canvas tooltips).

@@ -1,8 +1,8 @@
-import { budgetScale, budgetSeries, budgetTooltip } from '../../components/budget-series.ts';
+import { budgetScale, budgetSeries, budgetTooltip, scaledMoney } from '../../components/budget-series.ts';
 import type { ChartOption } from '../../components/chart-option.ts';
 import { formatNumber, moneyUnitLabel } from '../../lib/format.ts';
 import type { BudgetBar } from './budget-bars.ts';
-import { AXIS_NAME_STYLE, BAR_GRID, CATEGORY_LABELS, type OptionContext } from './option-context.ts';
+import { AXIS_NAME_STYLE, BAR_GRID, CATEGORY_LABELS, TOP_LEGEND, type OptionContext } from './option-context.ts';
 
 /** Up to this many categories the bars carry their figures; beyond, the tooltip does. */
 const LABELLED_UP_TO = 8;
@@ -17,7 +17,7 @@ export function buildBudgetCompareOption(bars: readonly BudgetBar[], { lang, t }
   const series = budgetSeries(t);
   return {
     grid: { ...BAR_GRID, right: labelled ? 56 : BAR_GRID.right }, // room for figures past the longest bar
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
+    legend: TOP_LEGEND,
     tooltip: budgetTooltip(scale, lang),
     yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: CATEGORY_LABELS },
     xAxis: {
@@ -41,7 +41,7 @@ export function buildBudgetCompareOption(bars: readonly BudgetBar[], { lang, t }
         color: '#4a5663',
         formatter: ({ value }: { value: unknown }) => formatNumber(Number(value), lang, 2),
       },
-      data: bars.map((b) => ({ value: b[key] == null ? null : b[key]! / scale.divisor, key: b.key })),
+      data: bars.map((b) => ({ value: scaledMoney(scale, b[key]), key: b.key })),
     })),
   };
 }

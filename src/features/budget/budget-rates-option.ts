@@ -1,7 +1,7 @@
 import { BUDGET_COLORS, type ChartOption } from '../../components/chart-option.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import type { BudgetBar } from './budget-bars.ts';
-import { BAR_GRID, CATEGORY_LABELS, type OptionContext } from './option-context.ts';
+import { BAR_GRID, CATEGORY_LABELS, TOP_LEGEND, type OptionContext } from './option-context.ts';
 
 /**
  * 执行率 against the adjusted (全年) and the initial (年初) budget, per city, fund or project, in
@@ -17,7 +17,7 @@ export function buildBudgetRatesOption(bars: readonly BudgetBar[], { lang, t }: 
   ] as const;
   return {
     grid: { ...BAR_GRID, right: 52 }, // room for the rate labels past 100%
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
+    legend: TOP_LEGEND,
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

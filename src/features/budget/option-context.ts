@@ -1,6 +1,9 @@
 /** What the budget view's option builders share: context, layout constants, small helpers. */
 
+import { wrappedCategoryLabels } from '../../components/chart-option.ts';
+
 export type { OptionContext } from '../../components/chart-option.ts';
+export { TOP_LEGEND } from '../../components/chart-option.ts';
 
 /**
  * Category labels on the left, the legend on top. ECharts 6 shrinks the plot so that axis labels
@@ -14,7 +17,7 @@ export const BAR_GRID = {
 export const AXIS_NAME_STYLE = { color: '#6b7785', fontSize: 12 };
 
 /** Long Chinese names (funds, projects) wrap onto a second line rather than vanish. */
-export const CATEGORY_LABELS = { interval: 0, width: 116, overflow: 'break' as const, lineHeight: 14 };
+export const CATEGORY_LABELS = wrappedCategoryLabels(116);
 
 export const CUT_COLOR = '#c8553d';
 export const INCREASE_COLOR = '#2a9d8f';

@@ -1,8 +1,8 @@
-import { budgetScale, budgetSeries, budgetTooltip } from '../../components/budget-series.ts';
+import { budgetScale, budgetSeries, budgetTooltip, budgetValueAxis, scaledMoney } from '../../components/budget-series.ts';
 import type { ChartOption } from '../../components/chart-option.ts';
-import { formatNumber, formatPercent, moneyUnitLabel } from '../../lib/format.ts';
+import { formatPercent } from '../../lib/format.ts';
 import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
-import { AXIS_NAME_STYLE, itemAxisLabel, LEGEND_GRID, type OptionContext } from './option-context.ts';
+import { itemAxisLabel, LEGEND_GRID, TOP_LEGEND, type OptionContext } from './option-context.ts';
 
 /**
  * 年初 / 全年 / 执行 side by side for each compared item, the axis in 万元 or 亿元 as the
@@ -11,11 +11,10 @@ import { AXIS_NAME_STYLE, itemAxisLabel, LEGEND_GRID, type OptionContext } from 
  */
 export function buildBudgetCompareOption(rows: readonly CompareMeasuresRow[], { lang, t }: OptionContext): ChartOption {
   const scale = budgetScale(rows, lang);
-  const scaled = (wan: number | null) => (wan == null ? null : wan / scale.divisor);
   const series = budgetSeries(t);
   return {
     grid: LEGEND_GRID,
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
+    legend: TOP_LEGEND,
     tooltip: budgetTooltip(scale, lang),
     xAxis: {
       type: 'category',
@@ -23,18 +22,13 @@ export function buildBudgetCompareOption(rows: readonly CompareMeasuresRow[], { 
       axisTick: { show: false },
       axisLabel: itemAxisLabel(rows.length > 4 ? 84 : 140),
     },
-    yAxis: {
-      type: 'value',
-      name: moneyUnitLabel(scale, lang),
-      nameTextStyle: AXIS_NAME_STYLE,
-      axisLabel: { formatter: (value: number) => formatNumber(value, lang, 1) },
-    },
+    yAxis: budgetValueAxis(scale, lang),
     series: series.map(({ key, name, color }) => ({
       type: 'bar' as const,
       name,
       itemStyle: { color },
       barMaxWidth: 28,
-      data: rows.map((r) => scaled(r[key])),
+      data: rows.map((r) => scaledMoney(scale, r[key])),
       ...(key === 'executed' && {
         label: {
           show: true,

@@ -2,7 +2,7 @@ import type { ChartOption } from '../../components/chart-option.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { COMPARE_LEVEL1S, LEVEL1_RATE_COLUMNS, type CompareMeasuresRow } from '../../queries/compare-measures.ts';
-import { AXIS_NAME_STYLE, itemColor, LEGEND_GRID, type OptionContext } from './option-context.ts';
+import { AXIS_NAME_STYLE, itemColor, LEGEND_GRID, TOP_LEGEND, type OptionContext } from './option-context.ts';
 
 /** Bar labels fit above bars this wide only for a pair of items; beyond, the tooltip and the table give the values. */
 const LABELLED_ITEMS = 2;
@@ -15,7 +15,7 @@ const LABELLED_ITEMS = 2;
 export function buildScoreRateOption(rows: readonly CompareMeasuresRow[], { lang, t }: OptionContext): ChartOption {
   return {
     grid: LEGEND_GRID,
-    legend: { type: 'scroll', top: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 10 },
+    legend: { ...TOP_LEGEND, type: 'scroll', right: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => formatPercent(value == null ? null : Number(value), lang) },
     xAxis: {
       type: 'category',

@@ -3,7 +3,7 @@ import { formatCount, formatPercent } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
 import { INDICATOR_STATUSES } from '../../queries/indicator-status-counts.ts';
-import { LEGEND_GRID, type OptionContext } from './option-context.ts';
+import { LEGEND_GRID, TOP_LEGEND, type OptionContext } from './option-context.ts';
 
 /** Segments narrower than this carry no label: the text would not fit; the tooltip still has it. */
 const MIN_LABELLED_SHARE = 0.1;
@@ -17,7 +17,7 @@ export function buildStatusShareOption(rows: readonly CompareMeasuresRow[], { la
   const ordered = [...rows].reverse(); // ECharts draws the first category at the bottom
   return {
     grid: { ...LEGEND_GRID, top: 32, right: 20 },
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
+    legend: TOP_LEGEND,
     tooltip: { trigger: 'item' },
     xAxis: {
       type: 'value',

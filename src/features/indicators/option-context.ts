@@ -7,9 +7,7 @@ export interface OptionContext extends SharedOptionContext {
   narrow?: boolean;
 }
 
-export const AXIS_NAME_STYLE = { align: 'left' as const, padding: [0, 0, 0, -4] };
-
-export { escapeHtml } from '../../components/chart-option.ts';
+export { AXIS_NAME_STYLE, escapeHtml } from '../../components/chart-option.ts';
 
 /** The 二级 indicator's label in the current language; an unknown 二级 shows as printed. */
 export function level2Label(t: Translate, level2: string): string {

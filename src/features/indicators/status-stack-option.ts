@@ -1,4 +1,4 @@
-import { STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { formatCount } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { escapeHtml, type OptionContext } from './option-context.ts';
@@ -32,7 +32,7 @@ export function buildStatusStackOption(
   const countText = (n: number) => t('indicators.count', { count: formatCount(n, lang) });
   return {
     grid: { left: 8, right: 20, top: 36, bottom: 28, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10, selectedMode: false },
+    legend: { ...TOP_LEGEND, selectedMode: false },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -58,7 +58,7 @@ export function buildStatusStackOption(
       data: bars.map((bar) => bar.label),
       axisTick: { show: false },
       triggerEvent: clickableLabels,
-      axisLabel: { interval: 0, width: labelWidth, overflow: 'break', lineHeight: 14, ...(clickableLabels ? { color: '#1f3a5f' } : {}) },
+      axisLabel: { ...wrappedCategoryLabels(labelWidth), ...(clickableLabels ? { color: '#1f3a5f' } : {}) },
     },
     series: statuses.map((status) => ({
       type: 'bar' as const,

@@ -1,7 +1,6 @@
-import type { ChartOption } from '../../components/chart-option.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import {
-  AXIS_NAME_STYLE, escapeHtml, formatPoints, GRADE_COLORS, MISMATCH_COLOR, projectAxisLabels,
+  escapeHtml, formatPoints, GRADE_COLORS, MISMATCH_COLOR, projectAxisLabels, totalScoreAxis,
   type OptionContext, type RankedProject,
 } from './score-format.ts';
 
@@ -14,13 +13,13 @@ const DECLARED_COLOR = GRADE_COLORS.优;
  * reports sit at 100/100 and would hide behind one another on a diagonal.
  */
 export function buildDeclaredTotalsOption(projects: readonly RankedProject[], context: OptionContext): ChartOption {
-  const { lang, t } = context;
+  const { t } = context;
   const ordered = [...projects].reverse(); // ECharts draws the first category at the bottom
   const max = Math.max(100, ...ordered.flatMap((p) => [p.total_score ?? 0, p.declared_total_score ?? 0]));
   const pointsLabel = { show: true, position: 'right' as const, fontSize: 11, color: '#4a5663' };
   return {
     grid: { left: 8, right: 56, top: 36, bottom: 30, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
+    legend: TOP_LEGEND,
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -35,16 +34,7 @@ export function buildDeclaredTotalsOption(projects: readonly RankedProject[], co
         ].join('<br/>');
       },
     },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: Math.ceil(max / 10) * 10,
-      name: t('scores.axis.total'),
-      nameLocation: 'middle',
-      nameGap: 24,
-      nameTextStyle: AXIS_NAME_STYLE,
-      axisLabel: { formatter: (value: number) => formatNumber(value, lang) },
-    },
+    xAxis: totalScoreAxis(0, Math.ceil(max / 10) * 10, context),
     yAxis: {
       type: 'category',
       data: ordered.map((p) => p.label),

@@ -3,7 +3,7 @@ import { BLANK, formatNumber, formatScore, zhCollator } from '../../lib/format.t
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { ScoreTotalRow } from '../../queries/score-totals.ts';
-import type { OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
+import { wrappedCategoryLabels, type OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
 
 export interface OptionContext extends SharedOptionContext {
   /** A phone-width screen: narrower project names, turned column names. */
@@ -60,7 +60,18 @@ export function rankProjects(rows: readonly ScoreTotalRow[]): RankedProject[] {
 export const projectChartHeight = (projects: number, chrome: number, row = 40): number => Math.max(220, projects * row + chrome);
 
 /** Project names on a category axis: wrapped, never skipped; narrower on a phone. */
-export const projectAxisLabels = (compact = false) =>
-  ({ interval: 0, width: compact ? 96 : 124, overflow: 'break' as const, lineHeight: 14 });
+export const projectAxisLabels = (compact = false) => wrappedCategoryLabels(compact ? 96 : 124);
 
 export const AXIS_NAME_STYLE = { color: '#5a6775' };
+
+/** The horizontal axis of total scores (the totals and declared-vs-computed charts). */
+export const totalScoreAxis = (min: number, max: number, { lang, t }: OptionContext) => ({
+  type: 'value' as const,
+  min,
+  max,
+  name: t('scores.axis.total'),
+  nameLocation: 'middle' as const,
+  nameGap: 24,
+  nameTextStyle: AXIS_NAME_STYLE,
+  axisLabel: { formatter: (value: number) => formatNumber(value, lang) },
+});

@@ -1,4 +1,4 @@
-import type { ChartOption } from '../../components/chart-option.ts';
+import { wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { zhCollator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { BUDGET_CATEGORY, type ScoreRateRow } from '../../queries/score-rates.ts';
@@ -78,7 +78,7 @@ export function buildScoreRateHeatmapOption(
       // Turned on a phone, where four columns leave each name less than its width.
       axisLabel: compact
         ? { interval: 0, rotate: 40, fontWeight: 500 }
-        : { interval: 0, width: 100, overflow: 'break', lineHeight: 14, fontWeight: 500 },
+        : { ...wrappedCategoryLabels(100), fontWeight: 500 },
       splitArea: { show: false },
     },
     yAxis: {

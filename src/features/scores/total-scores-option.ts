@@ -1,8 +1,7 @@
 import type { ChartOption } from '../../components/chart-option.ts';
-import { formatNumber } from '../../lib/format.ts';
 import {
-  AXIS_NAME_STYLE, escapeHtml, formatPoints, GRADE_COLORS, GRADE_FLOORS, gradeColor, gradeLabel,
-  projectAxisLabels, type OptionContext, type RankedProject,
+  escapeHtml, formatPoints, GRADE_COLORS, GRADE_FLOORS, gradeColor, gradeLabel,
+  projectAxisLabels, totalScoreAxis, type OptionContext, type RankedProject,
 } from './score-format.ts';
 
 /** Where the score axis starts: the 中 floor (60), or lower when a score lies below it. */
@@ -21,7 +20,7 @@ export function scoreAxisRange(projects: readonly RankedProject[]): { min: numbe
  * a bar cut off at 60 would exaggerate the gaps.
  */
 export function buildTotalScoresOption(projects: readonly RankedProject[], context: OptionContext): ChartOption {
-  const { lang, t } = context;
+  const { t } = context;
   const ordered = [...projects].reverse(); // ECharts draws the first category at the bottom
   const { min, max } = scoreAxisRange(projects);
   const floors = Object.entries(GRADE_FLOORS).filter(([, floor]) => floor > min);
@@ -39,16 +38,7 @@ export function buildTotalScoresOption(projects: readonly RankedProject[], conte
         return lines.join('<br/>');
       },
     },
-    xAxis: {
-      type: 'value',
-      min,
-      max,
-      name: t('scores.axis.total'),
-      nameLocation: 'middle',
-      nameGap: 24,
-      nameTextStyle: AXIS_NAME_STYLE,
-      axisLabel: { formatter: (value: number) => formatNumber(value, lang) },
-    },
+    xAxis: totalScoreAxis(min, max, context),
     yAxis: {
       type: 'category',
       data: ordered.map((p) => p.label),

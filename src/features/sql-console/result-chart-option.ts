@@ -3,7 +3,7 @@
  * y, as bars, a line or points. The units are in the column names the query chose (e.g.
  * `执行率(%)`), so the axes are named after the columns. Pure: tested without a browser.
  */
-import type { ChartOption } from '../../components/chart-option.ts';
+import { AXIS_NAME_STYLE, type ChartOption } from '../../components/chart-option.ts';
 import { BLANK, formatNumber } from '../../lib/format.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
@@ -73,7 +73,7 @@ export function buildResultChartOption(rows: readonly Record<string, unknown>[],
   const valueX = spec.type === 'scatter' && numericX;
   const yValue = (row: Record<string, unknown>) => (typeof row[spec.y] === 'number' ? (row[spec.y] as number) : null);
   const format = (value: unknown) => (typeof value === 'number' ? formatNumber(value, lang, 2) : label(value));
-  const nameStyle = { align: 'left' as const, padding: [0, 0, 0, -4], color: '#4a5663' };
+  const nameStyle = { ...AXIS_NAME_STYLE, color: '#4a5663' };
   const categories = drawn.map((row) => label(row[spec.x]));
   const rotate = categories.length > 8 || categories.some((c) => c.length > 8) ? 30 : 0;
   return {
