@@ -12,6 +12,7 @@ import { FILTER_KEYS } from '../../queries/filters.ts';
 import { filterOptions } from '../../queries/filter-options.ts';
 import type { Query } from '../../queries/query.ts';
 import { query } from './client.ts';
+import { snapshotRows } from './snapshot.ts';
 
 let started = false;
 
@@ -20,7 +21,9 @@ export function warmUpFilterChanges(queriesFor: (filters: Filters) => readonly Q
   if (started) return;
   started = true;
   void (async () => {
-    const options = await query(filterOptions(), 'background');
+    // The build snapshot has the options already (the filter bar's); DuckDB is asked only without it.
+    const optionsQuery = filterOptions();
+    const options = snapshotRows(optionsQuery) ?? await query(optionsQuery, 'background');
     for (const key of FILTER_KEYS) {
       const option = options.find((row) => row.dimension === key);
       if (!option) continue;
