@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatPercent, formatScore, moneyScale, zhCollator } from '../../src/lib/format.ts';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatScore, moneyScale, zhCollator } from '../../src/lib/format.ts';
 
 describe('format', () => {
   it('shows 万元 below 10,000 万元 and 亿元 from there', () => {
@@ -13,6 +13,22 @@ describe('format', () => {
     expect(formatMoney(4410.88, 'en')).toBe('CNY 44.11 M');
     expect(formatMoney(250_000, 'en')).toBe('CNY 2.50 B');
     expect(moneyScale(99_999, 'en')).toEqual({ divisor: 100, unit: 'M' });
+  });
+
+  it('writes numbers exactly as Intl.NumberFormat does, without its start-up cost', () => {
+    // Rounding on the shortest decimal form (1.005 → 1.01, where toFixed gives 1.00), carries
+    // through grouped digits, negative zero, and exponent forms left to Intl.
+    const values = [0, -0, 0.5, 1.005, 2.675, 9.995, 99.995, 999.995, 999_999.5, 1234.5678, -1234.5678, -0.001, 4410.88,
+      0.125, 1e-7, 1.5e21, 123_456_789.015, 0.045, 1.45, 8.345];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647);
+    for (let i = 0; i < 2000; i++) values.push(Math.round((random() - 0.3) * 10 ** (1 + Math.floor(random() * 8)) * 1000) / 1000);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const [max, min] of [[2, 0], [0, 0], [1, 1], [2, 2], [4, 0]]) {
+        const intl = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: max, minimumFractionDigits: min });
+        for (const value of values) expect([value, max, min, formatNumber(value, lang, max, min)]).toEqual([value, max, min, intl.format(value)]);
+      }
+    }
   });
 
   it('shows a blank as a dash, never 0', () => {
