@@ -1,13 +1,20 @@
 /** The shell: header with language switch, view tabs, filters, data status, the current view. */
-import { Suspense } from 'react';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { FilteredDataExport } from '../components/filtered-data-export.tsx';
 import { ImportBadge } from '../features/import/import-badge.tsx';
 import { useDbStatus } from '../lib/db/index.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { useOnDemand } from '../lib/on-demand.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
-import { findView, VIEWS } from './views.ts';
+import { findView, VIEWS, type ViewEntry } from './views.ts';
+
+/** The view's component once its code has arrived (see src/lib/on-demand.ts for why not `lazy`). */
+function CurrentView({ view }: { view: ViewEntry }) {
+  const { t } = useI18n();
+  const View = useOnDemand(view.component);
+  return View ? <View /> : <div className="view-loading" role="status">{t('app.loading')}</div>;
+}
 
 function DataStatus() {
   const { t } = useI18n();
@@ -32,7 +39,6 @@ export function App() {
   const url = useUrlState();
   const db = useDbStatus();
   const view = findView(url.view);
-  const View = view.component;
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className="app-header">
@@ -62,9 +68,7 @@ export function App() {
       <DataStatus />
       {db.phase !== 'error' && <main className="view">
         <ErrorBoundary resetKey={view.id} fallback={(error) => <p className="card-error" role="alert">{t('app.viewError', { message: error.message })}</p>}>
-          <Suspense fallback={<div className="view-loading" role="status">{t('app.loading')}</div>}>
-            <View />
-          </Suspense>
+          <CurrentView key={view.id} view={view} />
         </ErrorBoundary>
       </main>}
     </div>

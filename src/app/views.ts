@@ -4,26 +4,27 @@
  * src/features/README.md: create src/features/<name>/<name>-view.tsx exporting a component, then
  * point its entry here at it.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import type { MessageKey } from '../lib/i18n.ts';
+import { onDemand, type OnDemand } from '../lib/on-demand.ts';
 
 export interface ViewEntry {
   id: string;
   titleKey: MessageKey;
-  component: LazyExoticComponent<ComponentType>;
+  component: OnDemand<ComponentType>;
 }
 
 export const VIEWS: readonly ViewEntry[] = [
-  { id: 'overview', titleKey: 'view.overview', component: lazy(() => import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView }))) },
-  { id: 'budget', titleKey: 'view.budget', component: lazy(() => import('../features/budget/budget-view.tsx').then((m) => ({ default: m.BudgetView }))) },
-  { id: 'indicators', titleKey: 'view.indicators', component: lazy(() => import('../features/indicators/indicators-view.tsx').then((m) => ({ default: m.IndicatorsView }))) },
-  { id: 'scores', titleKey: 'view.scores', component: lazy(() => import('../features/scores/scores-view.tsx').then((m) => ({ default: m.ScoresView }))) },
-  { id: 'compare', titleKey: 'view.compare', component: lazy(() => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView }))) },
-  { id: 'report', titleKey: 'view.report', component: lazy(() => import('../features/report/report-view.tsx').then((m) => ({ default: m.ReportView }))) },
-  { id: 'findings', titleKey: 'view.findings', component: lazy(() => import('../features/findings/findings-view.tsx').then((m) => ({ default: m.FindingsView }))) },
-  { id: 'explorer', titleKey: 'view.explorer', component: lazy(() => import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView }))) },
-  { id: 'sql', titleKey: 'view.sql', component: lazy(() => import('../features/sql-console/sql-console-view.tsx').then((m) => ({ default: m.SqlConsoleView }))) },
-  { id: 'import', titleKey: 'view.import', component: lazy(() => import('../features/import/import-view.tsx').then((m) => ({ default: m.ImportView }))) },
+  { id: 'overview', titleKey: 'view.overview', component: onDemand(() => import('../features/overview/overview-view.tsx').then((m) => m.OverviewView)) },
+  { id: 'budget', titleKey: 'view.budget', component: onDemand(() => import('../features/budget/budget-view.tsx').then((m) => m.BudgetView)) },
+  { id: 'indicators', titleKey: 'view.indicators', component: onDemand(() => import('../features/indicators/indicators-view.tsx').then((m) => m.IndicatorsView)) },
+  { id: 'scores', titleKey: 'view.scores', component: onDemand(() => import('../features/scores/scores-view.tsx').then((m) => m.ScoresView)) },
+  { id: 'compare', titleKey: 'view.compare', component: onDemand(() => import('../features/compare/compare-view.tsx').then((m) => m.CompareView)) },
+  { id: 'report', titleKey: 'view.report', component: onDemand(() => import('../features/report/report-view.tsx').then((m) => m.ReportView)) },
+  { id: 'findings', titleKey: 'view.findings', component: onDemand(() => import('../features/findings/findings-view.tsx').then((m) => m.FindingsView)) },
+  { id: 'explorer', titleKey: 'view.explorer', component: onDemand(() => import('../features/explorer/explorer-view.tsx').then((m) => m.ExplorerView)) },
+  { id: 'sql', titleKey: 'view.sql', component: onDemand(() => import('../features/sql-console/sql-console-view.tsx').then((m) => m.SqlConsoleView)) },
+  { id: 'import', titleKey: 'view.import', component: onDemand(() => import('../features/import/import-view.tsx').then((m) => m.ImportView)) },
 ];
 
 export const findView = (id: string): ViewEntry => VIEWS.find((view) => view.id === id) ?? VIEWS[0];
