@@ -12,10 +12,13 @@ function devWithoutCsp(): Plugin {
 }
 
 /**
- * The overview is the view most visits open, drawn at once from the build snapshot: its chunks
- * (ECharts among them) are announced as modulepreload links, so the browser fetches and compiles
- * them alongside the entry instead of after it has run. They are not evaluated any earlier.
+ * The overview is the view most visits open, drawn at once from the build snapshot: its chunks,
+ * and ECharts' (which the charts import on demand, after the snapshot's pictures are painted),
+ * are announced as modulepreload links, so the browser fetches and compiles them alongside the
+ * entry instead of after it has run. They are not evaluated any earlier.
  */
+const PRELOADED_ON_DEMAND = '/components/echarts-canvas.tsx';
+
 function preloadDefaultView(): Plugin {
   return {
     name: 'preload-default-view',
@@ -33,6 +36,9 @@ function preloadDefaultView(): Plugin {
           files.add(fileName);
           const chunk = chunks.find((c) => c.fileName === fileName);
           chunk?.imports.forEach(visit);
+          chunk?.dynamicImports
+            .filter((name) => chunks.find((c) => c.fileName === name)?.facadeModuleId?.endsWith(PRELOADED_ON_DEMAND))
+            .forEach(visit);
         };
         visit(view.fileName);
         const links = [...files]

@@ -1,8 +1,9 @@
 /**
- * Vite plugin for the dataset: serves the data folder at ./data/ in dev (with the snapshot and
- * the start-up database computed on request), and on build copies data/*.csv and data/*.duckdb
- * into dist/data/ and writes dist/data/snapshot.json and dist/data/dataset.duckdb (the CSVs in
- * DuckDB's format, which the app loads at start: src/lib/db/load-dataset.ts).
+ * Vite plugin for the dataset: serves the data folder at ./data/ in dev (with the snapshot, its
+ * chart pictures and the start-up database computed on request), and on build copies
+ * data/*.csv and data/*.duckdb into dist/data/ and writes dist/data/snapshot.json, the
+ * overview's pictures in dist/data/charts/ and dist/data/dataset.duckdb (the CSVs in DuckDB's
+ * format, which the app loads at start: src/lib/db/load-dataset.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ async function startupDatabase(dataDir: string): Promise<Buffer> {
 
 export function dataPlugin(): Plugin {
   let dataDir = '';
+  // Dev: the pictures of the snapshot last served (the app asks for snapshot.json first).
+  let pictures = new Map<string, string>();
   return {
     name: 'dashboard-data',
     configResolved() {
@@ -40,16 +43,24 @@ export function dataPlugin(): Plugin {
         const name = decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/+/, '');
         if (name === 'snapshot.json') {
           buildSnapshot(dataDir)
-            .then((snapshot) => {
+            .then((built) => {
+              pictures = new Map(built.pictures.map(({ name, svg }) => [`charts/${name}`, svg]));
               res.setHeader('Content-Type', 'application/json; charset=utf-8');
               res.setHeader('Cache-Control', 'no-cache');
-              res.end(JSON.stringify(snapshot));
+              res.end(JSON.stringify(built.snapshot));
             })
             .catch((error: Error) => {
               server.config.logger.error(`[data] snapshot failed: ${error.message}`);
               res.statusCode = 500;
               res.end(error.message);
             });
+          return;
+        }
+        const picture = pictures.get(name);
+        if (picture !== undefined) {
+          res.setHeader('Content-Type', 'image/svg+xml');
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(picture);
           return;
         }
         if (name === STARTUP_DATABASE_FILE) {
@@ -81,10 +92,11 @@ export function dataPlugin(): Plugin {
         }
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
       }
-      const snapshot = await buildSnapshot(dataDir);
+      const { snapshot, pictures } = await buildSnapshot(dataDir);
       this.emitFile({ type: 'asset', fileName: 'data/snapshot.json', source: JSON.stringify(snapshot) });
+      for (const { name, svg } of pictures) this.emitFile({ type: 'asset', fileName: `data/charts/${name}`, source: svg });
       this.emitFile({ type: 'asset', fileName: `data/${STARTUP_DATABASE_FILE}`, source: await startupDatabase(dataDir) });
-      this.info(`data: ${files.length} file(s) from ${dataDir}, snapshot.json and ${STARTUP_DATABASE_FILE}`);
+      this.info(`data: ${files.length} file(s) from ${dataDir}, snapshot.json with ${pictures.length} chart pictures and ${STARTUP_DATABASE_FILE}`);
     },
   };
 }

@@ -4,12 +4,11 @@
  * card (`预算执行-按城市-2026-11-22.png`) unless `exportName` says otherwise.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { getInstanceByDom } from 'echarts/core';
 import { MESSAGES, useI18n, type MessageKey } from '../lib/i18n.ts';
 import { dataUrlToBlob, downloadBlob } from '../lib/export/download.ts';
 import { exportFileName } from '../lib/export/file-name.ts';
 import { useUrlState } from '../lib/url-state.ts';
-import type { ChartHandle } from './chart.tsx';
+import { chartHandleIn, type ChartHandle } from './chart.tsx';
 import './export-menu.css';
 
 export interface ChartCardProps {
@@ -26,12 +25,6 @@ export interface ChartCardProps {
   chartRef?: RefObject<ChartHandle | null>;
 }
 
-/** The PNG of the first chart drawn inside `card` (ECharts keeps the instance on its element). */
-function chartPngIn(card: HTMLElement | null): string | undefined {
-  const element = card?.querySelector<HTMLElement>('.chart > div');
-  return element ? getInstanceByDom(element)?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) : undefined;
-}
-
 export function ChartCard({ title, loading = false, error = null, empty = false, children, testId, exportName, chartRef }: ChartCardProps) {
   const { lang, t } = useI18n();
   const { view } = useUrlState();
@@ -44,7 +37,7 @@ export function ChartCard({ title, loading = false, error = null, empty = false,
   const viewKey = `view.${view}`;
   const viewTitle = viewKey in MESSAGES[lang] ? t(viewKey as MessageKey) : '';
   const exportPng = () => {
-    const png = chartRef?.current?.exportPng() ?? chartPngIn(card.current);
+    const png = (chartRef?.current ?? chartHandleIn(card.current))?.exportPng();
     if (!png) return;
     const parts = exportName ? [exportName] : [viewTitle, title];
     downloadBlob(dataUrlToBlob(png), exportFileName(parts, 'png'));

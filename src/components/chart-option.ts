@@ -18,6 +18,9 @@ export type ChartOption = ComposeOption<
   | MarkLineComponentOption
 >;
 
+/** CSS height of a chart unless a view asks for another. */
+export const DEFAULT_CHART_HEIGHT = 260;
+
 /** Series colours, calm enough for a report: budget shades of blue, execution in teal. */
 export const PALETTE = ['#3b6fb6', '#7fa6d9', '#2a9d8f', '#e9a23b', '#c8553d', '#8d6cab', '#5c6b7a'];
 

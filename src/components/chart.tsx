@@ -1,28 +1,16 @@
 /**
- * The one ECharts component. It owns echarts/core and registers only the chart types and
- * components the app uses (tree-shaken), the theme, resizing (echarts-for-react watches the
- * container) and click events for cross-filtering. A ref gives `exportPng()`.
+ * The one chart component. ECharts itself (echarts-canvas.tsx) is loaded on demand; until it
+ * has drawn, a chart given a build-time picture (`snapshot`, an SVG the build drew from the
+ * same rows with the same option, src/build/snapshot-charts.ts) shows that picture, so the
+ * overview is on screen before ECharts' code has even run. A ref gives `exportPng()`, and so
+ * does `chartHandleIn(element)` for a card that holds a chart.
  */
-import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
-import EChartsReactCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-import { FONT_FAMILY, PALETTE, withCspSafeTooltips, type ChartOption } from './chart-option.ts';
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, type SyntheticEvent } from 'react';
+import type EChartsReactCore from 'echarts-for-react/esm/core';
+import { onDemand, useOnDemand } from '../lib/on-demand.ts';
+import { DEFAULT_CHART_HEIGHT, withCspSafeTooltips, type ChartOption } from './chart-option.ts';
 
-// What the overview draws; the parts other views need come with them (chart-extras.ts).
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-const THEME = 'dashboard';
-echarts.registerTheme(THEME, {
-  color: PALETTE,
-  backgroundColor: 'transparent',
-  textStyle: { fontFamily: FONT_FAMILY, color: '#27323d' },
-  legend: { textStyle: { color: '#4a5663' } },
-  categoryAxis: { axisLine: { lineStyle: { color: '#c5ccd3' } }, axisLabel: { color: '#4a5663' } },
-  valueAxis: { splitLine: { lineStyle: { color: '#e8ecf0' } }, axisLabel: { color: '#4a5663' } },
-});
+const echartsCanvas = onDemand(() => import('./echarts-canvas.tsx').then((m) => m.default));
 
 /** What a click on a bar, slice or cell reports, for cross-filtering. */
 export interface ChartClick {
@@ -39,6 +27,14 @@ export interface ChartHandle {
   exportPng(): string | undefined;
 }
 
+export type ChartDrawnBy = 'picture' | 'echarts';
+
+/** A picture of this chart drawn at build time, at a few widths (see src/lib/db/snapshot.ts). */
+export interface ChartPicture {
+  /** The picture's URL for a chart `width` CSS pixels wide. */
+  src(width: number): string;
+}
+
 export interface ChartProps {
   option: ChartOption;
   /** CSS height of the chart; the width follows the container. */
@@ -46,14 +42,73 @@ export interface ChartProps {
   /** Accessible description, read instead of the canvas. */
   label: string;
   onClick?: (click: ChartClick) => void;
+  /** The build-time picture to show until ECharts has drawn (the overview's first paint). */
+  snapshot?: ChartPicture;
+  /** ECharts waits while this is true: the view shows pictures first (or expects them). */
+  holdECharts?: boolean;
+  /** Called when the chart is first on screen: its picture painted ('picture'), ECharts' first drawing ('echarts'). */
+  onDrawn?: (by: ChartDrawnBy) => void;
   ref?: Ref<ChartHandle>;
 }
 
-export function Chart({ option, height = 260, label, onClick, ref }: ChartProps) {
+const handles = new WeakMap<Element, ChartHandle>();
+
+/** The handle of the first chart inside `element` (a card exporting its chart). */
+export function chartHandleIn(element: Element | null): ChartHandle | undefined {
+  const chart = element?.querySelector('.chart');
+  return chart ? handles.get(chart) : undefined;
+}
+
+export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, snapshot, holdECharts = false, onDrawn, ref }: ChartProps) {
+  const box = useRef<HTMLDivElement>(null);
   const inner = useRef<EChartsReactCore>(null);
-  useImperativeHandle(ref, () => ({
+  const handle = useMemo<ChartHandle>(() => ({
     exportPng: () => inner.current?.getEchartsInstance().getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
-  }));
+  }), []);
+  useImperativeHandle(ref, () => handle, [handle]);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    handles.set(element, handle);
+    return () => void handles.delete(element);
+  }, [handle]);
+
+  // The picture stays until ECharts has drawn, even when the rows turn live (they are the same
+  // rows for the bundled data): taking it away earlier would blank the chart for a moment.
+  const [echartsDrawn, setEchartsDrawn] = useState(false);
+  const [pictureState, setPictureState] = useState<'shown' | 'failed'>('shown');
+  const [width, setWidth] = useState<number>();
+  const latched = useRef<ChartPicture | undefined>(undefined);
+  if (snapshot) latched.current = snapshot;
+  const picture = echartsDrawn || pictureState === 'failed' ? undefined : latched.current;
+  // ECharts starts when the view lets it (its code and first layout take the main thread for a
+  // few hundred milliseconds, which would hold back the pictures' paint), or at once when the
+  // picture could not be shown.
+  const mountECharts = !holdECharts || pictureState === 'failed';
+  const EChartsCanvas = useOnDemand(echartsCanvas, mountECharts);
+  useLayoutEffect(() => {
+    if (picture && width === undefined && box.current) setWidth(box.current.clientWidth);
+  }, [picture, width]);
+  const latestDrawn = useRef(onDrawn);
+  latestDrawn.current = onDrawn;
+  const reported = useRef<ChartDrawnBy | null>(null);
+  const reportDrawn = useCallback((by: ChartDrawnBy) => {
+    if (reported.current === 'echarts' || reported.current === by) return;
+    reported.current = by;
+    latestDrawn.current?.(by);
+  }, []);
+  const onPictureLoad = (event: SyntheticEvent<HTMLImageElement>) => {
+    // Decoded: it is painted with the next frame (the view marks it in that frame).
+    void event.currentTarget.decode().then(() => reportDrawn('picture'), () => setPictureState('failed'));
+  };
+  const onReady = useCallback(() => {
+    // ECharts has laid the option out and paints in its next animation frame.
+    requestAnimationFrame(() => {
+      setEchartsDrawn(true);
+      reportDrawn('echarts');
+    });
+  }, [reportDrawn]);
+
   // The latest handler through a ref: views pass a new arrow each render, and new events would
   // make echarts-for-react unbind and bind them again on every redraw.
   const latestClick = useRef(onClick);
@@ -67,17 +122,13 @@ export function Chart({ option, height = 260, label, onClick, ref }: ChartProps)
   // competed with DuckDB's start-up for the CPU, and a filter change should show its result at once.
   const safeOption = useMemo(() => ({ animation: false, ...withCspSafeTooltips(option) }), [option]);
   return (
-    <div className="chart" role="img" aria-label={label}>
-      <EChartsReactCore
-        ref={inner}
-        echarts={echarts}
-        option={safeOption}
-        theme={THEME}
-        notMerge
-        style={{ height, width: '100%' }}
-        opts={{ renderer: 'canvas' }}
-        onEvents={onEvents}
-      />
+    <div ref={box} className="chart" role="img" aria-label={label}>
+      {picture && width !== undefined && (
+        <img className="chart-snapshot" src={picture.src(width)} alt="" onLoad={onPictureLoad} onError={() => setPictureState('failed')} data-testid="chart-snapshot" />
+      )}
+      {mountECharts && EChartsCanvas
+        ? <EChartsCanvas ref={inner} option={safeOption} height={height} onEvents={onEvents} onReady={onReady} />
+        : <div style={{ height }} />}
     </div>
   );
 }

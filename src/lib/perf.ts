@@ -20,9 +20,19 @@ function markOnce(name: string): void {
   performance.mark(name);
 }
 
-export function useDrawnMarks(view: string, states: readonly Drawable[]): void {
-  const drawn = states.every((s) => s.rows !== undefined);
-  const live = states.every((s) => s.source === 'live');
+/**
+ * A view that tracks its charts says whether they are on screen (a build-time picture counts)
+ * and whether ECharts has drawn them all (needed for app:ready: a picture does not answer a
+ * click or show a tooltip).
+ */
+export interface ChartsDrawn {
+  onScreen: boolean;
+  byECharts: boolean;
+}
+
+export function useDrawnMarks(view: string, states: readonly Drawable[], charts: ChartsDrawn = { onScreen: true, byECharts: true }): void {
+  const drawn = charts.onScreen && states.every((s) => s.rows !== undefined);
+  const live = drawn && charts.byECharts && states.every((s) => s.source === 'live');
   const settled = live && states.every((s) => !s.loading);
   // Identity of the rows on screen: a new result set means a redraw to mark.
   const rows = states.map((s) => s.rows);

@@ -44,6 +44,34 @@ describe('overview (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('paints the build\'s pictures of the charts before ECharts has loaded, then ECharts takes over', async () => {
+    const watched = await openPage(browser(), siteUrl);
+    const { page } = watched;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/echarts-canvas-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(siteUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('overview:drawn').length > 0, null, { timeout: 30_000 });
+    const pictures = page.locator('.chart-grid img.chart-snapshot');
+    // Decoded (an SVG that does not parse has no natural width), at the width nearest the card's.
+    const shown = await pictures.evaluateAll((images) => images.map((image) => {
+      const img = image as HTMLImageElement;
+      return [new URL(img.src).pathname.split('/').pop(), img.naturalWidth];
+    }));
+    expect(shown).toEqual(['budget-by-city', 'indicator-status', 'score-histogram', 'findings-by-code'].map((id) => [`${id}.zh.654.svg`, 654]));
+    expect(await page.locator('.chart-grid canvas').count()).toBe(0);
+    await screenshot(page, 'overview-pictures-zh-1440');
+
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });
+    expect(await pictures.count()).toBe(0);
+    expect(await page.locator('.chart-grid canvas').count()).toBeGreaterThanOrEqual(4);
+    expectClean(watched);
+  });
+
   it('switches to English and back with the history', async () => {
     const watched = await openOverview();
     const { page } = watched;
@@ -109,6 +137,8 @@ describe('overview (production build under a sub-path)', () => {
       await watched.page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
       expect(requested.some((path) => wanted.test(path)), `${search}: ${requested.join(' ')}`).toBe(true);
       expect(requested.filter((path) => unwanted.test(path)), search).toEqual([]);
+      // The build's chart pictures show the bundled data only.
+      expect(requested.some((path) => /data\/charts\/.+\.svg$/.test(path)), search).toBe(search === '');
       expect(await figure(watched.page, 'budget-adjusted')).toBe(formatMoney(expected.budgetAdjusted, 'zh'));
       expect(await figure(watched.page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
       expect(await figure(watched.page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
@@ -120,6 +150,7 @@ describe('overview (production build under a sub-path)', () => {
     const html = await (await fetch(siteUrl)).text();
     const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
     expect(preloaded.some((file) => file.startsWith('overview-view-')), preloaded.join(' ')).toBe(true);
+    expect(preloaded.some((file) => file.startsWith('echarts-canvas-')), preloaded.join(' ')).toBe(true);
     expect(preloaded.length).toBeGreaterThanOrEqual(4);
   });
 

@@ -1,21 +1,22 @@
 /**
- * 总览 Overview: key figures and a small chart for each view. Paints from the build snapshot,
- * then from live DuckDB queries; clicking a city or status bar filters every view.
+ * 总览 Overview: key figures and a small chart for each view. Paints from the build snapshot
+ * (its figures, and pictures of its charts until ECharts has drawn), then from live DuckDB
+ * queries; clicking a city or status bar filters every view.
  */
-import { useEffect, useMemo } from 'react';
-import { Chart } from '../../components/chart.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import { Chart, type ChartDrawnBy } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
-import { useQuery } from '../../lib/db/index.ts';
+import { useQuery, type QueryState } from '../../lib/db/index.ts';
+import { snapshotPending, snapshotPicture } from '../../lib/db/snapshot.ts';
 import { warmUpFilterChanges } from '../../lib/db/warm-up.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
-import { buildBudgetByCityOption } from './budget-by-city-option.ts';
-import { buildFindingsByCodeOption } from './findings-by-code-option.ts';
-import { buildIndicatorStatusOption } from './indicator-status-option.ts';
 import { KeyFigures } from './key-figures.tsx';
-import { overviewQueries, overviewQueryset, SCORE_BIN_WIDTH } from './overview-queries.ts';
-import { buildScoreHistogramOption } from './score-histogram-option.ts';
+import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
+import { overviewQueries, overviewQueryset } from './overview-queries.ts';
+
+const CHART_IDS = Object.values(OVERVIEW_CHARTS).map((chart) => chart.id);
 
 export function OverviewView() {
   const { lang, t } = useI18n();
@@ -26,7 +27,28 @@ export function OverviewView() {
   const status = useQuery(queries.statusCounts);
   const scores = useQuery(queries.scoreHistogram);
   const findings = useQuery(queries.findingsByCode);
-  useDrawnMarks('overview', [figures, budget, status, scores, findings]);
+  // The marks wait for the charts to be on screen (overview:drawn: picture or ECharts) and drawn
+  // by ECharts (app:ready), not just for their rows. A card showing "no data" or an error instead
+  // of its chart is done as it is.
+  const [drawnBy, setDrawnBy] = useState<Record<string, ChartDrawnBy>>({});
+  const onDrawn = useMemo(() => Object.fromEntries(CHART_IDS.map((id) => [id, (by: ChartDrawnBy) =>
+    setDrawnBy((drawn) => (drawn[id] === 'echarts' ? drawn : { ...drawn, [id]: by }))])), []);
+  const charts: [string, QueryState<unknown>][] = [
+    [OVERVIEW_CHARTS.budget.id, budget], [OVERVIEW_CHARTS.status.id, status],
+    [OVERVIEW_CHARTS.scores.id, scores], [OVERVIEW_CHARTS.findings.id, findings],
+  ];
+  const withoutChart = (state: QueryState<unknown>) => state.error !== null || state.rows?.length === 0;
+  const onScreen = charts.every(([id, state]) => drawnBy[id] !== undefined || withoutChart(state));
+  useDrawnMarks('overview', [figures, budget, status, scores, findings], {
+    onScreen,
+    byECharts: charts.every(([id, state]) => drawnBy[id] === 'echarts' || withoutChart(state)),
+  });
+  // ECharts starts once the pictures are on screen: after the frame that paints them (and marks
+  // overview:drawn), so its code and first layout do not hold that frame back.
+  const [echartsReleased, setEChartsReleased] = useState(false);
+  useEffect(() => {
+    if (onScreen && !echartsReleased) requestAnimationFrame(() => setTimeout(() => setEChartsReleased(true)));
+  }, [onScreen, echartsReleased]);
   const live = [figures, budget, status, scores, findings].every((state) => state.source === 'live');
   useEffect(() => {
     if (live) warmUpFilterChanges(overviewQueries);
@@ -35,10 +57,17 @@ export function OverviewView() {
   // asked to lay it out again (useQuery keeps the identity of unchanged rows).
   const context = useMemo(() => ({ lang, t }), [lang]); // `t` is a function of `lang`
   const options = {
-    budget: useMemo(() => buildBudgetByCityOption(budget.rows ?? [], context), [budget.rows, context]),
-    status: useMemo(() => buildIndicatorStatusOption(status.rows ?? [], context), [status.rows, context]),
-    scores: useMemo(() => buildScoreHistogramOption(scores.rows ?? [], { ...context, binWidth: SCORE_BIN_WIDTH }), [scores.rows, context]),
-    findings: useMemo(() => buildFindingsByCodeOption(findings.rows ?? [], context), [findings.rows, context]),
+    budget: useMemo(() => OVERVIEW_CHARTS.budget.option(budget.rows ?? [], context), [budget.rows, context]),
+    status: useMemo(() => OVERVIEW_CHARTS.status.option(status.rows ?? [], context), [status.rows, context]),
+    scores: useMemo(() => OVERVIEW_CHARTS.scores.option(scores.rows ?? [], context), [scores.rows, context]),
+    findings: useMemo(() => OVERVIEW_CHARTS.findings.option(findings.rows ?? [], context), [findings.rows, context]),
+  };
+  // The build's picture of a chart while its rows are the snapshot's; ECharts waits while it is
+  // shown, or while snapshot.json (which may bring one) is on its way.
+  const picture = <Row,>(chart: OverviewChart<Row>, state: QueryState<Row>) => {
+    const snapshot = state.source === 'snapshot' ? snapshotPicture(chart.id, chart.query(queries), lang) : undefined;
+    const expected = state.source === 'none' && snapshotPending();
+    return { snapshot, holdECharts: !echartsReleased && (snapshot !== undefined || expected), onDrawn: onDrawn[chart.id] };
   };
 
   return (
@@ -49,6 +78,7 @@ export function OverviewView() {
           <Chart
             label={t('chart.budgetByCity')}
             option={options.budget}
+            {...picture(OVERVIEW_CHARTS.budget, budget)}
             onClick={({ name, dataIndex }) => {
               if (budget.rows?.[dataIndex]?.label != null) url.toggleFilter('city', name);
             }}
@@ -58,16 +88,18 @@ export function OverviewView() {
           <Chart
             label={t('chart.indicatorStatus')}
             option={options.status}
+            {...picture(OVERVIEW_CHARTS.status, status)}
             onClick={({ data }) => url.toggleFilter('status', (data as { status: string }).status)}
           />
         </ChartCard>
         <ChartCard title={t('chart.scoreHistogram')} loading={scores.loading} error={scores.error} empty={scores.rows?.length === 0} testId="chart-score-histogram">
-          <Chart label={t('chart.scoreHistogram')} option={options.scores} />
+          <Chart label={t('chart.scoreHistogram')} option={options.scores} {...picture(OVERVIEW_CHARTS.scores, scores)} />
         </ChartCard>
         <ChartCard title={t('chart.findingsByCode')} loading={findings.loading} error={findings.error} empty={findings.rows?.length === 0} testId="chart-findings-by-code">
           <Chart
             label={t('chart.findingsByCode')}
             option={options.findings}
+            {...picture(OVERVIEW_CHARTS.findings, findings)}
             onClick={({ data }) => url.setParams({ view: 'findings', code: (data as { code: string }).code })}
           />
         </ChartCard>

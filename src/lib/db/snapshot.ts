@@ -3,26 +3,63 @@
  * by query key. Only valid for the bundled dataset: a `?data=` dataset never uses it.
  */
 import { queryKey, type Query } from '../../queries/query.ts';
+import type { Lang } from '../url-state.ts';
+
+/** The build's pictures of one chart (src/build/snapshot-charts.ts): `charts/<id>.<lang>.<width>.svg`. */
+export interface SnapshotChart {
+  /** Key of the query whose rows the pictures show. */
+  key: string;
+  /** CSS widths drawn, ascending. */
+  widths: number[];
+  height: number;
+}
 
 export interface Snapshot {
   version: 1;
   generatedAt: string;
   results: Record<string, unknown[]>;
+  /** Pictures of the overview's charts by chart id; absent in a snapshot without them. */
+  charts?: Record<string, SnapshotChart>;
 }
 
+/** A chart picture's file name, under `charts/` next to snapshot.json. */
+export const snapshotChartFile = (id: string, lang: Lang, width: number) => `${id}.${lang}.${width}.svg`;
+
 let snapshot: Snapshot | null = null;
+let snapshotUrl = '';
 let pending: Promise<Snapshot | null> | null = null;
+let settled = false;
 
 /** Fetches the snapshot once; resolves to null when there is none (dev without data, other dataset). */
 export function loadSnapshot(url: string): Promise<Snapshot | null> {
+  snapshotUrl ||= url;
   pending ??= fetch(url)
     .then((response) => (response.ok ? (response.json() as Promise<Snapshot>) : null))
     .then((loaded) => (snapshot = loaded?.version === 1 ? loaded : null))
-    .catch(() => null);
+    .catch(() => null)
+    .finally(() => (settled = true));
   return pending;
 }
+
+/** True while snapshot.json has been asked for and has not arrived (or failed) yet. */
+export const snapshotPending = (): boolean => pending !== null && !settled;
 
 /** The snapshot's rows for exactly this query (same SQL and parameters), if it has them. */
 export function snapshotRows<T>(query: Query<T>): T[] | undefined {
   return snapshot?.results[queryKey(query)] as T[] | undefined;
+}
+
+/**
+ * The build-time picture of chart `id` showing `query`'s rows in `lang`, if the snapshot has
+ * one for exactly this query; its `src(width)` is the picture drawn nearest that width.
+ */
+export function snapshotPicture(id: string, query: Query, lang: Lang): { src(width: number): string } | undefined {
+  const chart = snapshot?.charts?.[id];
+  if (!chart || chart.key !== queryKey(query) || chart.widths.length === 0) return undefined;
+  return {
+    src(width) {
+      const nearest = chart.widths.reduce((best, w) => (Math.abs(w - width) < Math.abs(best - width) ? w : best));
+      return new URL(`charts/${snapshotChartFile(id, lang, nearest)}`, snapshotUrl).href;
+    },
+  };
 }
