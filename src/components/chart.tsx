@@ -25,6 +25,11 @@ export interface ChartClick {
 export interface ChartHandle {
   /** The chart as a PNG data URL (white background, 2× pixels), for export buttons. */
   exportPng(): string | undefined;
+  /**
+   * Draws the current option again from scratch, as a change of rows would: the same picture,
+   * but ECharts' update code has run once (a view's idle warm-up before the first filter click).
+   */
+  redraw(): void;
 }
 
 export type ChartDrawnBy = 'picture' | 'echarts';
@@ -59,11 +64,20 @@ export function chartHandleIn(element: Element | null): ChartHandle | undefined 
   return chart ? handles.get(chart) : undefined;
 }
 
+/** The handles of every chart inside `element`. */
+export function chartHandlesIn(element: Element | null): ChartHandle[] {
+  return [...element?.querySelectorAll('.chart') ?? []].flatMap((chart) => handles.get(chart) ?? []);
+}
+
 export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, snapshot, holdECharts = false, onDrawn, ref }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const inner = useRef<EChartsReactCore>(null);
+  const drawnOption = useRef<ChartOption | null>(null);
   const handle = useMemo<ChartHandle>(() => ({
     exportPng: () => inner.current?.getEchartsInstance().getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
+    redraw: () => {
+      if (drawnOption.current) inner.current?.getEchartsInstance()?.setOption(drawnOption.current, { notMerge: true });
+    },
   }), []);
   useImperativeHandle(ref, () => handle, [handle]);
   useLayoutEffect(() => {
@@ -121,6 +135,7 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, s
   // No animation: on a two-core office PC ECharts' entry animation (1 s of frames per chart)
   // competed with DuckDB's start-up for the CPU, and a filter change should show its result at once.
   const safeOption = useMemo(() => ({ animation: false, ...withCspSafeTooltips(option) }), [option]);
+  drawnOption.current = safeOption;
   return (
     <div ref={box} className="chart" role="img" aria-label={label}>
       {picture && width !== undefined && (

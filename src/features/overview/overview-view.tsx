@@ -3,8 +3,8 @@
  * (its figures, and pictures of its charts until ECharts has drawn), then from live DuckDB
  * queries; clicking a city or status bar filters every view.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Chart, type ChartDrawnBy } from '../../components/chart.tsx';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Chart, chartHandlesIn, type ChartDrawnBy } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { useQuery, type QueryState } from '../../lib/db/index.ts';
 import { snapshotPending, snapshotPicture } from '../../lib/db/snapshot.ts';
@@ -50,8 +50,9 @@ export function OverviewView() {
     if (onScreen && !echartsReleased) requestAnimationFrame(() => setTimeout(() => setEChartsReleased(true)));
   }, [onScreen, echartsReleased]);
   const live = [figures, budget, status, scores, findings].every((state) => state.source === 'live');
+  const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (live) warmUpFilterChanges(overviewQueries);
+    if (live) warmUpFilterChanges(overviewQueries, () => chartHandlesIn(view.current).forEach((chart) => chart.redraw()));
   }, [live]);
   // One memo per chart: a chart whose rows did not change keeps its option, and ECharts is not
   // asked to lay it out again (useQuery keeps the identity of unchanged rows).
@@ -71,7 +72,7 @@ export function OverviewView() {
   };
 
   return (
-    <div className="overview" data-testid="overview" data-source={figures.source}>
+    <div ref={view} className="overview" data-testid="overview" data-source={figures.source}>
       <KeyFigures row={figures.rows?.[0]} />
       <div className="chart-grid">
         <ChartCard title={t('chart.budgetByCity')} loading={budget.loading} error={budget.error} empty={budget.rows?.length === 0} testId="chart-budget-by-city">
