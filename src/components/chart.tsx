@@ -1,6 +1,6 @@
 /**
  * The one chart component. ECharts itself (echarts-canvas.tsx) is loaded on demand; until it
- * has drawn, a chart given a build-time picture (`snapshot`, an SVG the build drew from the
+ * has drawn, a chart given a build-time picture (`picture`, an SVG the build drew from the
  * same rows with the same option, src/build/snapshot-charts.ts) shows that picture, so the
  * overview is on screen before ECharts' code has even run. A ref gives `exportPng()`, and so
  * does `chartHandleIn(element)` for a card that holds a chart.
@@ -48,7 +48,7 @@ export interface ChartProps {
   label: string;
   onClick?: (click: ChartClick) => void;
   /** The build-time picture to show until ECharts has drawn (the overview's first paint). */
-  snapshot?: ChartPicture;
+  picture?: ChartPicture;
   /** ECharts waits while this is true: the view shows pictures first (or expects them). */
   holdECharts?: boolean;
   /** Called when the chart is first on screen: its picture painted ('picture'), ECharts' first drawing ('echarts'). */
@@ -69,7 +69,7 @@ export function chartHandlesIn(element: Element | null): ChartHandle[] {
   return [...element?.querySelectorAll('.chart') ?? []].flatMap((chart) => handles.get(chart) ?? []);
 }
 
-export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, snapshot, holdECharts = false, onDrawn, ref }: ChartProps) {
+export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, picture, holdECharts = false, onDrawn, ref }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const inner = useRef<EChartsReactCore>(null);
   const drawnOption = useRef<ChartOption | null>(null);
@@ -87,22 +87,23 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, s
     return () => void handles.delete(element);
   }, [handle]);
 
-  // The picture stays until ECharts has drawn, even when the rows turn live (they are the same
-  // rows for the bundled data): taking it away earlier would blank the chart for a moment.
+  // The view passes a picture only while the chart's rows are the snapshot's (live rows equal to
+  // them keep their identity, so the picture stays until ECharts has drawn them: taking it away
+  // earlier would blank the chart for a moment); other rows drop it at once.
   const [echartsDrawn, setEchartsDrawn] = useState(false);
-  const [pictureState, setPictureState] = useState<'shown' | 'failed'>('shown');
+  const [pictureFailed, setPictureFailed] = useState(false);
   const [width, setWidth] = useState<number>();
-  const latched = useRef<ChartPicture | undefined>(undefined);
-  if (snapshot) latched.current = snapshot;
-  const picture = echartsDrawn || pictureState === 'failed' ? undefined : latched.current;
+  const shown = echartsDrawn || pictureFailed ? undefined : picture;
   // ECharts starts when the view lets it (its code and first layout take the main thread for a
   // few hundred milliseconds, which would hold back the pictures' paint), or at once when the
-  // picture could not be shown.
-  const mountECharts = !holdECharts || pictureState === 'failed';
+  // picture could not be shown; once started it stays.
+  const mounted = useRef(false);
+  mounted.current ||= !holdECharts || pictureFailed;
+  const mountECharts = mounted.current;
   const EChartsCanvas = useOnDemand(echartsCanvas, mountECharts);
   useLayoutEffect(() => {
-    if (picture && width === undefined && box.current) setWidth(box.current.clientWidth);
-  }, [picture, width]);
+    if (shown && width === undefined && box.current) setWidth(box.current.clientWidth);
+  }, [shown, width]);
   const latestDrawn = useRef(onDrawn);
   latestDrawn.current = onDrawn;
   const reported = useRef<ChartDrawnBy | null>(null);
@@ -112,8 +113,10 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, s
     latestDrawn.current?.(by);
   }, []);
   const onPictureLoad = (event: SyntheticEvent<HTMLImageElement>) => {
-    // Decoded: it is painted with the next frame (the view marks it in that frame).
-    void event.currentTarget.decode().then(() => reportDrawn('picture'), () => setPictureState('failed'));
+    // Decoded: it is painted with the next frame (the view marks it in that frame). A decode()
+    // that rejects (the image left the DOM, say) still had a loaded picture to paint.
+    const painted = () => reportDrawn('picture');
+    void event.currentTarget.decode().then(painted, painted);
   };
   const onReady = useCallback(() => {
     // ECharts has laid the option out and paints in its next animation frame.
@@ -137,9 +140,9 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, s
   const safeOption = useMemo(() => ({ animation: false, ...withCspSafeTooltips(option) }), [option]);
   drawnOption.current = safeOption;
   return (
-    <div ref={box} className="chart" role="img" aria-label={label}>
-      {picture && width !== undefined && (
-        <img className="chart-snapshot" src={picture.src(width)} alt="" onLoad={onPictureLoad} onError={() => setPictureState('failed')} data-testid="chart-snapshot" />
+    <div ref={box} className="chart" role="img" aria-label={label} data-echarts={echartsDrawn ? 'drawn' : 'pending'}>
+      {shown && width !== undefined && (
+        <img className="chart-snapshot" src={shown.src(width)} alt="" onLoad={onPictureLoad} onError={() => setPictureFailed(true)} data-testid="chart-snapshot" />
       )}
       {mountECharts && EChartsCanvas
         ? <EChartsCanvas ref={inner} option={safeOption} height={height} onEvents={onEvents} onReady={onReady} />

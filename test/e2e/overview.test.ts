@@ -18,6 +18,20 @@ async function openOverview(search = '', width = 1440): Promise<WatchedPage> {
   return watched;
 }
 
+/** Opens the overview with ECharts' code held back until `release()`: the build's pictures show meanwhile. */
+async function openWithEChartsHeld(): Promise<{ watched: WatchedPage; page: Page; release: () => void }> {
+  const watched = await openPage(browser(), siteUrl);
+  const { page } = watched;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/echarts-canvas-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(siteUrl);
+  return { watched, page, release };
+}
+
 describe('overview (production build under a sub-path)', () => {
   it('renders the key figures of the data, from live queries, in Chinese', async () => {
     const watched = await openOverview();
@@ -45,15 +59,7 @@ describe('overview (production build under a sub-path)', () => {
   });
 
   it('paints the build\'s pictures of the charts before ECharts has loaded, then ECharts takes over', async () => {
-    const watched = await openPage(browser(), siteUrl);
-    const { page } = watched;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/echarts-canvas-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto(siteUrl);
+    const { watched, page, release } = await openWithEChartsHeld();
     await page.waitForFunction(() => performance.getEntriesByName('overview:drawn').length > 0, null, { timeout: 30_000 });
     const pictures = page.locator('.chart-grid img.chart-snapshot');
     // Decoded (an SVG that does not parse has no natural width), at the width nearest the card's.
@@ -62,13 +68,42 @@ describe('overview (production build under a sub-path)', () => {
       return [new URL(img.src).pathname.split('/').pop(), img.naturalWidth];
     }));
     expect(shown).toEqual(['budget-by-city', 'indicator-status', 'score-histogram', 'findings-by-code'].map((id) => [`${id}.zh.654.svg`, 654]));
+    // Versioned by the build, so a cached picture never stands for another build's rows.
+    const versions = await pictures.evaluateAll((images) => images.map((image) => new URL((image as HTMLImageElement).src).searchParams.get('v')));
+    expect(new Set(versions).size).toBe(1);
+    expect(versions[0]).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(await page.locator('.chart-grid canvas').count()).toBe(0);
+    // A picture is no chart to export: the PNG buttons wait for ECharts.
+    expect(await page.locator('.chart-grid [data-testid="chart-export-png"]').count()).toBe(4);
+    expect(await page.locator('.chart-grid [data-testid="chart-export-png"]:visible').count()).toBe(0);
     await screenshot(page, 'overview-pictures-zh-1440');
 
     release();
     await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });
     expect(await pictures.count()).toBe(0);
     expect(await page.locator('.chart-grid canvas').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('.chart-grid [data-testid="chart-export-png"]:visible').count()).toBe(4);
+    expectClean(watched);
+  });
+
+  it('drops the pictures at once when a filter changes the rows before ECharts has drawn', async () => {
+    const { watched, page, release } = await openWithEChartsHeld();
+    const pictures = page.locator('.chart-grid img.chart-snapshot');
+    await page.waitForFunction(() => performance.getEntriesByName('overview:drawn').length > 0, null, { timeout: 30_000 });
+    expect(await pictures.count()).toBe(4);
+    // The pictures show the whole dataset: none may stay over one city's rows.
+    const city = firstCity(dataDir);
+    await page.evaluate((search) => {
+      history.pushState(null, '', `${location.pathname}${search}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `?city=${encodeURIComponent(city)}`);
+    await page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
+    expect(await pictures.count()).toBe(0);
+    expect(await page.locator('.chart-grid canvas').count()).toBe(0);
+
+    release();
+    await page.locator('[data-testid="chart-budget-by-city"] canvas').first().waitFor({ timeout: 30_000 });
+    expect(await pictures.count()).toBe(0);
     expectClean(watched);
   });
 

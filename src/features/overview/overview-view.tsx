@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Chart, chartHandlesIn, type ChartDrawnBy } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { useQuery, type QueryState } from '../../lib/db/index.ts';
-import { snapshotPending, snapshotPicture } from '../../lib/db/snapshot.ts';
+import { snapshotPending, snapshotPicture, snapshotRows } from '../../lib/db/snapshot.ts';
 import { warmUpFilterChanges } from '../../lib/db/warm-up.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
@@ -16,6 +16,7 @@ import { KeyFigures } from './key-figures.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
 import { overviewQueries, overviewQueryset } from './overview-queries.ts';
 
+const RELEASE_ECHARTS_AFTER_MS = 1500;
 const CHART_IDS = Object.values(OVERVIEW_CHARTS).map((chart) => chart.id);
 
 export function OverviewView() {
@@ -46,13 +47,18 @@ export function OverviewView() {
   // ECharts starts once the pictures are on screen: after the frame that paints them (and marks
   // overview:drawn), so its code and first layout do not hold that frame back.
   const [echartsReleased, setEChartsReleased] = useState(false);
+  // A picture that never paints (a server that stalls on it) holds ECharts back for at most
+  // RELEASE_ECHARTS_AFTER_MS.
   useEffect(() => {
-    if (onScreen && !echartsReleased) requestAnimationFrame(() => setTimeout(() => setEChartsReleased(true)));
+    if (echartsReleased) return;
+    if (onScreen) requestAnimationFrame(() => setTimeout(() => setEChartsReleased(true)));
+    const timer = setTimeout(() => setEChartsReleased(true), RELEASE_ECHARTS_AFTER_MS);
+    return () => clearTimeout(timer);
   }, [onScreen, echartsReleased]);
   const live = [figures, budget, status, scores, findings].every((state) => state.source === 'live');
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (live) warmUpFilterChanges(overviewQueries, () => chartHandlesIn(view.current).forEach((chart) => chart.redraw()));
+    if (live) warmUpFilterChanges(overviewQueries, () => chartHandlesIn(view.current).map((chart) => () => chart.redraw()));
   }, [live]);
   // One memo per chart: a chart whose rows did not change keeps its option, and ECharts is not
   // asked to lay it out again (useQuery keeps the identity of unchanged rows).
@@ -63,12 +69,15 @@ export function OverviewView() {
     scores: useMemo(() => OVERVIEW_CHARTS.scores.option(scores.rows ?? [], context), [scores.rows, context]),
     findings: useMemo(() => OVERVIEW_CHARTS.findings.option(findings.rows ?? [], context), [findings.rows, context]),
   };
-  // The build's picture of a chart while its rows are the snapshot's; ECharts waits while it is
-  // shown, or while snapshot.json (which may bring one) is on its way.
+  // The build's picture of a chart while its rows are the snapshot's (live rows equal to them
+  // keep their identity); ECharts waits while it is shown, or while snapshot.json (which may
+  // bring one) is on its way.
   const picture = <Row,>(chart: OverviewChart<Row>, state: QueryState<Row>) => {
-    const snapshot = state.source === 'snapshot' ? snapshotPicture(chart.id, chart.query(queries), lang) : undefined;
+    const query = chart.query(queries);
+    const fromSnapshot = state.rows !== undefined && state.rows === snapshotRows(query);
+    const shown = fromSnapshot ? snapshotPicture(chart.id, query, lang) : undefined;
     const expected = state.source === 'none' && snapshotPending();
-    return { snapshot, holdECharts: !echartsReleased && (snapshot !== undefined || expected), onDrawn: onDrawn[chart.id] };
+    return { picture: shown, holdECharts: !echartsReleased && (shown !== undefined || expected), onDrawn: onDrawn[chart.id] };
   };
 
   return (

@@ -55,11 +55,16 @@ export function snapshotRows<T>(query: Query<T>): T[] | undefined {
  */
 export function snapshotPicture(id: string, query: Query, lang: Lang): { src(width: number): string } | undefined {
   const chart = snapshot?.charts?.[id];
+  const version = snapshot?.generatedAt ?? '';
   if (!chart || chart.key !== queryKey(query) || chart.widths.length === 0) return undefined;
   return {
     src(width) {
       const nearest = chart.widths.reduce((best, w) => (Math.abs(w - width) < Math.abs(best - width) ? w : best));
-      return new URL(`charts/${snapshotChartFile(id, lang, nearest)}`, snapshotUrl).href;
+      // Versioned by the build, as snapshot.json's rows are: a cached picture of an older build
+      // never stands for this build's rows.
+      const url = new URL(`charts/${snapshotChartFile(id, lang, nearest)}`, snapshotUrl);
+      url.searchParams.set('v', version);
+      return url.href;
     },
   };
 }
