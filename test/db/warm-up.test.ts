@@ -20,19 +20,28 @@ vi.mock('../../src/lib/db/client.ts', () => ({
 }));
 
 describe('warmUpFilterChanges', () => {
-  it('runs the view\'s queries once per filter that has a value, in the background, once per page', async () => {
+  it('runs the view\'s queries for each filter that has a value and each pair of them, in the background, once per page', async () => {
     const { warmUpFilterChanges } = await import('../../src/lib/db/warm-up.ts');
     const seen: Filters[] = [];
     const queriesFor = (filters: Filters): Query[] => {
       seen.push(filters);
       return [{ name: 'view-query', sql: 'SELECT 1', params: Object.values(filters).flat() as (string | number)[] }];
     };
-    warmUpFilterChanges(queriesFor);
+    // The view's redraws run one per task, and one that throws stops neither the others nor the mark.
+    const redrawn: string[] = [];
+    const redraws = () => [() => redrawn.push('a'), () => {
+      throw new Error('chart gone');
+    }, () => redrawn.push('c')];
+    warmUpFilterChanges(queriesFor, redraws);
     warmUpFilterChanges(queriesFor); // a second view mounting: no second warm-up
     await vi.waitFor(() => expect(performance.getEntriesByName('warm-up:done')).toHaveLength(1));
 
-    expect(seen).toEqual([{ year: [2023] }, { city: ['株洲市'] }, { status: ['met'] }]);
-    expect(calls.map((c) => c.name)).toEqual(['filter-options', 'view-query', 'view-query', 'view-query']);
+    expect(seen).toEqual([
+      { year: [2023] }, { city: ['株洲市'] }, { status: ['met'] },
+      { year: [2023], city: ['株洲市'] }, { year: [2023], status: ['met'] }, { city: ['株洲市'], status: ['met'] },
+    ]);
+    expect(calls.map((c) => c.name)).toEqual(['filter-options', ...Array(6).fill('view-query')]);
+    expect(redrawn).toEqual(['a', 'c']);
     expect(calls.every((c) => c.priority === 'background')).toBe(true);
     expect(calls[1].params).toEqual([2023]); // years are numbers, as the URL state makes them
   });

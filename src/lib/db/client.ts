@@ -89,26 +89,37 @@ type Prepared = Awaited<ReturnType<Awaited<ReturnType<typeof startDuckDb>>['conn
 /**
  * Prepared statements by SQL text, kept while the data stays the same: a filter change re-runs
  * the same few queries with other parameters, and preparing each time cost two more round trips
- * to the worker and a new plan (~30% of the overview's redraw). Emptied when the data changes.
+ * to the worker and a new plan (~30% of the overview's redraw). The least recently used is
+ * closed beyond PREPARED_LIMIT (a statement's shape depends on which filters are set, and the
+ * idle warm-up prepares each view query for each filter and each pair of filters); all are
+ * closed when the data changes.
  */
 const prepared = new Map<string, Promise<Prepared>>();
-const PREPARED_LIMIT = 64;
+const PREPARED_LIMIT = 256;
+
+const close = (statement: Promise<Prepared>) => void statement.then((s) => s.close()).catch(() => undefined);
 
 /** Closes the kept statements: called whenever the tables under them are rebuilt. */
 export function forgetPreparedStatements(): void {
   const statements = [...prepared.values()];
   prepared.clear();
-  for (const statement of statements) void statement.then((s) => s.close()).catch(() => undefined);
+  statements.forEach(close);
 }
 
 async function preparedFor(sql: string): Promise<Prepared> {
   let statement = prepared.get(sql);
-  if (!statement) {
-    if (prepared.size >= PREPARED_LIMIT) forgetPreparedStatements();
+  if (statement) {
+    prepared.delete(sql); // to the end: most recently used
+  } else {
     statement = startDuckDb().then(({ connection }) => connection.prepare(sql));
     statement.catch(() => prepared.delete(sql)); // a statement that failed to prepare is not kept
-    prepared.set(sql, statement);
+    const oldest = prepared.size >= PREPARED_LIMIT ? prepared.keys().next().value : undefined;
+    if (oldest !== undefined) {
+      close(prepared.get(oldest)!);
+      prepared.delete(oldest);
+    }
   }
+  prepared.set(sql, statement);
   return statement;
 }
 
