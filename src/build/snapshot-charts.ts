@@ -62,7 +62,11 @@ export function staticSvg(svg: string): string {
       splitDeclarations(unescapeXml(declarations))
         .map((declaration) => declaration.match(/^\s*([a-z-]+)\s*:\s*(.+?)\s*$/))
         .filter((match): match is RegExpMatchArray => match !== null)
-        .map(([, property, value]) => ` ${property}="${escapeXml(value)}"`)
+        .map(([, property, value]) => {
+          // CSS shorthands have no presentation attribute: the picture would silently lose them.
+          if (property === 'font') throw new Error(`staticSvg: style "font: ${value}" has no SVG attribute (ECharts changed its SVG output?)`);
+          return ` ${property}="${escapeXml(value)}"`;
+        })
         .join(''));
 }
 

@@ -14,9 +14,11 @@ const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-US');
  * decimals, rounded half away from zero on the shortest decimal form of the number, as
  * Intl.NumberFormat does for zh-CN and en-US (which write numbers alike). Done by hand because
  * a page's first Intl.NumberFormat loads ICU's locale data: 20–40 ms of the first paint here.
+ * A `minDigits` above `maxDigits` wins (Intl would throw a RangeError).
  */
 export function formatNumber(value: number | null | undefined, lang: Lang, maxDigits = 2, minDigits = 0): string {
   if (value == null || !Number.isFinite(value)) return BLANK;
+  if (minDigits > maxDigits) maxDigits = minDigits;
   const shortest = String(Math.abs(value));
   // Exponent forms (below 1e-6, from 1e21): rare enough to leave to Intl.
   if (shortest.includes('e')) return value.toLocaleString(locale(lang), { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });

@@ -1,8 +1,9 @@
 /**
  * Performance marks of issue 3: `<view>:drawn` when a view first has all its rows on screen
- * (from the build snapshot or live), `app:ready` when the first view is drawn from live queries,
- * and `<view>:settled` every time the view has redrawn from finished live queries (after a
- * filter change, say): `npm run bench:app` times filter changes by it.
+ * (from the build snapshot or live; for the overview, a build-time picture of a chart counts),
+ * `app:ready` when the first view is drawn from live queries (by ECharts: a picture answers no
+ * click), and `<view>:settled` every time the view has redrawn from finished live queries
+ * (after a filter change, say): `npm run bench:app` times filter changes by it.
  */
 import { useEffect } from 'react';
 

@@ -61,5 +61,7 @@ describe('snapshot chart pictures', () => {
     // Entities in the style survive the move (the `;` of `&quot;` does not end a declaration).
     expect(staticSvg('<text style="font-family:&quot;x;y&quot;, serif" class="zr0-cls-1" ecmeta_data_index="0">a</text>'))
       .toBe('<text font-family="&quot;x;y&quot;, serif">a</text>');
+    // The shorthand `font` has no presentation attribute: the build stops rather than draw without it.
+    expect(() => staticSvg('<text style="font:12px sans-serif">a</text>')).toThrow(/font: 12px sans-serif/);
   });
 });

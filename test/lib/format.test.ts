@@ -31,6 +31,11 @@ describe('format', () => {
     }
   });
 
+  it('lets minDigits win over a smaller maxDigits, where Intl would throw', () => {
+    expect(formatNumber(1.23456, 'en', 1, 3)).toBe('1.235');
+    expect(formatNumber(1234, 'zh', 0, 2)).toBe('1,234.00');
+  });
+
   it('shows a blank as a dash, never 0', () => {
     for (const text of [formatMoney(null, 'zh'), formatPercent(undefined, 'en'), formatCount(Number.NaN, 'zh'), formatScore(null, 'zh')]) {
       expect(text).toBe('—');
