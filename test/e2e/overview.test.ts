@@ -86,6 +86,28 @@ describe('overview (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('starts DuckDB and the data downloads before the app\'s own code has loaded (boot.ts)', async () => {
+    const watched = await openPage(browser(), siteUrl);
+    const { page } = watched;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/index-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(siteUrl, { waitUntil: 'commit' });
+    for (const wanted of [/duckdb-eh-[^/]*\.wasm$/, /data\/dataset\.duckdb$/, /data\/snapshot\.json$/]) {
+      await expect.poll(() => requested.some((path) => wanted.test(path)), { timeout: 30_000, message: String(wanted) }).toBe(true);
+    }
+    expect(await page.locator('[data-testid="overview"]').count()).toBe(0); // the app has not run
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });
+    expect(requested.filter((path) => path.endsWith('dataset.duckdb'))).toHaveLength(1); // handed over, not fetched again
+    expectClean(watched);
+  });
+
   it('drops the pictures at once when a filter changes the rows before ECharts has drawn', async () => {
     const { watched, page, release } = await openWithEChartsHeld();
     const pictures = page.locator('.chart-grid img.chart-snapshot');

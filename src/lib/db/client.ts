@@ -8,6 +8,7 @@ import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { startDuckDb } from './duckdb-instance.ts';
 import { hasStoredImports } from './import-marker.ts';
+import { snapshotUrlOf, takeEarlyFiles } from './early-start.ts';
 import { fetchDatasetFiles, loadDataset } from './load-dataset.ts';
 import { loadSnapshot } from './snapshot.ts';
 import { ViewQueryGate, type QueryPriority } from './query-scheduling.ts';
@@ -63,9 +64,11 @@ export async function openDataset(search: string, baseURI: string): Promise<void
   // Imports kept from an earlier visit: the build-time figures would leave them out.
   const restoring = hasStoredImports();
   setStatus({ phase: 'starting', dataset: source.label, snapshotUsable: source.bundled && !restoring, error: null });
-  if (source.bundled) void loadSnapshot(new URL('snapshot.json', source.url).href).then(() => setStatus({}));
+  const snapshot = snapshotUrlOf(source);
+  if (snapshot) void loadSnapshot(snapshot).then(() => setStatus({}));
   try {
-    const files = fetchDatasetFiles(source);
+    // Usually under way since boot.ts (early-start.ts).
+    const files = takeEarlyFiles(source) ?? fetchDatasetFiles(source);
     const handle = await startDuckDb();
     await loadDataset(handle, source, files);
     // Loaded only when something was imported: IndexedDB costs nothing otherwise.

@@ -1,0 +1,40 @@
+/**
+ * The page's first work, started by src/app/boot.ts before React and the app's code have even
+ * been fetched and run: DuckDB's worker (which begins downloading and compiling the wasm at
+ * once), the dataset's download and snapshot.json. Started from main.tsx instead, all of it
+ * waited for the app's entry (React, the shell, the overview: ~200 ms of download, parsing and
+ * evaluation on a two-core PC), and that delay ran on through `db:ready` to `app:ready`.
+ * `openDataset` (client.ts) then finds the work under way.
+ */
+import { startDuckDb } from './duckdb-instance.ts';
+import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
+import { fetchDatasetFiles, type DatasetFiles } from './load-dataset.ts';
+import { loadSnapshot } from './snapshot.ts';
+
+let early: { url: string; files: DatasetFiles | undefined } | null = null;
+
+/** The snapshot of build-time results that goes with `source` (the bundled dataset only). */
+export const snapshotUrlOf = (source: DatasetSource): string | null =>
+  source.bundled ? new URL('snapshot.json', source.url).href : null;
+
+/** Starts DuckDB and the downloads of the dataset the URL names; errors wait for openDataset. */
+export function startEarly(search: string, baseURI: string): void {
+  let source: DatasetSource;
+  try {
+    source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
+  } catch {
+    return; // openDataset reports a bad ?data= (and starts nothing)
+  }
+  const snapshot = snapshotUrlOf(source);
+  if (snapshot) void loadSnapshot(snapshot);
+  early = { url: source.url, files: fetchDatasetFiles(source) };
+  startDuckDb().catch(() => undefined); // openDataset awaits the same start, and reports its failure
+}
+
+/** The downloads startEarly began for `source`, handed over once; undefined otherwise. */
+export function takeEarlyFiles(source: DatasetSource): DatasetFiles | undefined {
+  if (!early || early.url !== source.url) return undefined;
+  const { files } = early;
+  early = null;
+  return files;
+}
