@@ -1,0 +1,83 @@
+/**
+ * Loading a dataset from a database file (src/lib/db/load-dataset.ts) in DuckDB-WASM, the
+ * browser's engine: the build's start-up database loads; a file without a table or a column is
+ * refused with a message naming it, and the data loaded before stays as it was.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeStartupDatabase } from '../../src/build/node-db.ts';
+import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
+import { loadDataset, type DatasetFiles } from '../../src/lib/db/load-dataset.ts';
+import { missingColumns } from '../../src/lib/db/schema.ts';
+import { openWasmDb } from './helpers.ts';
+
+const DATA_DIR = resolve(import.meta.dirname, '../../data');
+const source = resolveDatasetSource(null, 'http://site.test/sub/');
+
+let dir: string;
+/** The build's start-up database, and copies of it with `sql` run on them. */
+async function database(name: string, sql?: string): Promise<Uint8Array> {
+  const file = join(dir, `${name}.duckdb`);
+  await writeStartupDatabase(DATA_DIR, file);
+  if (sql) {
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run(sql);
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return new Uint8Array(await readFile(file));
+}
+
+const fetched = (bytes: Uint8Array): DatasetFiles => Promise.resolve({ kind: 'database', database: { file: 'data/dataset.duckdb', bytes } });
+
+describe('loadDataset from a database file', () => {
+  let handle: DuckDbHandle;
+  let query: (sql: string) => Record<string, unknown>[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'load-dataset-'));
+    const db = await openWasmDb();
+    const conn = db.connect();
+    query = (sql) => conn.query(sql).toArray().map((row) => row.toJSON());
+    // AsyncDuckDB's surface over the blocking bindings: the same engine, answered at once.
+    handle = {
+      db: { registerFileBuffer: async (name: string, bytes: Uint8Array) => db.registerFileBuffer(name, bytes), dropFile: async (name: string) => db.dropFile(name) },
+      connection: { query: async (sql: string) => conn.query(sql) },
+    } as unknown as DuckDbHandle;
+  }, 60_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const total = () => query('SELECT round(sum(budget_adjusted), 2) AS total FROM main.reports')[0].total;
+  const catalogs = () => query('SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1').map((row) => row.database_name);
+
+  it('loads the build\'s start-up database into the main tables', async () => {
+    await loadDataset(handle, source, fetched(await database('good')));
+    expect(total()).toBe(4410.88);
+    expect(query("SELECT count(*)::INTEGER AS n FROM main.findings WHERE origin = 'bundled'")[0].n).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses a file without a table, naming file and table, and keeps the data shown', async () => {
+    const before = catalogs();
+    await expect(loadDataset(handle, source, fetched(await database('no-findings', 'DROP TABLE findings'))))
+      .rejects.toThrow('data/dataset.duckdb: has no table findings');
+    expect(total()).toBe(4410.88);
+    expect(catalogs()).toEqual(before); // the refused file is detached again
+  }, 60_000);
+
+  it('refuses a file whose table lacks a contract column, naming both', async () => {
+    const column = missingColumns('reports', [])[1];
+    await expect(loadDataset(handle, source, fetched(await database('no-column', `ALTER TABLE reports DROP COLUMN ${column}`))))
+      .rejects.toThrow(`data/dataset.duckdb: table reports lacks column(s) ${column}`);
+    expect(total()).toBe(4410.88);
+  }, 60_000);
+
+  it('refuses a file that is no database', async () => {
+    await expect(loadDataset(handle, source, fetched(new TextEncoder().encode('report_id,year\n1,2023\n'))))
+      .rejects.toThrow(/^data\/dataset\.duckdb: /);
+    expect(total()).toBe(4410.88);
+  }, 60_000);
+});
