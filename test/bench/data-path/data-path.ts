@@ -1,0 +1,14 @@
+/**
+ * The app's data path without its UI, a second reference for bench:app: the app's own DuckDB
+ * start (early wasm), the bundled dataset's attach and the overview's five queries, and no
+ * React, snapshot or chart. `app:ready` minus this is what the page around the data costs.
+ * Marks `data-path:answered`. Served from a folder next to the app's index.html (its data/).
+ */
+import { openDataset, query } from '../../../src/lib/db/client.ts';
+import { overviewQueries } from '../../../src/features/overview/overview-queries.ts';
+import { NO_FILTERS } from '../../../src/queries/filters.ts';
+
+await openDataset('', new URL('../', document.baseURI).href);
+await Promise.all(overviewQueries(NO_FILTERS).map((q) => query(q)));
+performance.mark('data-path:answered');
+document.getElementById('out')!.textContent = 'answered';
