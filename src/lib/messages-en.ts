@@ -70,7 +70,7 @@ const core = {
   'status.met': 'Met',
   'status.partial': 'Partly met',
   'status.not_met': 'Not met',
-  'status.unknown': 'Undetermined',
+  'status.unknown': 'Unknown',
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',

@@ -17,7 +17,7 @@ describe('groupFilterOptions', () => {
     const groups = groupFilterOptions(rows, 'en');
     expect(groups.city.map((o) => o.value)).toEqual(['益阳市', '株洲市']); // yì before zhū
     expect(groups.year.map((o) => o.value)).toEqual(['2023', '2022']);
-    expect(groups.status.map((o) => [o.value, o.label, o.count])).toEqual([['met', 'Met', 8], ['unknown', 'Undetermined', 2]]);
+    expect(groups.status.map((o) => [o.value, o.label, o.count])).toEqual([['met', 'Met', 8], ['unknown', 'Unknown', 2]]);
   });
 
   it('keeps a selected value the other filters leave without rows, with count 0, so it can be cleared', () => {

@@ -49,7 +49,7 @@ describe('buildIndicatorStatusOption', () => {
     expect(option.xAxis.data).toEqual(['达成', '部分达成', '未达成', '无法判断']);
     expect(option.series[0].data.map((d: { value: number }) => d.value)).toEqual([8, 0, 2, 0]);
     expect(option.series[0].data[2].status).toBe('not_met');
-    expect(loose(buildIndicatorStatusOption([], ctx('en'))).xAxis.data).toEqual(['Met', 'Partly met', 'Not met', 'Undetermined']);
+    expect(loose(buildIndicatorStatusOption([], ctx('en'))).xAxis.data).toEqual(['Met', 'Partly met', 'Not met', 'Unknown']);
   });
 });
 
