@@ -42,8 +42,8 @@ export function useConsoleRun(sql: string, runCount: number): ConsoleRunState {
     runConsoleQuery(sql, { signal: abort.signal }).then(
       (result) => !abort.signal.aborted && setState((old) => ({ phase: 'done', result, failure: null, sql, finished: old.finished + 1 })),
       (error: unknown) => {
-        // A run replaced by a newer one says nothing; one the user cancelled says so.
-        if (abort.signal.aborted && !(error instanceof ConsoleCancelled && controller.current === abort)) return;
+        // A run replaced by a newer one says nothing; one the user cancelled has said so already.
+        if (abort.signal.aborted) return;
         setState((old) => ({ phase: 'failed', result: null, failure: failureOf(error), sql, finished: old.finished + 1 }));
       },
     );
@@ -58,8 +58,10 @@ export function useConsoleRun(sql: string, runCount: number): ConsoleRunState {
     cancel: () => {
       const running = controller.current;
       if (!running) return;
+      controller.current = null;
       running.abort();
-      setState((old) => ({ ...old, phase: 'failed', result: null, failure: { kind: 'cancelled' } }));
+      // The outcome is the cancellation, now: the worker's answer to it, later, changes nothing.
+      setState((old) => ({ ...old, phase: 'failed', result: null, failure: { kind: 'cancelled' }, finished: old.finished + 1 }));
     },
   };
 }
