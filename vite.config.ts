@@ -70,8 +70,10 @@ function bootFirst(): Plugin {
         if (!boot) throw new Error(`boot-first: no chunk for ${BOOT_ENTRY} in the bundle`);
         // Right before the app's entry: after the CSP meta (which governs only what follows it),
         // and first of the module scripts, which run in document order.
+        // (`./`: the relative base every URL of this build has, see `base` below.)
         const entry = html.indexOf('<script type="module"');
-        if (entry < 0 || entry < html.indexOf('Content-Security-Policy')) throw new Error('boot-first: the app\'s entry script is not after the CSP meta');
+        const csp = html.indexOf('http-equiv="Content-Security-Policy"');
+        if (entry < 0 || csp < 0 || entry < csp) throw new Error('boot-first: index.html needs its CSP meta before the app\'s entry script');
         return `${html.slice(0, entry)}<script type="module" crossorigin src="./${boot.fileName}"></script>\n    ${html.slice(entry)}`;
       },
     },

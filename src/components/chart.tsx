@@ -114,9 +114,12 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, p
   }, []);
   const onPictureLoad = (event: SyntheticEvent<HTMLImageElement>) => {
     // Decoded: it is painted with the next frame (the view marks it in that frame). A decode()
-    // that rejects (the image left the DOM, say) still had a loaded picture to paint.
-    const painted = () => reportDrawn('picture');
-    void event.currentTarget.decode().then(painted, painted);
+    // that rejects counts only if the image has pixels anyway (it left the DOM, say).
+    const image = event.currentTarget;
+    void image.decode().then(() => reportDrawn('picture'), () => {
+      if (image.complete && image.naturalWidth > 0) reportDrawn('picture');
+      else setPictureFailed(true);
+    });
   };
   const onReady = useCallback(() => {
     // ECharts has laid the option out and paints in its next animation frame.

@@ -47,14 +47,15 @@ export function OverviewView() {
   // ECharts starts once the pictures are on screen: after the frame that paints them (and marks
   // overview:drawn), so its code and first layout do not hold that frame back.
   const [echartsReleased, setEChartsReleased] = useState(false);
-  // A picture that never paints (a server that stalls on it) holds ECharts back for at most
-  // RELEASE_ECHARTS_AFTER_MS.
+  // A server that stalls holds ECharts back for at most RELEASE_ECHARTS_AFTER_MS waiting for
+  // snapshot.json, and as long again from its arrival for the pictures to paint.
+  const snapshotOnItsWay = snapshotPending();
   useEffect(() => {
     if (echartsReleased) return;
     if (onScreen) requestAnimationFrame(() => setTimeout(() => setEChartsReleased(true)));
     const timer = setTimeout(() => setEChartsReleased(true), RELEASE_ECHARTS_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [onScreen, echartsReleased]);
+  }, [onScreen, echartsReleased, snapshotOnItsWay]);
   const live = [figures, budget, status, scores, findings].every((state) => state.source === 'live');
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {

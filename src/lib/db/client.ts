@@ -115,7 +115,9 @@ async function preparedFor(sql: string): Promise<Prepared> {
     prepared.delete(sql); // to the end: most recently used
   } else {
     statement = startDuckDb().then(({ connection }) => connection.prepare(sql));
-    statement.catch(() => prepared.delete(sql)); // a statement that failed to prepare is not kept
+    const failed = statement;
+    // A statement that failed to prepare is not kept (unless the map has moved on to another).
+    failed.catch(() => prepared.get(sql) === failed && prepared.delete(sql));
     const oldest = prepared.size >= PREPARED_LIMIT ? prepared.keys().next().value : undefined;
     if (oldest !== undefined) {
       close(prepared.get(oldest)!);

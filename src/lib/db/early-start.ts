@@ -28,7 +28,9 @@ export function startEarly(search: string, baseURI: string): void {
   const snapshot = snapshotUrlOf(source);
   if (snapshot) void loadSnapshot(snapshot);
   early = { url: source.url, files: fetchDatasetFiles(source) };
-  startDuckDb().catch(() => undefined); // openDataset awaits the same start, and reports its failure
+  // openDataset awaits this start; if it has already failed by then, openDataset tries once more
+  // (startDuckDb forgets a failed start) and reports that attempt's error.
+  startDuckDb().catch(() => undefined);
 }
 
 /** The downloads startEarly began for `source`, handed over once; undefined otherwise. */
