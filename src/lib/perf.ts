@@ -2,8 +2,9 @@
  * Performance marks of issue 3: `<view>:drawn` when a view first has all its rows on screen
  * (from the build snapshot or live; for the overview, a build-time picture of a chart counts),
  * `app:ready` when the first view is drawn from live queries (for the overview, by ECharts: a
- * build-time picture answers no click; other views mark it when their rows are live), and `<view>:settled` every time the view has redrawn from finished live queries
- * (after a filter change, say): `npm run bench:app` times filter changes by it.
+ * build-time picture answers no click; other views mark it when their rows are live), and
+ * `<view>:settled` every time the view has redrawn from finished live queries (after a filter
+ * change, say): `npm run bench:app` times filter changes by it.
  */
 import { useEffect } from 'react';
 

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Chart, chartHandlesIn, type ChartDrawnBy } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { useQuery, type QueryState } from '../../lib/db/index.ts';
-import { snapshotPending, snapshotPicture, snapshotRows } from '../../lib/db/snapshot.ts';
+import { snapshotPending, snapshotPicture } from '../../lib/db/snapshot.ts';
 import { warmUpFilterChanges } from '../../lib/db/warm-up.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
@@ -74,9 +74,7 @@ export function OverviewView() {
   // keep their identity); ECharts waits while it is shown, or while snapshot.json (which may
   // bring one) is on its way.
   const picture = <Row,>(chart: OverviewChart<Row>, state: QueryState<Row>) => {
-    const query = chart.query(queries);
-    const fromSnapshot = state.rows !== undefined && state.rows === snapshotRows(query);
-    const shown = fromSnapshot ? snapshotPicture(chart.id, query, lang) : undefined;
+    const shown = snapshotPicture(chart.id, chart.query(queries), lang, state.rows);
     const expected = state.source === 'none' && snapshotPending();
     return { picture: shown, holdECharts: !echartsReleased && (shown !== undefined || expected), onDrawn: onDrawn[chart.id] };
   };

@@ -51,12 +51,16 @@ export function snapshotRows<T>(query: Query<T>): T[] | undefined {
 
 /**
  * The build-time picture of chart `id` showing `query`'s rows in `lang`, if the snapshot has
- * one for exactly this query; its `src(width)` is the picture drawn nearest that width.
+ * one for exactly this query and `shownRows` are the snapshot's rows of it (live rows equal to
+ * them keep their identity, see use-query.ts); its `src(width)` is the picture drawn nearest
+ * that width.
  */
-export function snapshotPicture(id: string, query: Query, lang: Lang): { src(width: number): string } | undefined {
+export function snapshotPicture(id: string, query: Query, lang: Lang, shownRows: readonly unknown[] | undefined): { src(width: number): string } | undefined {
   const chart = snapshot?.charts?.[id];
   const version = snapshot?.generatedAt ?? '';
-  if (!chart || chart.key !== queryKey(query) || chart.widths.length === 0) return undefined;
+  if (!chart || chart.widths.length === 0 || shownRows === undefined) return undefined;
+  const key = queryKey(query);
+  if (chart.key !== key || shownRows !== snapshot?.results[key]) return undefined;
   return {
     src(width) {
       const nearest = chart.widths.reduce((best, w) => (Math.abs(w - width) < Math.abs(best - width) ? w : best));
