@@ -1,5 +1,5 @@
 import { reportCondition, type Filters } from './filters.ts';
-import { fragment, sql, type Query } from './query.ts';
+import { numberLiteral, sql, type Query } from './query.ts';
 
 export interface ScoreHistogramRow {
   /** Lower bound of the bin (inclusive); the top bin also holds the maximum score. */
@@ -10,7 +10,7 @@ export interface ScoreHistogramRow {
 /** Reports per band of total_score, `binWidth` points wide (100 falls in the top band). */
 export function scoreHistogram(filters: Filters, binWidth = 5): Query<ScoreHistogramRow> {
   if (!(binWidth > 0 && binWidth <= 100)) throw new Error(`scoreHistogram: bin width ${binWidth} out of range`);
-  const width = fragment('?', [binWidth]);
+  const width = numberLiteral(binWidth); // a constant of the chart, so the overview's first run needs no prepared statement
   return sql<ScoreHistogramRow>('score-histogram')`
     SELECT
       (LEAST(FLOOR(r.total_score / ${width}), CEIL(100 / ${width}) - 1) * ${width})::DOUBLE AS bin_start,

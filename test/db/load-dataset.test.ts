@@ -38,6 +38,8 @@ const fetched = (bytes: Uint8Array): DatasetFiles => Promise.resolve({ kind: 'da
 describe('loadDataset from a database file', () => {
   let handle: DuckDbHandle;
   let query: (sql: string) => Record<string, unknown>[];
+  /** What loadDataset sent the worker, one entry per call. */
+  const calls: string[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'load-dataset-'));
     const db = await openWasmDb();
@@ -46,7 +48,7 @@ describe('loadDataset from a database file', () => {
     // AsyncDuckDB's surface over the blocking bindings: the same engine, answered at once.
     handle = {
       db: { registerFileBuffer: async (name: string, bytes: Uint8Array) => db.registerFileBuffer(name, bytes), dropFile: async (name: string) => db.dropFile(name) },
-      connection: { query: async (sql: string) => conn.query(sql) },
+      connection: { query: async (sql: string) => (calls.push(sql), conn.query(sql)) },
     } as unknown as DuckDbHandle;
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -54,10 +56,21 @@ describe('loadDataset from a database file', () => {
   const total = () => query('SELECT round(sum(budget_adjusted), 2) AS total FROM main.reports')[0].total;
   const catalogs = () => query('SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1').map((row) => row.database_name);
 
-  it('loads the build\'s start-up database into the main tables', async () => {
+  it('loads the build\'s start-up database into the main tables, in one call to the worker', async () => {
+    calls.length = 0;
     await loadDataset(handle, source, fetched(await database('good')));
     expect(total()).toBe(4410.88);
     expect(query("SELECT count(*)::INTEGER AS n FROM main.findings WHERE origin = 'bundled'")[0].n).toBeGreaterThan(0);
+    expect(calls).toHaveLength(1);
+  }, 60_000);
+
+  it('still loads a start-up database without the optional columns (an older build), checking it first', async () => {
+    calls.length = 0;
+    await loadDataset(handle, source, fetched(await database('older', 'ALTER TABLE reports DROP COLUMN title')));
+    expect(total()).toBe(4410.88);
+    expect(query('SELECT count(*)::INTEGER AS n FROM main.reports WHERE title IS NULL')[0].n).toBe(5);
+    expect(calls.some((sql) => sql.includes('LIMIT 0'))).toBe(true); // the table-by-table check
+    expect(catalogs().filter((name) => String(name).startsWith('ds_'))).toHaveLength(1); // the failed attempt left nothing
   }, 60_000);
 
   it('refuses a file without a table, naming file and table, and keeps the data shown', async () => {

@@ -9,6 +9,9 @@ import {
   budgetBy, filterOptions, findingsByCode, indicatorStatusCounts, overviewFigures, scoreHistogram,
 } from '../../src/queries/index.ts';
 import { openFixtureDb } from './helpers.ts';
+import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
+import { NO_FILTERS } from '../../src/queries/filters.ts';
+import { numberLiteral } from '../../src/queries/query.ts';
 
 let db: NodeDb;
 beforeAll(async () => {
@@ -110,6 +113,25 @@ describe('scoreHistogram', () => {
 
   it('rejects a bin width out of range', () => {
     expect(() => scoreHistogram({}, 0)).toThrow();
+  });
+
+  it('writes the bin width into its text (a constant of the chart, not input)', () => {
+    expect(scoreHistogram({}, 2.5).params).toEqual([]);
+    expect(scoreHistogram({}, 2.5).sql).toContain('r.total_score / 2.5');
+  });
+});
+
+describe('numberLiteral', () => {
+  it('writes finite numbers and refuses anything else', () => {
+    expect(numberLiteral(-12.5).sql).toBe('-12.5');
+    expect(() => numberLiteral(Number.NaN)).toThrow(/not a finite number/);
+    expect(() => numberLiteral(Number.POSITIVE_INFINITY)).toThrow(/not a finite number/);
+  });
+});
+
+describe('the overview at start-up', () => {
+  it('binds no parameter without filters, so its first run prepares no statement', () => {
+    expect(overviewQueries(NO_FILTERS).filter((q) => q.params.length > 0).map((q) => q.name)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
-import { csvColumnTypes, datasetViewSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { csvColumnTypes, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
 import { sql } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
 
@@ -26,10 +26,10 @@ describe('csvColumnTypes', () => {
   });
 });
 
-describe('datasetViewSql', () => {
+describe('datasetSelectSql', () => {
   it('adds absent optional columns as typed NULLs', () => {
-    expect(datasetViewSql('findings', 'ds_1', ['report_id'])).toContain('FROM ds_1.findings');
-    expect(datasetViewSql('reports', 'ds_1', ['report_id'])).toContain('CAST(NULL AS INTEGER) AS "indicator_count"');
+    expect(datasetSelectSql('findings', 'ds_1', ['report_id'])).toContain('FROM ds_1.findings');
+    expect(datasetSelectSql('reports', 'ds_1', ['report_id'])).toContain('CAST(NULL AS INTEGER) AS "indicator_count"');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The bundled dataset's start-up database (data/dataset.duckdb, written by the build): DuckDB-WASM
  * — the browser's engine and version — attaches it and finds exactly the tables, types and rows
- * it would get by loading the CSVs; and the app falls back to the CSVs when the file is absent.
+ * the app's typed view of the CSVs gives, every contract column included; and the app falls
+ * back to the CSVs when the file is absent.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
 import { fetchDatasetFiles } from '../../src/lib/db/load-dataset.ts';
-import { TABLE_NAMES, createTableFromCsvSql, csvFileName, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { TABLE_NAMES, contractColumns, createTableFromCsvSql, csvFileName, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
 import { openWasmDb } from './helpers.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '../../data');
@@ -25,19 +26,24 @@ describe('writeStartupDatabase', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('holds the CSVs as DuckDB-WASM loads them: same columns, types and rows', async () => {
+  it('holds the CSVs as the app types them: same columns (every contract one), types and rows', async () => {
     const db = await openWasmDb();
     const conn = db.connect();
     db.registerFileBuffer('startup.duckdb', new Uint8Array(await readFile(file)));
     conn.query("ATTACH 'startup.duckdb' AS startup (READ_ONLY)");
+    conn.query('CREATE SCHEMA raw');
     conn.query('CREATE SCHEMA csv');
     for (const table of TABLE_NAMES) {
       const text = await readFile(join(DATA_DIR, csvFileName(table)));
       db.registerFileBuffer(`${table}.csv`, new Uint8Array(text));
-      conn.query(createTableFromCsvSql(table, `csv.${table}`, `${table}.csv`, parseCsvHeader(text.toString('utf8').split('\n')[0])));
+      const header = parseCsvHeader(text.toString('utf8').split('\n')[0]);
+      conn.query(createTableFromCsvSql(table, `raw.${table}`, `${table}.csv`, header));
+      conn.query(`CREATE TABLE csv.${table} AS ${datasetSelectSql(table, 'raw', header)}`);
 
       const describe = (relation: string) => conn.query(`DESCRIBE ${relation}`).toArray().map((row) => `${row.column_name} ${row.column_type}`);
       expect(describe(`startup.${table}`), table).toEqual(describe(`csv.${table}`));
+      const names = describe(`startup.${table}`).map((column) => column.split(' ')[0]);
+      expect(contractColumns(table).filter((name) => !names.includes(name)), table).toEqual([]);
       const count = (sql: string) => Number(conn.query(sql).toArray()[0].n);
       const rows = count(`SELECT count(*) AS n FROM csv.${table}`);
       expect(rows, table).toBeGreaterThan(0);

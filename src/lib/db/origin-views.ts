@@ -10,7 +10,7 @@
  * file is queried in place rather than copied.
  */
 import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
-import { datasetViewSql, TABLE_NAMES, type TableName } from './schema.ts';
+import { datasetSelectSql, TABLE_NAMES, type TableName } from './schema.ts';
 
 export type Origin = 'bundled' | 'imported';
 
@@ -41,13 +41,11 @@ export const setImportLayers = (next: ImportLayers): void => {
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** The typed SELECT of datasetViewSql (one place casts a dataset's columns), with its origin. */
+/** The typed SELECT of datasetSelectSql (one place casts a dataset's columns), with its origin. */
 function baseSelect(table: TableName, base: BaseDataset): string {
-  const view = datasetViewSql(table, base.source, base.columns[table]);
-  const prefix = `CREATE OR REPLACE VIEW main.${table} AS `;
-  if (!view.startsWith(prefix)) throw new Error(`datasetViewSql changed its form: ${view.slice(0, 60)}`);
+  const view = datasetSelectSql(table, base.source, base.columns[table]);
   const origin = base.columns[table].includes('origin') ? `* REPLACE ('bundled' AS origin)` : `*, 'bundled' AS origin`;
-  return `SELECT ${origin} FROM (${view.slice(prefix.length)})`;
+  return `SELECT ${origin} FROM (${view})`;
 }
 
 /** No rows, but every contract column typed: the views of a data set with nothing in it. */

@@ -82,11 +82,11 @@ export function missingColumns(table: TableName, present: readonly string[]): st
 }
 
 /**
- * The view `main.<table>` the app queries, over one loaded dataset (`source` is a schema of
- * CSV tables or an attached database). Contract columns are cast to their contract types, and
- * optional columns the dataset lacks appear as typed NULLs, so queries can rely on all of them.
+ * `source.<table>` as the app sees it, over one loaded dataset (`source` is a schema of CSV
+ * tables or an attached database): contract columns cast to their contract types, and optional
+ * columns the dataset lacks as typed NULLs, so queries can rely on all of them.
  */
-export function datasetViewSql(table: TableName, source: string, present: readonly string[]): string {
+export function datasetSelectSql(table: TableName, source: string, present: readonly string[]): string {
   const { required, optional } = TABLE_COLUMNS[table];
   const known = { ...required, ...optional };
   const casts = Object.entries(known)
@@ -96,5 +96,8 @@ export function datasetViewSql(table: TableName, source: string, present: readon
     .filter(([name]) => !present.includes(name))
     .map(([name, type]) => `, CAST(NULL AS ${type}) AS ${quoteIdent(name)}`);
   const replace = casts.length > 0 ? ` REPLACE (${casts.join(', ')})` : '';
-  return `CREATE OR REPLACE VIEW main.${table} AS SELECT *${replace}${absent.join('')} FROM ${source}.${table}`;
+  return `SELECT *${replace}${absent.join('')} FROM ${source}.${table}`;
 }
+
+/** Every contract column of `table`, required then optional: what a build's start-up database holds. */
+export const contractColumns = (table: TableName): string[] => [...Object.keys(TABLE_COLUMNS[table].required), ...Object.keys(TABLE_COLUMNS[table].optional)];
