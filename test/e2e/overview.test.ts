@@ -138,6 +138,35 @@ describe('overview (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('shows still progress lines while loading, pulsing only when the load takes seconds', async () => {
+    // The data is held: the cards wait for their live rows with a progress line each.
+    const { watched, page, release } = await openWithEChartsHeld(['**/data/dataset.duckdb']);
+    const line = page.locator('.chart-grid .progress').first();
+    await line.waitFor({ timeout: 30_000 });
+    const timing = () => line.evaluate((element) => element.getAnimations().map((a) => ({ delay: Number(a.effect?.getTiming().delay), time: Number(a.currentTime), active: a.effect?.getComputedTiming().progress != null })));
+    const [first] = await timing();
+    expect(first.delay).toBeGreaterThanOrEqual(1000); // no frames to composite at start-up
+    await expect.poll(async () => (await timing())[0].active, { timeout: 10_000 }).toBe(true); // a slow load pulses
+    release();
+    await page.locator('[data-testid="chart-budget-by-city"] canvas').first().waitFor({ timeout: 30_000 });
+    expectClean(watched);
+  });
+
+  it('never pulses for a reader who asks for reduced motion', async () => {
+    const watched = await openPage(browser(), siteUrl);
+    await watched.page.emulateMedia({ reducedMotion: 'reduce' });
+    await watched.page.route('**/data/dataset.duckdb', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await watched.page.goto(siteUrl);
+    const line = watched.page.locator('.chart-grid .progress').first();
+    await line.waitFor({ timeout: 30_000 });
+    expect(await line.evaluate((element) => element.getAnimations().length)).toBe(0);
+    await watched.page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
+    expectClean(watched);
+  });
+
   it('switches to English and back with the history', async () => {
     const watched = await openOverview();
     const { page } = watched;
