@@ -61,7 +61,12 @@ export async function writeStartupDatabase(dir: string, target: string): Promise
     await connection.run(`ATTACH '${target.replace(/'/g, "''")}' AS startup (STORAGE_VERSION 'v1.0.0', BLOCK_SIZE 16384)`);
     await connection.run('CREATE SCHEMA csv');
     const columns = await loadCsvTables(connection, dir, 'csv');
-    for (const table of TABLE_NAMES) await connection.run(`CREATE TABLE startup.${table} AS ${datasetSelectSql(table, 'csv', columns[table])}`);
+    for (const table of TABLE_NAMES) {
+      // The app sets `origin` itself; one from the CSV would stand beside it (the app reads this
+      // file without asking for its columns), so it stays out.
+      const select = datasetSelectSql(table, 'csv', columns[table]);
+      await connection.run(`CREATE TABLE startup.${table} AS ${columns[table].includes('origin') ? `SELECT * EXCLUDE (origin) FROM (${select})` : select}`);
+    }
     await connection.run('DETACH startup');
   } finally {
     connection.closeSync();

@@ -28,7 +28,8 @@ export const fragment = (sql: string, params: readonly SqlParam[] = []): SqlFrag
  */
 export function numberLiteral(value: number): SqlFragment {
   if (!Number.isFinite(value)) throw new Error(`numberLiteral: ${value} is not a finite number`);
-  return fragment(String(value));
+  // A negative one in parentheses: after a minus sign, `-5` would start a comment (`100 --5`).
+  return fragment(value < 0 ? `(${value})` : String(value));
 }
 
 /** Joins fragments with a separator, keeping parameters in placeholder order. */

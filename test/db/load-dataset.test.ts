@@ -1,12 +1,15 @@
 /**
  * Loading a dataset from a database file (src/lib/db/load-dataset.ts) in DuckDB-WASM, the
- * browser's engine: the build's start-up database loads; a file without a table or a column is
- * refused with a message naming it, and the data loaded before stays as it was.
+ * browser's engine: the build's start-up database loads in one call to the worker; one from an
+ * older build is checked table by table and loads too; a file without a table or a column is
+ * refused with a message naming it, and the data loaded before stays as it was, none of its
+ * tables half replaced.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
@@ -40,6 +43,8 @@ describe('loadDataset from a database file', () => {
   let query: (sql: string) => Record<string, unknown>[];
   /** What loadDataset sent the worker, one entry per call. */
   const calls: string[] = [];
+  /** The calls that loaded the new file (not the detaching of the one shown before). */
+  const loadCalls = () => calls.filter((sql) => !/^DETACH ds_\d+$/.test(sql));
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'load-dataset-'));
     const db = await openWasmDb();
@@ -61,7 +66,7 @@ describe('loadDataset from a database file', () => {
     await loadDataset(handle, source, fetched(await database('good')));
     expect(total()).toBe(4410.88);
     expect(query("SELECT count(*)::INTEGER AS n FROM main.findings WHERE origin = 'bundled'")[0].n).toBeGreaterThan(0);
-    expect(calls).toHaveLength(1);
+    expect(loadCalls()).toHaveLength(1);
   }, 60_000);
 
   it('still loads a start-up database without the optional columns (an older build), checking it first', async () => {
@@ -73,9 +78,23 @@ describe('loadDataset from a database file', () => {
     expect(catalogs().filter((name) => String(name).startsWith('ds_'))).toHaveLength(1); // the failed attempt left nothing
   }, 60_000);
 
+  it('marks every row of the build\'s database as bundled, whatever origin column its CSVs had', async () => {
+    const csvDir = join(dir, 'with-origin');
+    await cp(DATA_DIR, csvDir, { recursive: true, filter: (path) => !path.endsWith('.duckdb') });
+    const reports = Papa.parse<Record<string, string>>(await readFile(join(csvDir, 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    await writeFile(join(csvDir, 'reports.csv'), Papa.unparse(reports.map((row) => ({ ...row, origin: 'imported' })), { newline: '\n' }) + '\n');
+    const file = join(dir, 'with-origin.duckdb');
+    await writeStartupDatabase(csvDir, file);
+    calls.length = 0;
+    await loadDataset(handle, source, fetched(new Uint8Array(await readFile(file))));
+    expect(query('SELECT DISTINCT origin FROM main.reports').map((row) => row.origin)).toEqual(['bundled']);
+    expect(query('DESCRIBE main.reports').map((row) => row.column_name).filter((name) => String(name).startsWith('origin'))).toEqual(['origin']);
+    expect(loadCalls()).toHaveLength(1);
+  }, 60_000);
+
   it('refuses a file without a table, naming file and table, and keeps the data shown', async () => {
     const before = catalogs();
-    await expect(loadDataset(handle, source, fetched(await database('no-findings', 'DROP TABLE findings'))))
+    await expect(loadDataset(handle, source, fetched(await database('no-findings', 'UPDATE reports SET budget_adjusted = 0; DROP TABLE findings'))))
       .rejects.toThrow('data/dataset.duckdb: has no table findings');
     expect(total()).toBe(4410.88);
     expect(catalogs()).toEqual(before); // the refused file is detached again
@@ -83,7 +102,7 @@ describe('loadDataset from a database file', () => {
 
   it('refuses a file whose table lacks a contract column, naming both', async () => {
     const column = missingColumns('reports', [])[1];
-    await expect(loadDataset(handle, source, fetched(await database('no-column', `ALTER TABLE reports DROP COLUMN ${column}`))))
+    await expect(loadDataset(handle, source, fetched(await database('no-column', `UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports DROP COLUMN ${column}`))))
       .rejects.toThrow(`data/dataset.duckdb: table reports lacks column(s) ${column}`);
     expect(total()).toBe(4410.88);
   }, 60_000);

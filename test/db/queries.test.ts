@@ -123,7 +123,8 @@ describe('scoreHistogram', () => {
 
 describe('numberLiteral', () => {
   it('writes finite numbers and refuses anything else', () => {
-    expect(numberLiteral(-12.5).sql).toBe('-12.5');
+    expect(numberLiteral(2.5).sql).toBe('2.5');
+    expect(numberLiteral(-12.5).sql).toBe('(-12.5)'); // `100 -${…}` must not become a comment
     expect(() => numberLiteral(Number.NaN)).toThrow(/not a finite number/);
     expect(() => numberLiteral(Number.POSITIVE_INFINITY)).toThrow(/not a finite number/);
   });
