@@ -6,7 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLE_NAMES, createTableFromCsvSql, datasetSelectSql, csvFileName, parseCsvHeader, DatasetError, type TableName } from '../lib/db/schema.ts';
+import { TABLE_NAMES, createTableFromCsvSql, datasetSelectSql, csvFileName, csvHeaderLine, parseCsvHeader, DatasetError, type TableName } from '../lib/db/schema.ts';
 import { NO_IMPORTS, originViewSql, type BaseDataset } from '../lib/db/origin-views.ts';
 import { toPlainRow } from '../lib/db/plain-rows.ts';
 import type { Query } from '../queries/query.ts';
@@ -21,7 +21,7 @@ function readFirstLine(path: string): string {
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytes).toString('utf8').split('\n')[0];
+    return csvHeaderLine(buffer.subarray(0, bytes).toString('utf8'));
   } finally {
     closeSync(fd);
   }

@@ -15,7 +15,7 @@ import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
 import { loadDataset, type DatasetFiles } from '../../src/lib/db/load-dataset.ts';
-import { missingColumns } from '../../src/lib/db/schema.ts';
+import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/schema.ts';
 import { openWasmDb } from './helpers.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '../../data');
@@ -113,3 +113,38 @@ describe('loadDataset from a database file', () => {
     expect(total()).toBe(4410.88);
   }, 60_000);
 });
+
+describe('loadDataset from a folder of CSV files', () => {
+  let handle: DuckDbHandle;
+  let query: (sql: string) => Record<string, unknown>[];
+  beforeAll(async () => {
+    const db = await openWasmDb();
+    const conn = db.connect();
+    query = (sql) => conn.query(sql).toArray().map((row) => row.toJSON());
+    handle = {
+      db: { registerFileBuffer: async (name: string, bytes: Uint8Array) => db.registerFileBuffer(name, bytes), dropFile: async (name: string) => db.dropFile(name) },
+      connection: { query: async (sql: string) => conn.query(sql) },
+    } as unknown as DuckDbHandle;
+  }, 60_000);
+
+  const csvFolder = async (newLine: string): DatasetFiles => ({
+    kind: 'csv',
+    files: await Promise.all(TABLE_NAMES.map(async (table) => ({
+      file: `data/${csvFileName(table)}`,
+      bytes: new TextEncoder().encode((await readFile(join(DATA_DIR, csvFileName(table)), 'utf8')).replace(/\r?\n/g, newLine)),
+    }))),
+  });
+  /** Every table's rows, ordered; line breaks inside values written alike (the folders differ in them too). */
+  const contents = () => JSON.stringify(TABLE_NAMES.map((table) => query(`SELECT * FROM main.${table} ORDER BY ALL`))).replace(/\\r\\n|\\r/g, '\\n');
+
+  it('reads files saved with CR LF or CR line endings as it reads LF ones', async () => {
+    await loadDataset(handle, source, csvFolder('\n'));
+    const expected = contents();
+    expect(query('SELECT round(sum(budget_adjusted), 2) AS total FROM main.reports')[0].total).toBe(4410.88);
+    for (const newLine of ['\r\n', '\r']) {
+      await loadDataset(handle, source, csvFolder(newLine));
+      expect(contents(), JSON.stringify(newLine)).toBe(expected);
+    }
+  }, 60_000);
+});
+

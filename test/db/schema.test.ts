@@ -4,13 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
-import { csvColumnTypes, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { csvColumnTypes, csvHeaderLine, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
 import { sql } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
 
 describe('parseCsvHeader', () => {
   it('reads quoted names, a BOM and CRLF', () => {
     expect(parseCsvHeader('\uFEFFreport_id,"line ""x""",seq\r\n')).toEqual(['report_id', 'line "x"', 'seq']);
+  });
+});
+
+describe('csvHeaderLine', () => {
+  it('ends the header at LF, CR LF or CR', () => {
+    for (const end of ['\n', '\r\n', '\r']) expect(csvHeaderLine(`a,b${end}1,2${end}`), JSON.stringify(end)).toBe('a,b');
+    expect(csvHeaderLine('a,b')).toBe('a,b');
   });
 });
 

@@ -11,7 +11,7 @@
 import type { DuckDbHandle } from './duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
 import { getImportLayers, originViewSql, type BaseDataset } from './origin-views.ts';
-import { TABLE_NAMES, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
+import { TABLE_NAMES, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
 
 let generation = 0;
 let current: { name: string; attached: boolean; base: BaseDataset } | null = null;
@@ -82,7 +82,7 @@ async function loadCsvFiles(handle: DuckDbHandle, files: FetchedFile[], name: st
     await handle.connection.query(`CREATE SCHEMA ${name}`);
     for (const [index, table] of TABLE_NAMES.entries()) {
       const { file, bytes } = files[index];
-      const header = parseCsvHeader(decoder.decode(bytes.subarray(0, 64 * 1024)).split('\n')[0]);
+      const header = parseCsvHeader(csvHeaderLine(decoder.decode(bytes.subarray(0, 64 * 1024))));
       const registered = `${name}_${csvFileName(table)}`;
       await handle.db.registerFileBuffer(registered, bytes);
       try {

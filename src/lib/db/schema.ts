@@ -24,6 +24,13 @@ export const csvFileName = (table: TableName): string => `${table}.csv`;
 /** The bundled dataset's CSVs as a DuckDB database, written by the build next to them (src/build/data-plugin.ts). */
 export const STARTUP_DATABASE_FILE = 'dataset.duckdb';
 
+/**
+ * The header line of a CSV file from its start (a few kB), whichever line ending the file uses:
+ * LF, CR LF (Windows) or CR alone (Excel's "CSV (Macintosh)"). DuckDB's reader copes with all
+ * three; splitting at LF only took a CR file's whole start for its header.
+ */
+export const csvHeaderLine = (start: string): string => start.split(/\r\n|\r|\n/, 1)[0];
+
 /** Splits a CSV header line (RFC 4180 quoting, optional BOM) into column names. */
 export function parseCsvHeader(firstLine: string): string[] {
   const names: string[] = [];
