@@ -3,7 +3,7 @@
  * Excel workbook (`绩效看板-筛选数据-2026-11-22.xlsx`). Meant for the header or the filter bar.
  */
 import { query, useDbStatus } from '../lib/db/index.ts';
-import { TABLE_COLUMNS, TABLE_NAMES, type TableName } from '../lib/db/schema.ts';
+import { TABLE_NAMES, contractColumns, type TableName } from '../lib/db/schema.ts';
 import { columnsOf } from '../lib/export/export-table.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
@@ -21,9 +21,6 @@ const FILTERED_QUERIES: Record<TableName, (filters: Filters) => Query<Record<str
   indicators: filteredIndicators,
   findings: filteredFindings,
 };
-
-const contractColumns = (table: TableName): string[] =>
-  [...Object.keys(TABLE_COLUMNS[table].required), ...Object.keys(TABLE_COLUMNS[table].optional)];
 
 export function FilteredDataExport({ testId = 'filtered-export' }: { testId?: string }) {
   const { t } = useI18n();
