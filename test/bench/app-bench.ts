@@ -4,13 +4,13 @@
  * app's data path without its UI (data-path/). Prints medians and their ratios to the floor,
  * filter-change redraw times, and the JavaScript the app loads at first (gzip, without the wasm).
  */
-import { build } from 'vite';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser.ts';
 import { serveStatic } from '../e2e/static-server.ts';
+import { BENCH_PAGES, buildBenchSite } from './bench-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'test-output', 'bench-site');
@@ -20,11 +20,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = (v: number) => `${Math.round(v)} ms`;
 
-rmSync(outDir, { recursive: true, force: true });
-await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-for (const page of ['floor', 'data-path']) {
-  await build({ root: path.join(root, 'test/bench', page), base: './', configFile: false, logLevel: 'warn', build: { outDir: path.join(outDir, page), emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 }, worker: { format: 'es' } });
-}
+await buildBenchSite(outDir);
 const site = await serveStatic(outDir);
 const browser = await launchBrowser();
 
@@ -45,15 +41,16 @@ try {
   const scripts = new Set<string>();
   for (let run = 0; run < RUNS; run++) {
     const bare = await coldPage();
-    await bare.goto(`${site.url}floor/`);
-    await bare.waitForFunction(() => performance.getEntriesByName('floor:answered').length > 0, null, { timeout: 60_000 });
-    floor.push(await markTime(bare, 'floor:answered'));
+    const { floor: floorPage, dataPath: dataPathPage, app: appPage } = BENCH_PAGES;
+    await bare.goto(`${site.url}${floorPage.path}`);
+    await bare.waitForFunction((done) => performance.getEntriesByName(done).length > 0, floorPage.done, { timeout: 60_000 });
+    floor.push(await markTime(bare, floorPage.done));
     await bare.context().close();
 
     const dataOnly = await coldPage();
-    await dataOnly.goto(`${site.url}data-path/`);
-    await dataOnly.waitForFunction(() => performance.getEntriesByName('data-path:answered').length > 0, null, { timeout: 60_000 });
-    dataPath.push(await markTime(dataOnly, 'data-path:answered'));
+    await dataOnly.goto(`${site.url}${dataPathPage.path}`);
+    await dataOnly.waitForFunction((done) => performance.getEntriesByName(done).length > 0, dataPathPage.done, { timeout: 60_000 });
+    dataPath.push(await markTime(dataOnly, dataPathPage.done));
     await dataOnly.context().close();
 
     const page = await coldPage();
@@ -61,8 +58,8 @@ try {
       const url = response.url();
       if (response.request().resourceType() === 'script' && run === 0) scripts.add(new URL(url).pathname);
     });
-    await page.goto(site.url);
-    await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 60_000 });
+    await page.goto(`${site.url}${appPage.path}`);
+    await page.waitForFunction((done) => performance.getEntriesByName(done).length > 0, appPage.done, { timeout: 60_000 });
     for (const mark of marks) app[mark].push(await markTime(page, mark));
     await page.context().close();
   }

@@ -1,0 +1,26 @@
+/**
+ * The site the start-up benches load: the production build, with the floor (test/bench/floor/)
+ * and the app's data path without its UI (test/bench/data-path/) in folders next to its
+ * index.html, so that all three share one server, one dataset and one copy of the wasm.
+ */
+import { build } from 'vite';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** The pages of the site, each with the performance mark that ends its start-up. */
+export const BENCH_PAGES = {
+  floor: { path: 'floor/', done: 'floor:answered' },
+  dataPath: { path: 'data-path/', done: 'data-path:answered' },
+  app: { path: '', done: 'app:ready' },
+} as const;
+
+/** Builds the site into `outDir` (emptied first). */
+export async function buildBenchSite(outDir: string): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  for (const page of ['floor', 'data-path']) {
+    await build({ root: path.join(root, 'test/bench', page), base: './', configFile: false, logLevel: 'warn', build: { outDir: path.join(outDir, page), emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 }, worker: { format: 'es' } });
+  }
+}
