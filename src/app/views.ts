@@ -5,17 +5,22 @@
  * point its entry here at it.
  */
 import type { ComponentType } from 'react';
+import { overviewQueries } from '../features/overview/overview-queries.ts';
 import type { MessageKey } from '../lib/i18n.ts';
 import { onDemand, type OnDemand } from '../lib/on-demand.ts';
+import type { Filters } from '../queries/filters.ts';
+import type { Query } from '../queries/query.ts';
 
 export interface ViewEntry {
   id: string;
   titleKey: MessageKey;
   component: OnDemand<ComponentType>;
+  /** The queries the view runs first under `filters`: sent to DuckDB with the start-up load when the page opens on it. */
+  firstQueries?: (filters: Filters) => readonly Query<unknown>[];
 }
 
 export const VIEWS: readonly ViewEntry[] = [
-  { id: 'overview', titleKey: 'view.overview', component: onDemand(() => import('../features/overview/overview-view.tsx').then((m) => m.OverviewView)) },
+  { id: 'overview', titleKey: 'view.overview', component: onDemand(() => import('../features/overview/overview-view.tsx').then((m) => m.OverviewView)), firstQueries: overviewQueries },
   { id: 'budget', titleKey: 'view.budget', component: onDemand(() => import('../features/budget/budget-view.tsx').then((m) => m.BudgetView)) },
   { id: 'indicators', titleKey: 'view.indicators', component: onDemand(() => import('../features/indicators/indicators-view.tsx').then((m) => m.IndicatorsView)) },
   { id: 'scores', titleKey: 'view.scores', component: onDemand(() => import('../features/scores/scores-view.tsx').then((m) => m.ScoresView)) },

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openNodeDb, writeStartupDatabase, type NodeDb } from '../../src/build/node-db.ts';
 
 /** The small hand-made dataset whose figures the tests below were computed from by hand. */
 export const FIXTURE_DIR = resolve(import.meta.dirname, 'fixtures/dash-data');
@@ -23,4 +25,21 @@ export async function openWasmDb(): Promise<import('@duckdb/duckdb-wasm/blocking
   );
   await db.instantiate();
   return db;
+}
+
+/**
+ * The build's start-up database of the bundled data written into `dir` as `<name>.duckdb`, with
+ * `sql` (if any) run on it afterwards (an older build's file, say), as bytes a page would fetch.
+ */
+export async function startupDatabaseBytes(dir: string, name: string, sql?: string): Promise<Uint8Array<ArrayBuffer>> {
+  const file = join(dir, `${name}.duckdb`);
+  await writeStartupDatabase(resolve(import.meta.dirname, '../../data'), file);
+  if (sql) {
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run(sql);
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return new Uint8Array(await readFile(file));
 }

@@ -8,7 +8,6 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
@@ -16,25 +15,14 @@ import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
 import { loadDataset, type DatasetFiles } from '../../src/lib/db/load-dataset.ts';
 import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/schema.ts';
-import { openWasmDb } from './helpers.ts';
+import { openWasmDb, startupDatabaseBytes } from './helpers.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '../../data');
 const source = resolveDatasetSource(null, 'http://site.test/sub/');
 
 let dir: string;
 /** The build's start-up database, and copies of it with `sql` run on them. */
-async function database(name: string, sql?: string): Promise<Uint8Array> {
-  const file = join(dir, `${name}.duckdb`);
-  await writeStartupDatabase(DATA_DIR, file);
-  if (sql) {
-    const instance = await DuckDBInstance.create(file);
-    const connection = await instance.connect();
-    await connection.run(sql);
-    connection.closeSync();
-    instance.closeSync();
-  }
-  return new Uint8Array(await readFile(file));
-}
+const database = (name: string, sql?: string) => startupDatabaseBytes(dir, name, sql);
 
 const fetched = (bytes: Uint8Array): DatasetFiles => Promise.resolve({ kind: 'database', database: { file: 'data/dataset.duckdb', bytes } });
 
@@ -63,7 +51,7 @@ describe('loadDataset from a database file', () => {
 
   it('loads the build\'s start-up database into the main tables, in one call to the worker', async () => {
     calls.length = 0;
-    await loadDataset(handle, source, fetched(await database('good')));
+    await loadDataset(handle, source, { files: fetched(await database('good')) });
     expect(total()).toBe(4410.88);
     expect(query("SELECT count(*)::INTEGER AS n FROM main.findings WHERE origin = 'bundled'")[0].n).toBeGreaterThan(0);
     expect(loadCalls()).toHaveLength(1);
@@ -71,7 +59,7 @@ describe('loadDataset from a database file', () => {
 
   it('still loads a start-up database without the optional columns (an older build), checking it first', async () => {
     calls.length = 0;
-    await loadDataset(handle, source, fetched(await database('older', 'ALTER TABLE reports DROP COLUMN title')));
+    await loadDataset(handle, source, { files: fetched(await database('older', 'ALTER TABLE reports DROP COLUMN title')) });
     expect(total()).toBe(4410.88);
     expect(query('SELECT count(*)::INTEGER AS n FROM main.reports WHERE title IS NULL')[0].n).toBe(5);
     expect(calls.some((sql) => sql.includes('LIMIT 0'))).toBe(true); // the table-by-table check
@@ -86,7 +74,7 @@ describe('loadDataset from a database file', () => {
     const file = join(dir, 'with-origin.duckdb');
     await writeStartupDatabase(csvDir, file);
     calls.length = 0;
-    await loadDataset(handle, source, fetched(new Uint8Array(await readFile(file))));
+    await loadDataset(handle, source, { files: fetched(new Uint8Array(await readFile(file))) });
     expect(query('SELECT DISTINCT origin FROM main.reports').map((row) => row.origin)).toEqual(['bundled']);
     expect(query('DESCRIBE main.reports').map((row) => row.column_name).filter((name) => String(name).startsWith('origin'))).toEqual(['origin']);
     expect(loadCalls()).toHaveLength(1);
@@ -94,7 +82,7 @@ describe('loadDataset from a database file', () => {
 
   it('refuses a file without a table, naming file and table, and keeps the data shown', async () => {
     const before = catalogs();
-    await expect(loadDataset(handle, source, fetched(await database('no-findings', 'UPDATE reports SET budget_adjusted = 0; DROP TABLE findings'))))
+    await expect(loadDataset(handle, source, { files: fetched(await database('no-findings', 'UPDATE reports SET budget_adjusted = 0; DROP TABLE findings')) }))
       .rejects.toThrow('data/dataset.duckdb: has no table findings');
     expect(total()).toBe(4410.88);
     expect(catalogs()).toEqual(before); // the refused file is detached again
@@ -102,13 +90,13 @@ describe('loadDataset from a database file', () => {
 
   it('refuses a file whose table lacks a contract column, naming both', async () => {
     const column = missingColumns('reports', [])[1];
-    await expect(loadDataset(handle, source, fetched(await database('no-column', `UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports DROP COLUMN ${column}`))))
+    await expect(loadDataset(handle, source, { files: fetched(await database('no-column', `UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports DROP COLUMN ${column}`)) }))
       .rejects.toThrow(`data/dataset.duckdb: table reports lacks column(s) ${column}`);
     expect(total()).toBe(4410.88);
   }, 60_000);
 
   it('refuses a file that is no database', async () => {
-    await expect(loadDataset(handle, source, fetched(new TextEncoder().encode('report_id,year\n1,2023\n'))))
+    await expect(loadDataset(handle, source, { files: fetched(new TextEncoder().encode('report_id,year\n1,2023\n')) }))
       .rejects.toThrow(/^data\/dataset\.duckdb: /);
     expect(total()).toBe(4410.88);
   }, 60_000);
@@ -138,11 +126,11 @@ describe('loadDataset from a folder of CSV files', () => {
   const contents = () => JSON.stringify(TABLE_NAMES.map((table) => query(`SELECT * FROM main.${table} ORDER BY ALL`))).replace(/\\r\\n|\\r/g, '\\n');
 
   it('reads files saved with CR LF or CR line endings as it reads LF ones', async () => {
-    await loadDataset(handle, source, csvFolder('\n'));
+    await loadDataset(handle, source, { files: csvFolder('\n') });
     const expected = contents();
     expect(query('SELECT round(sum(budget_adjusted), 2) AS total FROM main.reports')[0].total).toBe(4410.88);
     for (const newLine of ['\r\n', '\r']) {
-      await loadDataset(handle, source, csvFolder(newLine));
+      await loadDataset(handle, source, { files: csvFolder(newLine) });
       expect(contents(), JSON.stringify(newLine)).toBe(expected);
     }
   }, 60_000);

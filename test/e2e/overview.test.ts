@@ -244,6 +244,9 @@ describe('overview (production build under a sub-path)', () => {
         // The build's own file loads in one call, never through the table-by-table check.
         expect(await watched.page.evaluate(() => performance.getEntriesByName('data:checked').length)).toBe(0);
       }
+      // The overview's queries go to DuckDB right behind that one call (src/lib/db/client.ts).
+      const sentAhead = await watched.page.evaluate(() => (performance.getEntriesByName('data:sent-ahead')[0] as PerformanceMark | undefined)?.detail);
+      expect(sentAhead, search).toEqual(search === '' ? ['overview-figures', 'budget-by-city', 'indicator-status-counts', 'score-histogram', 'findings-by-code'] : undefined);
       expectClean(watched);
     }
   });

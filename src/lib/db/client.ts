@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
 import type { Query } from '../../queries/query.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
-import { startDuckDb } from './duckdb-instance.ts';
+import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
 import { hasStoredImports } from './import-marker.ts';
 import { snapshotUrlOf, takeEarlyFiles } from './early-start.ts';
 import { fetchDatasetFiles, loadDataset } from './load-dataset.ts';
@@ -52,8 +52,12 @@ export function subscribeDbStatus(listener: () => void): () => void {
 
 export const useDbStatus = (): DbStatus => useSyncExternalStore(subscribeDbStatus, getDbStatus);
 
-/** Starts DuckDB and loads the dataset named by `?data=` (or the bundled one). Call once. */
-export async function openDataset(search: string, baseURI: string): Promise<void> {
+/**
+ * Starts DuckDB and loads the dataset named by `?data=` (or the bundled one). Call once.
+ * `firstQueries`, those the opened view runs first, go to the worker right behind the load: the
+ * view's `query` calls then find them answered or under way (see sendAhead).
+ */
+export async function openDataset(search: string, baseURI: string, firstQueries: readonly Query<unknown>[] = []): Promise<void> {
   let source: DatasetSource;
   try {
     source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
@@ -70,19 +74,44 @@ export async function openDataset(search: string, baseURI: string): Promise<void
     // Usually under way since boot.ts (early-start.ts).
     const files = takeEarlyFiles(source) ?? fetchDatasetFiles(source);
     const handle = await startDuckDb();
-    await loadDataset(handle, source, files);
+    // Stored imports would change the rows under them.
+    const ahead = restoring ? [] : firstQueries;
+    await loadDataset(handle, source, { files, whenQueued: () => sendAhead(handle, ahead) });
     // Loaded only when something was imported: IndexedDB costs nothing otherwise.
     if (restoring) await import('./import-store.ts').then((store) => store.restoreImports(handle));
     forgetPreparedStatements();
     performance.mark('data:loaded');
     setStatus({ phase: 'ready', generation: status.generation + 1 });
   } catch (error) {
+    sentAhead.clear();
     setStatus({ phase: 'error', error: (error as Error).message });
   }
 }
 
+type Table = Awaited<ReturnType<DuckDbHandle['connection']['query']>>;
+
+/** Results of queries sent right behind the start-up load, by SQL text; each is taken once. */
+const sentAhead = new Map<string, Promise<Table>>();
+
+/**
+ * Sends the queries without parameters (one with parameters needs a prepared statement first,
+ * and so a round trip) to the worker at once, while the load is queued there: it runs them right
+ * after the load, however busy the main thread is drawing meanwhile, which would otherwise hold
+ * back each step (load answered, views rendered, queries sent) by its own long tasks.
+ */
+function sendAhead(handle: DuckDbHandle, queries: readonly Query<unknown>[]): void {
+  const parameterless = queries.filter((q) => q.params.length === 0);
+  for (const q of parameterless) {
+    const result = handle.connection.query(q.sql);
+    result.catch(() => undefined); // taken by runQuery, which runs the query again then
+    sentAhead.set(q.sql, result);
+  }
+  if (parameterless.length > 0) performance.mark('data:sent-ahead', { detail: parameterless.map((q) => q.name) });
+}
+
 /** After an import or a removal: views re-query, and the snapshot no longer stands in. */
 export function setImportedData(imported: ImportedData | null): void {
+  sentAhead.clear();
   forgetPreparedStatements();
   setStatus({ imported, snapshotUsable: false, generation: status.phase === 'ready' ? status.generation + 1 : status.generation });
 }
@@ -149,7 +178,14 @@ async function runQuery<T>(q: Query<T>): Promise<T[]> {
   const { connection } = await startDuckDb();
   const started = performance.now();
   try {
-    if (q.params.length === 0) return toRows<T>(await connection.query(q.sql));
+    if (q.params.length === 0) {
+      const ahead = sentAhead.get(q.sql);
+      sentAhead.delete(q.sql);
+      // A query sent ahead fails when the load's one call did (the load then went the slower
+      // way, after it): it runs again now, over the data loaded.
+      const answered = ahead && (await ahead.catch(() => null));
+      return toRows<T>(answered ?? (await connection.query(q.sql)));
+    }
     return toRows<T>(await (await preparedFor(q.sql)).query(...q.params));
   } catch (error) {
     throw new Error(`query ${q.name} failed: ${(error as Error).message}`);

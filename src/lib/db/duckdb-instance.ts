@@ -16,6 +16,13 @@ export interface DuckDbHandle {
 
 let started: Promise<DuckDbHandle> | null = null;
 
+let settle = () => {};
+/**
+ * Settles once the first start of DuckDB has ended, started (`db:ready`) or failed; waiting on
+ * it starts nothing. The overview holds ECharts' first layout until then (overview-view.tsx).
+ */
+export const duckDbSettled = new Promise<void>((resolve) => (settle = resolve));
+
 /** The one database of the page; the worker starts on first call. */
 export function startDuckDb(): Promise<DuckDbHandle> {
   started ??= instantiate().catch((error: unknown) => {
@@ -46,8 +53,10 @@ async function instantiate(): Promise<DuckDbHandle> {
     await Promise.race([db.instantiate(urls.wasm), failed]);
     const connection = await db.connect();
     performance.mark('db:ready');
+    settle();
     return { db, connection, duckdb };
   } catch (error) {
+    settle();
     worker.terminate();
     throw new Error(`DuckDB-WASM could not start (duckdb-eh.wasm): ${(error as Error).message}`);
   }

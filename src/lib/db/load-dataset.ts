@@ -149,7 +149,7 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
  * `data:checked` mark says so, and attachDatabase then checks the file table by table and says
  * what is wrong.
  */
-async function attachStartupDatabase(handle: DuckDbHandle, registered: string, name: string): Promise<BaseDataset | null> {
+async function attachStartupDatabase(handle: DuckDbHandle, registered: string, name: string, whenQueued?: () => void): Promise<BaseDataset | null> {
   const columns = Object.fromEntries(TABLE_NAMES.map((table) => [table, contractColumns(table)])) as Record<TableName, string[]>;
   const base: BaseDataset = { source: name, columns, materialize: true };
   const statements = [
@@ -159,7 +159,9 @@ async function attachStartupDatabase(handle: DuckDbHandle, registered: string, n
     'COMMIT',
   ];
   try {
-    await handle.connection.query(statements.join(';\n'));
+    const loaded = handle.connection.query(statements.join(';\n'));
+    whenQueued?.();
+    await loaded;
     return base;
   } catch {
     await handle.connection.query('ROLLBACK').catch(() => undefined); // none may be open
@@ -169,13 +171,16 @@ async function attachStartupDatabase(handle: DuckDbHandle, registered: string, n
   }
 }
 
-async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string, prefetched?: DatasetFiles): Promise<{ base: BaseDataset; attached: boolean }> {
-  const fetched = await (prefetched ?? fetchDatasetFiles(source)!);
+async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string, options: LoadOptions): Promise<{ base: BaseDataset; attached: boolean }> {
+  const fetched = await (options.files ?? fetchDatasetFiles(source)!);
   if (fetched.kind === 'csv') return { base: await loadCsvFiles(handle, fetched.files, name), attached: false };
   const registered = `${name}.duckdb`;
-  await handle.db.registerFileBuffer(registered, fetched.database.bytes);
+  // The attach is sent at once, behind the file: the worker takes its messages in order.
+  const registering = handle.db.registerFileBuffer(registered, fetched.database.bytes);
+  const quick = attachStartupDatabase(handle, registered, name, options.whenQueued); // null on any failure
   try {
-    const base = (await attachStartupDatabase(handle, registered, name)) ?? (await attachDatabase(handle, registered, fetched.database.file, name, true));
+    await registering;
+    const base = (await quick) ?? (await attachDatabase(handle, registered, fetched.database.file, name, true));
     return { base, attached: true };
   } catch (error) {
     await handle.db.dropFile(registered).catch(() => undefined);
@@ -189,10 +194,22 @@ async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, nam
   return { base: await attachDatabase(handle, registered, source.label, name, false), attached: true };
 }
 
-/** Loads `source` (its files perhaps already on their way) and makes it the data every query sees. */
-export async function loadDataset(handle: DuckDbHandle, source: DatasetSource, prefetched?: DatasetFiles): Promise<void> {
+export interface LoadOptions {
+  /** The dataset's files, when their download has already started (early-start.ts). */
+  files?: DatasetFiles;
+  /**
+   * Called once the build database's one call is queued in the worker (that path only): queries
+   * sent then run right behind the load, without waiting for a round trip through the page,
+   * whose main thread may be busy drawing. If that call fails they fail too; then the load goes
+   * on the slower way and this is not called again.
+   */
+  whenQueued?: () => void;
+}
+
+/** Loads `source` and makes it the data every query sees. */
+export async function loadDataset(handle: DuckDbHandle, source: DatasetSource, options: LoadOptions = {}): Promise<void> {
   const name = `ds_${++generation}`; // generated, never from input: safe as an identifier
-  const { base, attached } = source.kind === 'duckdb-file' ? await loadDatabaseFile(handle, source, name) : await loadCsvFolder(handle, source, name, prefetched);
+  const { base, attached } = source.kind === 'duckdb-file' ? await loadDatabaseFile(handle, source, name) : await loadCsvFolder(handle, source, name, options);
   const previous = current;
   current = { name, attached, base };
   if (previous) {

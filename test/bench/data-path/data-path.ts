@@ -8,7 +8,8 @@ import { openDataset, query } from '../../../src/lib/db/client.ts';
 import { overviewQueries } from '../../../src/features/overview/overview-queries.ts';
 import { NO_FILTERS } from '../../../src/queries/filters.ts';
 
-await openDataset('', new URL('../', document.baseURI).href);
+// As main.tsx does: the overview's queries go to the worker right behind the load.
+await openDataset('', new URL('../', document.baseURI).href, overviewQueries(NO_FILTERS));
 await Promise.all(overviewQueries(NO_FILTERS).map((q) => query(q)));
 performance.mark('data-path:answered');
 document.getElementById('out')!.textContent = 'answered';
