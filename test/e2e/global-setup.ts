@@ -14,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     dataDir: string;
+    /** The built site's folder (served at siteUrl). */
+    distDir: string;
   }
 }
 
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
   site = await serveStatic(outDir);
   project.provide('siteUrl', site.url);
   project.provide('dataDir', resolveDataDir());
+  project.provide('distDir', outDir);
   return async () => {
     await site?.close();
     rmSync(outDir, { recursive: true, force: true });
