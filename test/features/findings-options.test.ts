@@ -1,7 +1,6 @@
 /** The findings view's pure parts: the code chart's option, message halves, URL state. */
 import { describe, expect, it } from 'vitest';
 import { formatSorting, parsePage, parseSorting } from '../../src/components/data-table-url.ts';
-import { messageIn } from '../../src/features/findings/finding-message.ts';
 import { buildFindingsCodeOption, codeChartHeight } from '../../src/features/findings/findings-code-option.ts';
 import {
   clearFindingFilters, readFindingsState, toggleFindingFilter, withPage, withSorting,
@@ -42,21 +41,6 @@ describe('buildFindingsCodeOption', () => {
   it('gives each code room', () => {
     expect(codeChartHeight(14)).toBeGreaterThanOrEqual(14 * 24);
     expect(codeChartHeight(0)).toBeGreaterThan(0);
-  });
-});
-
-describe('messageIn', () => {
-  it('picks the half in the reader’s language', () => {
-    const message = '总分填报 10，各项得分合计 100 / declared total score differs from the sum of the scores';
-    expect(messageIn(message, 'zh')).toBe('总分填报 10，各项得分合计 100');
-    expect(messageIn(message, 'en')).toBe('declared total score differs from the sum of the scores');
-    expect(messageIn('只计一次（10）/ budget weight printed twice, counted once', 'zh')).toBe('只计一次（10）');
-  });
-
-  it('keeps slashes inside the Chinese half and one-language messages whole', () => {
-    expect(messageIn('得分 4/5，未说明 / no reason given', 'zh')).toBe('得分 4/5，未说明');
-    expect(messageIn('总分与计算值不符。', 'en')).toBe('总分与计算值不符。');
-    expect(messageIn(null, 'zh')).toBeNull();
   });
 });
 

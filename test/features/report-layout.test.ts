@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { flagClass, flagsByLine, flagTitle, worstSeverity } from '../../src/features/report/flags.ts';
-import { layoutIndicators, messageIn, ratesDiffer, scoresDiffer } from '../../src/features/report/indicator-layout.ts';
+import { layoutIndicators, ratesDiffer, scoresDiffer } from '../../src/features/report/indicator-layout.ts';
 import type { ReportFindingRow } from '../../src/queries/report-findings.ts';
 import type { ReportIndicatorRow } from '../../src/queries/report-indicators.ts';
 
@@ -105,21 +105,6 @@ describe('findings on rows', () => {
   it('names the findings of a row in its tooltip, in the reader\'s language', () => {
     expect(flagTitle(flags, [124], 'zh')).toBe('提示 · 缺少指标值\n错误 · 未达成却得满分');
     expect(flagTitle(flags, [164], 'en')).toBe('Warning · Actual unverifiable');
-  });
-});
-
-describe('messageIn', () => {
-  it('picks the Chinese or the English half of a bilingual message', () => {
-    const message = '总分填报 10，各项得分合计 100 / declared total score differs from the sum of the scores';
-    expect(messageIn(message, 'zh')).toBe('总分填报 10，各项得分合计 100');
-    expect(messageIn(message, 'en')).toBe('declared total score differs from the sum of the scores');
-  });
-
-  it('splits without a space before the slash, and keeps one-language messages whole', () => {
-    expect(messageIn('只计一次（10）/ budget weight printed twice, counted once', 'zh')).toBe('只计一次（10）');
-    expect(messageIn('主管部门为空。', 'en')).toBe('主管部门为空。');
-    expect(messageIn('比例 1 / 2 未达标', 'zh')).toBe('比例 1 / 2 未达标');
-    expect(messageIn(null, 'zh')).toBe('');
   });
 });
 

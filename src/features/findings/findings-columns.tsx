@@ -7,7 +7,7 @@ import { dataColumnHelper, type DataColumn } from '../../components/data-table.t
 import { BLANK } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { FindingRow } from '../../queries/findings-page.ts';
-import { messageIn } from './finding-message.ts';
+import { messageIn } from '../../lib/bilingual.ts';
 import { SeverityBadge } from './severity-badge.tsx';
 
 const column = dataColumnHelper<FindingRow>();

@@ -5,7 +5,7 @@
 import { formatCount } from '../../lib/format.ts';
 import { labelOf, useI18n } from '../../lib/i18n.ts';
 import type { ReportFindingRow } from '../../queries/report-findings.ts';
-import { messageIn } from './indicator-layout.ts';
+import { messageIn } from '../../lib/bilingual.ts';
 
 interface FindingsListProps {
   findings: readonly ReportFindingRow[];
@@ -33,7 +33,7 @@ export function FindingsList({ findings, tableLines }: FindingsListProps) {
       {findings.length === 0 ? <p className="card-empty">{t('report.findingsNone')}</p> : (
         <ol className="finding-list">
           {findings.map((finding, index) => {
-            const message = messageIn(finding.message, lang);
+            const message = messageIn(finding.message, lang) ?? '';
             const lineText = finding.line == null ? null : t('report.line', { count: finding.line });
             return (
               <li key={index} className={`finding finding-${finding.severity}`} data-code={finding.code} data-line={finding.line ?? undefined}>

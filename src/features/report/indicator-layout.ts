@@ -67,16 +67,6 @@ export const findingLines = (findings: readonly { line: number | null }[]): Set<
   new Set(findings.map((f) => f.line).filter((n): n is number => n != null));
 
 /** The ` / ` (or `）/ `) before the English half of a bilingual message. */
-const LANGUAGE_SEPARATOR = /\s*\/\s+(?=[A-Za-z])/g;
-
-/** A finding message is `中文 / English` when the ingest wrote both; picks the reader's half. */
-export function messageIn(message: string | null, lang: 'zh' | 'en'): string {
-  if (!message) return '';
-  const cut = [...message.matchAll(LANGUAGE_SEPARATOR)].at(-1);
-  if (!cut || cut.index === 0) return message;
-  return lang === 'zh' ? message.slice(0, cut.index).trim() : message.slice(cut.index + cut[0].length).trim();
-}
-
 /** Two rates disagree when they differ by more than rounding to a tenth of a percent. */
 export const ratesDiffer = (a: number | null, b: number | null): boolean =>
   a != null && b != null && Math.abs(a - b) > 0.0005;
