@@ -17,6 +17,7 @@
  * - A count target answered by prose without a count (`争创2家…` → `醴陵经开区获评…`) is unknown.
  * - actual_value is in the target's unit when convertible, and actual_unit is then the target's.
  */
+import { REASONS, relativeReason } from './reasons.ts';
 import type { IndicatorKind, IndicatorStatus, TargetOp } from './types.ts';
 import {
   convertUnit, normaliseCell, numberLists, parseChineseNumeral, pickValueInUnit, scanNumbers, tidy, valueInUnit,
@@ -42,14 +43,7 @@ export interface IndicatorEvaluation {
 }
 
 /** Short Chinese reasons for statuses that are not plainly met / not met. */
-export const REASONS = {
-  targetMissing: '无目标值', actualBlank: '实际值为空', unreadable: '无法解析',
-  repeatsTarget: '实际值重复目标值，无法核实', repeatsName: '实际值重复指标名称，无法核实',
-  noNumber: '实际值无数字', noComparable: '实际值无可比数字', noRank: '实际值无排名', noCount: '实际值无次数',
-  noDate: '实际值未说明完成时间', itemsMismatch: '实际值分项与目标不对应', someItemsMissed: '部分分项未达到目标',
-  partlyDone: '实际值表明部分完成', saysNotDone: '实际值表明未完成', actualIsRange: '实际值为区间',
-  doneWithoutNumber: '实际值仅称已完成，无数字', zeroEvents: '实际值称零事故，按0计',
-} as const;
+export { REASONS };
 
 const MAX_TOKENS = 64;
 const DATE_UNITS = new Set(['年', '月', '日']);
@@ -296,7 +290,7 @@ function evaluate(input: { level3?: unknown; targetText?: unknown; actualText?: 
   switch (target.kind) {
     case 'relative':
       if (tokens.length) setActual(out, tokens[0].value, tokens[0].unit);
-      return finish(out, 'unknown', `需要${target.relativeTo}，报告中没有`);
+      return finish(out, 'unknown', relativeReason(target.relativeTo ?? ''));
     case 'frequency': return judgeFrequency(out, target, actual, tokens);
     case 'deadline': return judgeDeadline(out, target, actual);
     case 'rank': return judgeRank(out, target, actual);

@@ -7,6 +7,7 @@ import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { STATUS_COLORS } from '../../components/chart-option.ts';
 import { BLANK, formatCount, formatScore } from '../../lib/format.ts';
 import { labelOf, useI18n, type MessageKey, type Translate } from '../../lib/i18n.ts';
+import { reasonIn } from '../../lib/status-reason.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { IndicatorMissRow } from '../../queries/indicator-misses.ts';
 import { targetText } from './achievement-option.ts';
@@ -87,7 +88,7 @@ export const MISS_COLUMNS: readonly MissColumn[] = [
         <span className="ind-pill" style={{ '--status-color': STATUS_COLORS[row.status] ?? STATUS_COLORS.unknown } as CSSProperties}>
           {labelOf(lang, 'status', row.status)}
         </span>
-        {row.status_reason && <small>{row.status_reason}</small>}
+        {row.status_reason && <small>{reasonIn(row.status_reason, lang)}</small>}
       </>
     ),
   },

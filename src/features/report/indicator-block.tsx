@@ -4,6 +4,7 @@
  */
 import { formatPercent, formatScore } from '../../lib/format.ts';
 import { labelOf, useI18n } from '../../lib/i18n.ts';
+import { reasonIn } from '../../lib/status-reason.ts';
 import type { ReportHeaderRow } from '../../queries/report-header.ts';
 import type { ReportIndicatorRow } from '../../queries/report-indicators.ts';
 import { type FlagLookup, flagClass, flagTitle } from './flags.ts';
@@ -73,7 +74,7 @@ export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProp
               <td className="sheet-deviation">{text(indicator.deviation)}</td>
               <td className="sheet-status">
                 <span className={`status-badge status-${indicator.status}`} data-status={indicator.status}
-                  title={indicator.status_reason || labelOf(lang, 'status', indicator.status)}>
+                  title={reasonIn(indicator.status_reason, lang) || labelOf(lang, 'status', indicator.status)}>
                   {labelOf(lang, 'status', indicator.status)}
                 </span>
                 {indicator.achievement != null && <span className="sheet-achievement">{formatPercent(indicator.achievement, lang, 0)}</span>}
