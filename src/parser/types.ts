@@ -69,7 +69,8 @@ export interface ReportRow {
   finding_count: number;
 }
 
-export type BudgetLineKind = 'total' | 'appropriation' | 'carryover' | 'other';
+export const BUDGET_LINE_KINDS = ['total', 'appropriation', 'carryover', 'other'] as const;
+export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
 
 export interface BudgetLineRow {
   report_id: string;

@@ -191,6 +191,12 @@ describe('report view (production build under a sub-path)', () => {
           .toBe('declared total score differs from the sum of the scores\nexpected 100 · found 10');
         expect(await page.locator('li[data-code="FULL_SCORE_TARGET_MISSED"] .finding-values').innerText())
           .toBe('expected 10场企业家沙龙 · found 6场沙龙、1场企业家年会');
+        // The funding rows are named by kind in English (in Chinese, as printed).
+        expect(await page.locator('[data-testid="report-budget"] tr[data-line] th.sheet-label').allInnerTexts())
+          .toEqual(['Total funds for the year', 'of which: current-year appropriation', 'carried over from last year', 'other funds']);
+      } else {
+        const printed = readCsv(dataDir, 'budget_lines').filter((r) => r.report_id === QIXIE).map((r) => r.line_label);
+        expect(await page.locator('[data-testid="report-budget"] tr[data-line] th.sheet-label').allInnerTexts()).toEqual(printed);
       }
       // The sheet scrolls inside its card; the page itself never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -5,6 +5,7 @@
  */
 import { formatMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
+import { BUDGET_LINE_KINDS, type BudgetLineKind } from '../../parser/types.ts';
 import type { ReportBudgetLineRow } from '../../queries/report-budget-lines.ts';
 import type { ReportHeaderRow } from '../../queries/report-header.ts';
 import { ratesDiffer } from './indicator-layout.ts';
@@ -26,6 +27,12 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
   const showResolved = !total || differs(total.budget_initial, header.budget_initial)
     || differs(total.budget_adjusted, header.budget_adjusted) || differs(total.executed, header.executed);
   const rowCount = lines.length + (showResolved ? 1 : 0);
+  // Chinese shows a row's label as printed; English names the kind of row the parser read it as.
+  const lineLabel = (line: ReportBudgetLineRow) => {
+    const known = (BUDGET_LINE_KINDS as readonly string[]).includes(line.line);
+    if (lang === 'zh' || !known) return line.line_label ?? (known ? t(`report.line.${line.line as BudgetLineKind}`) : line.line);
+    return t(`report.line.${line.line as BudgetLineKind}`);
+  };
   return (
     <table className="sheet-table sheet-budget" data-testid="report-budget">
       <colgroup>
@@ -55,7 +62,7 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
           return (
             <tr key={line.line} data-line={line.line} data-lines={lineNumbers.join(' ')}
               className={flagClass(flags, lineNumbers)} title={flagTitle(flags, lineNumbers, lang)}>
-              <th scope="row" className="sheet-label">{line.line_label ?? line.line}</th>
+              <th scope="row" className="sheet-label">{lineLabel(line)}</th>
               <td className="num" title={exact(line.budget_initial)}>{formatMoney(line.budget_initial, lang)}</td>
               <td className={`num${cut ? ' is-changed' : ''}`}
                 title={cut ? t(line.budget_adjusted! < line.budget_initial! ? 'report.budgetCut' : 'report.budgetRaised', {

@@ -4,7 +4,7 @@
  * with a fixed set of values. Every problem names the file, the line and the column.
  */
 import { SCHEMA, type ColumnSpec } from '../../parser/schema.ts';
-import type { TableName } from '../../parser/types.ts';
+import { BUDGET_LINE_KINDS, type TableName } from '../../parser/types.ts';
 import type { ProblemList } from './import-problem.ts';
 
 export type ContractValue = string | number | null;
@@ -12,7 +12,7 @@ export type ContractRow = Record<string, ContractValue>;
 
 /** Columns whose values the views rely on: a value outside the list would vanish from charts. */
 const ALLOWED: Partial<Record<TableName, Record<string, readonly string[]>>> = {
-  budget_lines: { line: ['total', 'appropriation', 'carryover', 'other'] },
+  budget_lines: { line: BUDGET_LINE_KINDS },
   indicators: {
     kind: ['quantity', 'rank', 'frequency', 'deadline', 'range', 'relative', 'qualitative'],
     target_op: ['>=', '<=', '=', 'between'],
