@@ -64,19 +64,32 @@ export interface MoneyParts {
   suffix: string;
 }
 
-/** Money split for display with a small unit: `4,410.88` + `万元`; `CNY` + `44.11` + `M`. */
-export function formatMoneyParts(wan: number | null | undefined, lang: Lang): MoneyParts {
+/**
+ * The one scale of a table's money columns: 万元 (CNY M in English) however large a figure, so
+ * that a column never mixes units (`2.41 亿元` above `8,102.40 万元`) and keeps every 万元.
+ */
+export const tableMoneyScale = (lang: Lang): MoneyScale => moneyScale(0, lang);
+
+/**
+ * Money split for display with a small unit: `4,410.88` + `万元`; `CNY` + `44.11` + `M`. Always
+ * two decimals, as finance tables print them (`752.00 万元`). The scale follows the figure unless
+ * one is given (tableMoneyScale).
+ */
+export function formatMoneyParts(wan: number | null | undefined, lang: Lang, scale?: MoneyScale): MoneyParts {
   if (wan == null || !Number.isFinite(wan)) return { prefix: '', number: BLANK, suffix: '' };
-  const { divisor, unit } = moneyScale(wan, lang);
-  const number = formatNumber(wan / divisor, lang, 2, divisor === 1 ? 0 : 2);
+  const { divisor, unit } = scale ?? moneyScale(wan, lang);
+  const number = formatNumber(wan / divisor, lang, 2, 2);
   return lang === 'zh' ? { prefix: '', number, suffix: unit } : { prefix: 'CNY', number, suffix: unit };
 }
 
-/** `4,410.88 万元`, `1.23 亿元`; `CNY 44.11 M`. */
-export function formatMoney(wan: number | null | undefined, lang: Lang): string {
-  const { prefix, number, suffix } = formatMoneyParts(wan, lang);
+/** `4,410.88 万元`, `516.00 万元`, `1.23 亿元`; `CNY 44.11 M`. */
+export function formatMoney(wan: number | null | undefined, lang: Lang, scale?: MoneyScale): string {
+  const { prefix, number, suffix } = formatMoneyParts(wan, lang, scale);
   return [prefix, number, suffix].filter(Boolean).join(' ');
 }
+
+/** Money in a table's column: `24,100.00 万元` rather than `2.41 亿元` (tableMoneyScale). */
+export const formatTableMoney = (wan: number | null | undefined, lang: Lang): string => formatMoney(wan, lang, tableMoneyScale(lang));
 
 /** A money axis label: the unit alone, e.g. `万元` or `CNY M`. */
 export const moneyUnitLabel = (scale: MoneyScale, lang: Lang): string => (lang === 'zh' ? scale.unit : `CNY ${scale.unit}`);

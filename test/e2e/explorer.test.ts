@@ -19,6 +19,8 @@ const indicators = readCsv(dataDir, 'indicators');
 const findings = readCsv(dataDir, 'findings');
 const cityOf = new Map(reports.map((r) => [r.report_id, r.city]));
 const zhNumber = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+/** Money in a table column: 万元 with two decimals, as Intl writes it. */
+const zhMoney = (n: number) => `${n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
 const rangeText = (total: number, size = 20) => `第 1–${Math.min(size, total)} 条，共 ${zhNumber(total)} 条`;
 
 const rowsOf = (page: Page) => page.locator('[data-testid="explorer-table"] tbody tr');
@@ -54,7 +56,7 @@ describe('explorer view (production build under a sub-path)', () => {
     expect(await rowsOf(page).count()).toBe(reports.length);
     const first = reports[0]; // the default order is by report id, as in the CSV
     expect(await cell(page, 0, 'project')).toBe(first.project);
-    expect(await cell(page, 0, 'budget_adjusted')).toBe(`${zhNumber(Number(first.budget_adjusted))} 万元`);
+    expect(await cell(page, 0, 'budget_adjusted')).toBe(zhMoney(Number(first.budget_adjusted)));
     expect(await cell(page, 0, 'execution_rate')).toBe(`${(Number(first.execution_rate) * 100).toFixed(1)}%`);
     const blankDepartment = reports.findIndex((r) => r.department === '');
     expect(await cell(page, blankDepartment, 'department')).toBe('—');
@@ -129,7 +131,7 @@ describe('explorer view (production build under a sub-path)', () => {
     const sum = (rows: Row[], column: string) => rows.reduce((total, r) => total + Number(r[column]), 0);
     expect(await cell(page, 0, 'city')).toBe('株洲市');
     expect(await cell(page, 0, 'row_count')).toBe(String(zhuzhou.length));
-    expect(await cell(page, 0, 'budget_initial')).toBe(`${zhNumber(sum(zhuzhou, 'budget_initial'))} 万元`);
+    expect(await cell(page, 0, 'budget_initial')).toBe(zhMoney(sum(zhuzhou, 'budget_initial')));
     expect(await page.locator('th[data-column="budget_initial"]').innerText()).toContain('年初预算（合计）');
     await screenshot(page, 'explorer-grouped-zh-1440');
 

@@ -102,8 +102,8 @@ describe('report view (production build under a sub-path)', () => {
     expect(await cells.nth(0).innerText()).toBe(formatMoney(num(total.budget_initial), 'zh'));
     expect(await cells.nth(1).innerText()).toBe(formatMoney(num(total.budget_adjusted), 'zh'));
     expect(await cells.nth(1).getAttribute('class')).toContain('is-changed');
-    expect(formatMoney(num(total.budget_initial), 'zh')).toBe('752 万元');
-    expect(await page.locator('[data-figure="budget-adjusted"] .key-figure-hint').innerText()).toBe('年初预算 752 万元');
+    expect(formatMoney(num(total.budget_initial), 'zh')).toBe('752.00 万元');
+    expect(await page.locator('[data-figure="budget-adjusted"] .key-figure-hint').innerText()).toBe('年初预算 752.00 万元');
     expect(await page.locator('[data-figure="execution-rate"] .key-figure-hint').innerText())
       .toBe(`对年初预算：${(593.04 / 752 * 100).toFixed(1)}%`);
     expectClean(watched);

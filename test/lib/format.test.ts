@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatScore, moneyScale, zhCollator } from '../../src/lib/format.ts';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatScore, moneyScale, tableMoneyScale, zhCollator } from '../../src/lib/format.ts';
 
 describe('format', () => {
+  it('keeps a table column in 万元 (CNY M), with two decimals, however large its figures', () => {
+    expect(formatMoney(24_100, 'zh', tableMoneyScale('zh'))).toBe('24,100.00 万元');
+    expect(formatMoney(752, 'zh', tableMoneyScale('zh'))).toBe('752.00 万元');
+    expect(formatMoney(250_000, 'en', tableMoneyScale('en'))).toBe('CNY 2,500.00 M');
+    expect(formatMoney(null, 'zh', tableMoneyScale('zh'))).toBe('—');
+  });
+
   it('shows 万元 below 10,000 万元 and 亿元 from there', () => {
     expect(formatMoney(4410.88, 'zh')).toBe('4,410.88 万元');
-    expect(formatMoney(516, 'zh')).toBe('516 万元');
+    expect(formatMoney(516, 'zh')).toBe('516.00 万元');
     expect(formatMoney(10_000, 'zh')).toBe('1.00 亿元');
     expect(formatMoney(123_456, 'zh')).toBe('12.35 亿元');
   });

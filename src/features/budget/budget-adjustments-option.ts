@@ -1,5 +1,5 @@
 import type { ChartOption } from '../../components/chart-option.ts';
-import { formatMoney, formatNumber, moneyScale, moneyUnitLabel } from '../../lib/format.ts';
+import { formatMoney, formatNumber, moneyScale, moneyUnitLabel, type MoneyScale } from '../../lib/format.ts';
 import type { BudgetProjectRow } from '../../queries/budget-projects.ts';
 import { barsFromProjects } from './budget-bars.ts';
 import { sign, signedPercent } from './signed.ts';
@@ -38,9 +38,12 @@ export function adjustedProjects(rows: readonly BudgetProjectRow[], t: OptionCon
     .sort((a, b) => a.adjustment - b.adjustment || a.report_id.localeCompare(b.report_id));
 }
 
-/** `−158.96 万元（−21.1%）`: the amount signed, with the change against 年初 when there is one. */
-export function formatAdjustment(amount: number, rate: number | null, lang: OptionContext['lang']): string {
-  const money = formatMoney(Math.abs(amount), lang);
+/**
+ * `−158.96 万元（−21.1%）`: the amount signed, with the change against 年初 when there is one; in
+ * `scale` when given (a table column's).
+ */
+export function formatAdjustment(amount: number, rate: number | null, lang: OptionContext['lang'], scale?: MoneyScale): string {
+  const money = formatMoney(Math.abs(amount), lang, scale);
   const signed = `${sign(amount)}${money}`;
   if (rate == null) return signed;
   return lang === 'zh' ? `${signed}（${signedPercent(rate, lang)}）` : `${signed} (${signedPercent(rate, lang)})`;

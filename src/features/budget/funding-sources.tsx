@@ -1,5 +1,5 @@
 /** The funding-source split (budget_lines) as a small table: 年初 / 全年 / 执行 and the share of 全年. */
-import { formatCount, formatMoney, formatPercent } from '../../lib/format.ts';
+import { formatCount, formatPercent, formatTableMoney } from '../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.ts';
 import type { BudgetFundingSourceRow } from '../../queries/budget-funding-sources.ts';
 
@@ -24,9 +24,9 @@ export function FundingSources({ rows, totalAdjusted }: { rows: readonly BudgetF
             {rows.map((row) => (
               <tr key={row.source} data-source-line={row.source}>
                 <th scope="row">{t(`budget.source.${row.source}` as MessageKey)}</th>
-                <td className="num">{formatMoney(row.budget_initial, lang)}</td>
-                <td className="num">{formatMoney(row.budget_adjusted, lang)}</td>
-                <td className="num">{formatMoney(row.executed, lang)}</td>
+                <td className="num">{formatTableMoney(row.budget_initial, lang)}</td>
+                <td className="num">{formatTableMoney(row.budget_adjusted, lang)}</td>
+                <td className="num">{formatTableMoney(row.executed, lang)}</td>
                 <td className="num">
                   <ShareBar fraction={share(row.budget_adjusted)} />
                   {formatPercent(share(row.budget_adjusted), lang)}

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
-import { formatMoney, formatPercent } from '../../lib/format.ts';
+import { formatPercent, formatTableMoney, tableMoneyScale } from '../../lib/format.ts';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { BudgetProjectRow, BudgetProjectSort, BudgetProjectSortColumn } from '../../queries/budget-projects.ts';
@@ -20,7 +20,7 @@ const helper = createColumnHelper<typeof features, BudgetProjectRow>();
 interface ColumnMeta { label: MessageKey; numeric?: boolean }
 
 function projectColumns(lang: Lang, t: Translate, openReport: (reportId: string) => void) {
-  const money = (value: number | null) => formatMoney(value, lang);
+  const money = (value: number | null) => formatTableMoney(value, lang);
   const sortable = (column: BudgetProjectSortColumn) => ({ enableSorting: true, sortDescFirst: firstSortDescending(column) });
   return helper.columns([
     helper.accessor('project', {
@@ -54,9 +54,9 @@ function projectColumns(lang: Lang, t: Translate, openReport: (reportId: string)
 }
 
 function Adjustment({ amount, rate, lang, t }: { amount: number | null; rate: number | null; lang: Lang; t: Translate }) {
-  if (amount == null) return <>{formatMoney(null, lang)}</>;
+  if (amount == null) return <>{formatTableMoney(null, lang)}</>;
   if (Math.abs(amount) < 0.005) return <span className="budget-unchanged">{t('budget.table.unchanged')}</span>;
-  return <span className={amount < 0 ? 'budget-cut' : 'budget-increase'}>{formatAdjustment(amount, rate, lang)}</span>;
+  return <span className={amount < 0 ? 'budget-cut' : 'budget-increase'}>{formatAdjustment(amount, rate, lang, tableMoneyScale(lang))}</span>;
 }
 
 export interface ProjectTableProps {
@@ -127,9 +127,9 @@ export function ProjectTable({ rows, summary, sort, onSort, onOpenReport }: Proj
           <tfoot>
             <tr>
               <th scope="row" colSpan={2}>{t('budget.table.total')}</th>
-              <td className="num">{formatMoney(summary.budget_initial, lang)}</td>
-              <td className="num">{formatMoney(summary.budget_adjusted, lang)}</td>
-              <td className="num">{formatMoney(summary.executed, lang)}</td>
+              <td className="num">{formatTableMoney(summary.budget_initial, lang)}</td>
+              <td className="num">{formatTableMoney(summary.budget_adjusted, lang)}</td>
+              <td className="num">{formatTableMoney(summary.executed, lang)}</td>
               <td className="num">{formatPercent(summary.execution_rate, lang)}</td>
               <td className="num">{formatPercent(summary.execution_rate_initial, lang)}</td>
               <td className="num">

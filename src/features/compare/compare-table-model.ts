@@ -2,7 +2,7 @@
  * The side-by-side table as data, pure: measures as rows in groups, items as columns, each cell
  * formatted with its unit and flagged when it is the best of its row.
  */
-import { formatCount, formatMoney, formatPercent, formatScore } from '../../lib/format.ts';
+import { formatCount, formatTableMoney, formatPercent, formatScore } from '../../lib/format.ts';
 import { labelOf, type MessageKey } from '../../lib/i18n.ts';
 import { COMPARE_LEVEL1S, LEVEL1_RATE_COLUMNS, type CompareMeasuresRow } from '../../queries/compare-measures.ts';
 import type { OptionContext } from './option-context.ts';
@@ -27,7 +27,7 @@ const share = (row: CompareMeasuresRow, count: number): number | null => (row.in
 const labelled = (key: MessageKey) => ({ t }: OptionContext) => t(key);
 
 const money = (id: string, key: MessageKey, column: 'budget_initial' | 'budget_adjusted' | 'executed'): Measure => ({
-  id, label: labelled(key), value: (row) => row[column], format: (row, { lang }) => formatMoney(row[column], lang),
+  id, label: labelled(key), value: (row) => row[column], format: (row, { lang }) => formatTableMoney(row[column], lang),
 });
 
 const rate = (id: string, key: MessageKey, column: 'execution_rate' | 'execution_rate_initial'): Measure => ({

@@ -3,7 +3,7 @@
  * counts as numbers, codes and statuses by their labels, blanks as —. Pure, so it is tested
  * without a browser; the column filters convert between shown and stored units here too.
  */
-import { BLANK, formatCount, formatMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
+import { BLANK, formatCount, formatTableMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
 import { labelOf, MESSAGES, translate, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { ExplorerColumn, NumberUnit, TableName } from '../../queries/explorer-columns.ts';
@@ -30,7 +30,7 @@ export function valueLabel(lang: Lang, table: TableName, column: string, value: 
 
 export function formatNumberIn(unit: NumberUnit, value: number, lang: Lang): string {
   switch (unit) {
-    case 'money': return formatMoney(value, lang);
+    case 'money': return formatTableMoney(value, lang);
     case 'rate': return formatPercent(value, lang);
     case 'points': return formatScore(value, lang);
     case 'count': return formatCount(value, lang);

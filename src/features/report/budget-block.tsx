@@ -3,7 +3,7 @@
  * computed one, and a 核算 row when the figures the dashboard uses differ from the printed total
  * (a blank 年度资金总额 row is summed from its funding sources).
  */
-import { formatMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
+import { formatNumber, formatPercent, formatScore, formatTableMoney } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { BUDGET_LINE_KINDS, type BudgetLineKind } from '../../parser/types.ts';
 import type { ReportBudgetLineRow } from '../../queries/report-budget-lines.ts';
@@ -63,13 +63,13 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
             <tr key={line.line} data-line={line.line} data-lines={lineNumbers.join(' ')}
               className={flagClass(flags, lineNumbers)} title={flagTitle(flags, lineNumbers, lang)}>
               <th scope="row" className="sheet-label">{lineLabel(line)}</th>
-              <td className="num" title={exact(line.budget_initial)}>{formatMoney(line.budget_initial, lang)}</td>
+              <td className="num" title={exact(line.budget_initial)}>{formatTableMoney(line.budget_initial, lang)}</td>
               <td className={`num${cut ? ' is-changed' : ''}`}
                 title={cut ? t(line.budget_adjusted! < line.budget_initial! ? 'report.budgetCut' : 'report.budgetRaised', {
-                  from: formatMoney(line.budget_initial, lang), to: formatMoney(line.budget_adjusted, lang) }) : exact(line.budget_adjusted)}>
-                {formatMoney(line.budget_adjusted, lang)}
+                  from: formatTableMoney(line.budget_initial, lang), to: formatTableMoney(line.budget_adjusted, lang) }) : exact(line.budget_adjusted)}>
+                {formatTableMoney(line.budget_adjusted, lang)}
               </td>
-              <td className="num" title={exact(line.executed)}>{formatMoney(line.executed, lang)}</td>
+              <td className="num" title={exact(line.executed)}>{formatTableMoney(line.executed, lang)}</td>
               <td className="num">{formatScore(line.weight, lang)}</td>
               <td className={`num${rateMismatch ? ' is-mismatch' : ''}`}>{formatPercent(line.execution_rate_declared, lang)}</td>
               <td className={`num${rateMismatch ? ' is-mismatch' : ''}`}>{formatPercent(line.execution_rate, lang)}</td>
@@ -80,9 +80,9 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
         {showResolved && (
           <tr className="sheet-resolved" data-line="resolved" title={t('report.resolvedHint')}>
             <th scope="row" className="sheet-label">{t('report.resolved')}</th>
-            <td className="num">{formatMoney(header.budget_initial, lang)}</td>
-            <td className="num">{formatMoney(header.budget_adjusted, lang)}</td>
-            <td className="num">{formatMoney(header.executed, lang)}</td>
+            <td className="num">{formatTableMoney(header.budget_initial, lang)}</td>
+            <td className="num">{formatTableMoney(header.budget_adjusted, lang)}</td>
+            <td className="num">{formatTableMoney(header.executed, lang)}</td>
             <td className="num">{formatScore(header.budget_weight, lang)}</td>
             <td className="num">—</td>
             <td className="num">{formatPercent(header.execution_rate, lang)}</td>

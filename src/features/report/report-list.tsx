@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '../../lib/db/index.ts';
-import { formatCount, formatMoney, formatPercent, formatScore, zhCollator } from '../../lib/format.ts';
+import { formatCount, formatPercent, formatScore, formatTableMoney, zhCollator } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { navigate, useUrlState } from '../../lib/url-state.ts';
@@ -89,7 +89,7 @@ export function ReportList() {
                     <td>{row.city ?? '—'}</td>
                     <td className="report-table-fund">{row.fund ?? '—'}</td>
                     <td className="num">{row.year ?? '—'}</td>
-                    <td className="num">{formatMoney(row.budget_adjusted, lang)}</td>
+                    <td className="num">{formatTableMoney(row.budget_adjusted, lang)}</td>
                     <td className="num">{formatPercent(row.execution_rate, lang)}</td>
                     <td className="num">
                       {formatScore(row.total_score, lang)}
