@@ -7,7 +7,8 @@ import { useI18n } from '../lib/i18n.ts';
 import { useOnDemand } from '../lib/on-demand.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
-import { findView, VIEWS, type ViewEntry } from './views.ts';
+import { ViewTabs } from './view-tabs.tsx';
+import { findView, type ViewEntry } from './views.ts';
 
 /** The view's component once its code has arrived (see src/lib/on-demand.ts for why not `lazy`). */
 function CurrentView({ view }: { view: ViewEntry }) {
@@ -56,14 +57,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <nav className="tabs" aria-label={t('app.title')}>
-        {VIEWS.map((entry) => (
-          <button key={entry.id} type="button" className="tab" aria-current={entry.id === view.id ? 'page' : undefined}
-            data-view={entry.id} onClick={() => url.setView(entry.id)}>
-            {t(entry.titleKey)}
-          </button>
-        ))}
-      </nav>
+      <ViewTabs current={view.id} />
       <FilterBar />
       <DataStatus />
       {db.phase !== 'error' && <main className="view">

@@ -225,6 +225,27 @@ describe('overview (production build under a sub-path)', () => {
     }
   });
 
+  it('shows the open view\'s tab on a phone, and fades the side where more tabs lie', async () => {
+    const watched = await openPage(browser(), siteUrl, 390);
+    const { page } = watched;
+    const tabs = page.locator('nav.tabs');
+    const inSight = () => page.evaluate(() => {
+      const nav = document.querySelector('nav.tabs')!.getBoundingClientRect();
+      const tab = document.querySelector('nav.tabs [aria-current="page"]')!.getBoundingClientRect();
+      return tab.left >= nav.left - 1 && tab.right <= nav.right + 1;
+    });
+    await page.goto(`${siteUrl}?view=findings`); // the seventh of ten tabs
+    await page.locator('.tab[data-view="findings"][aria-current="page"]').waitFor({ timeout: 30_000 });
+    expect(await inSight()).toBe(true);
+    expect(await tabs.getAttribute('class')).toMatch(/more-left/);
+    await screenshot(page, 'tabs-findings-zh-390');
+    await page.locator('.tab[data-view="overview"]').click();
+    await expect.poll(inSight).toBe(true);
+    expect(await tabs.getAttribute('class')).toMatch(/more-right/);
+    expect(await tabs.getAttribute('class')).not.toMatch(/more-left/);
+    expectClean(watched);
+  });
+
   it('starts from the build\'s dataset.duckdb, and reads the same data from the CSVs when named by ?data=', async () => {
     const expected = expectedFigures(dataDir);
     for (const [search, wanted, unwanted] of [['', /data\/dataset\.duckdb$/, /\.csv$/], ['?data=./data/', /data\/reports\.csv$/, /\.duckdb$/]] as const) {
