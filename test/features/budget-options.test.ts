@@ -108,7 +108,8 @@ describe('buildBudgetRatesOption', () => {
     expect(option.tooltip.valueFormatter(593.04 / 7.52)).toBe('78.9%');
     expect(option.series[0].markLine.data).toEqual([{ xAxis: 100 }]);
     expect(option.xAxis.max({ max: 100 })).toBe(100);
-    expect(option.xAxis.max({ max: 112.5 })).toBe(120); // overspending stays on the chart
+    expect(option.xAxis.max({ max: 112.5 })).toBe(125); // overspending stays on the chart, at a tick
+    expect(option.xAxis.interval).toBe(50);
     expect(option.xAxis.axisLabel.formatter(50)).toBe('50%');
     expect(loose(buildBudgetRatesOption([], ctx('en'))).series[1].name).toBe('Against initial budget');
   });

@@ -154,6 +154,13 @@ describe('buildScoreRateOption', () => {
     expect(option.yAxis.max({ max: 0.95 })).toBe(1);
     expect(option.yAxis.max({ max: 1.2 })).toBe(1.2);
     expect(option.series[0].label.show).toBe(true);
+    expect(option.xAxis.axisLabel.interval).toBe(0); // all three 一级, wrapped when narrow
+    expect(option.series[1].label.formatter({ value: 0.9667 })).toBe('96.7%'); // as the table has it
+    expect(option.series[1].label.formatter({ value: 1 })).toBe('100%');
+    // The bar labels above 100% get room below the axis name, which stays where it is without them.
+    const unlabelled = loose(buildScoreRateOption(['a', 'b', 'c'].map((label) => item(label, 1)), ctx()));
+    expect(option.grid.top).toBeGreaterThan(unlabelled.grid.top);
+    expect(option.grid.top - option.yAxis.nameGap).toBe(unlabelled.grid.top - unlabelled.yAxis.nameGap);
     expect(option.tooltip.valueFormatter(0.9)).toBe('90.0%');
   });
 

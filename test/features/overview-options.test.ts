@@ -58,6 +58,7 @@ describe('buildScoreHistogramOption', () => {
     const option = loose(buildScoreHistogramOption([{ bin_start: 85, reports: 1 }, { bin_start: 95, reports: 4 }], { ...ctx(), binWidth: 5 }));
     expect(option.xAxis.data).toEqual(['80–85 分', '85–90 分', '90–95 分', '95–100 分']);
     expect(option.series[0].data).toEqual([0, 1, 0, 4]);
+    expect(option.xAxis.axisLabel).toEqual({ interval: 0, hideOverlap: true }); // every band labelled where it fits
     const low = loose(buildScoreHistogramOption([{ bin_start: 50, reports: 2 }], { ...ctx(), binWidth: 10 }));
     expect(low.series[0].data).toEqual([2, 0, 0, 0, 0]);
   });

@@ -27,8 +27,10 @@ export function buildBudgetRatesOption(bars: readonly BudgetBar[], { lang, t }: 
     xAxis: {
       type: 'value',
       min: 0,
-      // Always show the 100% line; overspending beyond it stays visible.
-      max: ({ max }: { max: number }) => Math.max(100, Math.ceil(max / 10) * 10),
+      // Always show the 100% line; overspending beyond it stays visible. Ticks every 50% fit a
+      // phone's card (ECharts' own choice labelled only 20% and 60% there, and every 25% lost 100%).
+      max: ({ max }: { max: number }) => Math.max(100, Math.ceil(max / 25) * 25),
+      interval: 50,
       axisLabel: { formatter: (value: number) => `${formatNumber(value, lang, 0)}%`, hideOverlap: true },
     },
     series: series.map(({ key, name, color }, index) => ({
@@ -42,11 +44,15 @@ export function buildBudgetRatesOption(bars: readonly BudgetBar[], { lang, t }: 
         position: 'right' as const,
         fontSize: 11,
         color: '#4a5663',
+        // On a white ground: a label that reaches past 100% covers the dashed line there.
+        backgroundColor: '#fff',
+        padding: [0, 2],
         formatter: ({ value }: { value: unknown }) => formatPercent(Number(value) / 100, lang),
       },
       data: bars.map((b) => ({ value: percent(b[key]), key: b.key })),
       ...(index === 0 ? {
         markLine: {
+          z: 1, // under the bars and their labels
           silent: true,
           symbol: 'none',
           label: { show: false },

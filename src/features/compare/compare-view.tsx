@@ -81,6 +81,7 @@ export function CompareView() {
           <ChartCard title={t('compare.chart.budget')} loading={measures.loading} error={measures.error} empty={empty} testId="chart-compare-budget">
             <Chart label={t('compare.chart.budget')} option={view.budget} height={300}
               onClick={({ dataIndex }) => items[dataIndex] && openItem(items[dataIndex])} />
+            <p className="chart-hint">{t('compare.hint.budget')}</p>
           </ChartCard>
           <ChartCard title={t('compare.chart.scoreRate')} loading={measures.loading} error={measures.error} empty={empty} testId="chart-compare-score-rate">
             <Chart label={t('compare.chart.scoreRate')} option={view.scoreRate} height={300}

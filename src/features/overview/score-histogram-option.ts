@@ -25,6 +25,9 @@ export function buildScoreHistogramOption(
       data: bins.map((start) =>
         t('score.range', { from: formatNumber(start, lang), to: formatNumber(Math.min(100, start + binWidth), lang) })),
       axisTick: { show: false },
+      // Every band is labelled (left to ECharts, a narrow card labelled every other one, and a
+      // lone bar read as its neighbour's band); only labels that would overlap are left out.
+      axisLabel: { interval: 0, hideOverlap: true },
     },
     yAxis: { type: 'value', name: t('chart.reports'), nameTextStyle: AXIS_NAME_STYLE, minInterval: 1 },
     series: [{

@@ -35,6 +35,7 @@ export const zh = {
   'compare.chart.status': '指标完成状态构成',
   'compare.chart.scoreRate': '一级指标得分率对比',
   'compare.axis.scoreRate': '得分率',
+  'compare.hint.budget': '执行柱上方的数字为执行率（全年执行 ÷ 全年预算）。',
   'compare.tooltip.executionRate': '执行率',
   'compare.tooltip.indicators': '{count} 个指标',
 } as const satisfies Record<string, string>;
@@ -75,6 +76,7 @@ export const en: Record<keyof typeof zh, string> = {
   'compare.chart.status': 'Indicator status mix',
   'compare.chart.scoreRate': 'Score rate by level-1 indicator',
   'compare.axis.scoreRate': 'Score rate',
+  'compare.hint.budget': 'The figure above each Executed bar is its execution rate (executed ÷ adjusted budget).',
   'compare.tooltip.executionRate': 'Execution rate',
   'compare.tooltip.indicators': '{count} indicators',
 };
