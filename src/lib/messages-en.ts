@@ -95,6 +95,17 @@ const core = {
   'value.blank': '(blank)',
   'overview.liveHint': 'Live query',
   'overview.snapshotHint': 'Build-time data',
+  'overview.table.cities': 'Cities side by side',
+  'overview.table.reportsTitle': 'Reports with the most issues',
+  'overview.table.reports': 'Reports',
+  'overview.table.executionRate': 'Execution rate',
+  'overview.table.meanScore': 'Mean self-score',
+  'overview.table.score': 'Self-score',
+  'overview.table.findings': 'Issues',
+  'overview.table.errors': '{count} errors',
+  'overview.table.oneError': '{count} error',
+  'overview.table.toCompare': 'Compare more →',
+  'overview.table.toReports': 'All reports →',
 };
 
 export const en: Record<keyof typeof zh, string> = {

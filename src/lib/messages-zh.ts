@@ -94,6 +94,17 @@ const core = {
   'value.blank': '（空白）',
   'overview.liveHint': '实时查询',
   'overview.snapshotHint': '构建时数据',
+  'overview.table.cities': '城市对比',
+  'overview.table.reportsTitle': '问题最多的报告',
+  'overview.table.reports': '报告数',
+  'overview.table.executionRate': '执行率',
+  'overview.table.meanScore': '平均自评分',
+  'overview.table.score': '自评分',
+  'overview.table.findings': '问题',
+  'overview.table.errors': '{count} 个错误',
+  'overview.table.oneError': '{count} 个错误',
+  'overview.table.toCompare': '对比更多 →',
+  'overview.table.toReports': '全部报告 →',
 };
 
 export const zh = {

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
 import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
-import { expectedFigures, firstCity, reportValues } from './expected-figures.ts';
+import { expectedFigures, firstCity, readCsv, reportValues } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -225,6 +225,36 @@ describe('overview (production build under a sub-path)', () => {
     }
   });
 
+  it('has small versions of 对比 and 报告详情: the cities side by side, the reports with the most issues, each a click from its view', async () => {
+    const watched = await openOverview();
+    const { page } = watched;
+    const reports = readCsv(dataDir, 'reports');
+    const findings = readCsv(dataDir, 'findings');
+    const cities = [...new Set(reports.map((r) => r.city))];
+    const cityRows = page.locator('[data-testid="overview-cities"] tbody tr');
+    expect(await cityRows.count()).toBe(cities.length);
+    for (const city of cities) {
+      const cells = await page.locator(`[data-testid="overview-cities"] tr[data-city="${city}"] td`).allInnerTexts();
+      const ofCity = reports.filter((r) => r.city === city);
+      const ids = new Set(ofCity.map((r) => r.report_id));
+      expect(cells[0]).toBe(formatCount(ofCity.length, 'zh'));
+      expect(cells[3]).toBe(formatCount(findings.filter((f) => ids.has(f.report_id)).length, 'zh'));
+    }
+    // The reports with the most errors come first; one click opens the report.
+    const listed = await page.locator('[data-testid="overview-reports"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-report')));
+    const errorsOf = (id: string | null) => findings.filter((f) => f.report_id === id && f.severity === 'error').length;
+    expect(listed).toHaveLength(Math.min(5, reports.length));
+    expect(listed.map(errorsOf)).toEqual([...listed.map(errorsOf)].sort((a, b) => b - a));
+    await page.locator(`[data-testid="overview-reports"] tr[data-report="${listed[0]}"] button`).click();
+    await page.getByTestId('report-project').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('report')).toBe(listed[0]);
+    await page.goBack();
+    await page.locator('[data-testid="overview-cities"]').waitFor();
+    await page.locator('.mini-more').first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('compare');
+    expectClean(watched);
+  });
+
   it('shows the open view\'s tab on a phone, and fades the side where more tabs lie', async () => {
     const watched = await openPage(browser(), siteUrl, 390);
     const { page } = watched;
@@ -267,7 +297,9 @@ describe('overview (production build under a sub-path)', () => {
       }
       // The overview's queries go to DuckDB right behind that one call (src/lib/db/client.ts).
       const sentAhead = await watched.page.evaluate(() => (performance.getEntriesByName('data:sent-ahead')[0] as PerformanceMark | undefined)?.detail);
-      expect(sentAhead, search).toEqual(search === '' ? ['overview-figures', 'budget-by-city', 'indicator-status-counts', 'score-histogram', 'findings-by-code'] : undefined);
+      expect(sentAhead, search).toEqual(search === ''
+        ? ['overview-figures', 'budget-by-city', 'indicator-status-counts', 'score-histogram', 'findings-by-code', 'compare-measures-city', 'report-list']
+        : undefined);
       expectClean(watched);
     }
   });

@@ -3,11 +3,13 @@
  * list (with no filters) into snapshot.json, so the first paint needs no DuckDB.
  */
 import { budgetBy } from '../../queries/budget-by.ts';
+import { compareMeasures } from '../../queries/compare-measures.ts';
 import { findingsByCode } from '../../queries/findings-by-code.ts';
 import type { Filters } from '../../queries/filters.ts';
 import { indicatorStatusCounts } from '../../queries/indicator-status-counts.ts';
 import { overviewFigures } from '../../queries/overview-figures.ts';
 import type { Query } from '../../queries/query.ts';
+import { reportList } from '../../queries/report-list.ts';
 import { scoreHistogram } from '../../queries/score-histogram.ts';
 
 export const SCORE_BIN_WIDTH = 5;
@@ -19,6 +21,9 @@ export function overviewQueryset(filters: Filters) {
     statusCounts: indicatorStatusCounts(filters),
     scoreHistogram: scoreHistogram(filters, SCORE_BIN_WIDTH),
     findingsByCode: findingsByCode(filters),
+    // The small versions of 对比 and 报告详情 (overview-tables.tsx).
+    cities: compareMeasures('city', filters),
+    reports: reportList(filters),
   };
 }
 

@@ -14,6 +14,7 @@ import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { KeyFigures } from './key-figures.tsx';
+import { CitiesTable, ReportsTable } from './overview-tables.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
 import { overviewQueries, overviewQueryset } from './overview-queries.ts';
 
@@ -29,6 +30,8 @@ export function OverviewView() {
   const status = useQuery(queries.statusCounts);
   const scores = useQuery(queries.scoreHistogram);
   const findings = useQuery(queries.findingsByCode);
+  const cities = useQuery(queries.cities);
+  const reports = useQuery(queries.reports);
   // The marks wait for the charts to be on screen (overview:drawn: picture or ECharts) and drawn
   // by ECharts (app:ready), not just for their rows. A card showing "no data" or an error instead
   // of its chart is done as it is.
@@ -41,7 +44,7 @@ export function OverviewView() {
   ];
   const withoutChart = (state: QueryState<unknown>) => state.error !== null || state.rows?.length === 0;
   const onScreen = charts.every(([id, state]) => drawnBy[id] !== undefined || withoutChart(state));
-  useDrawnMarks('overview', [figures, budget, status, scores, findings], {
+  useDrawnMarks('overview', [figures, budget, status, scores, findings, cities, reports], {
     onScreen,
     byECharts: charts.every(([id, state]) => drawnBy[id] === 'echarts' || withoutChart(state)),
   });
@@ -65,7 +68,7 @@ export function OverviewView() {
       clearTimeout(timer);
     };
   }, [onScreen, echartsReleased, snapshotOnItsWay]);
-  const live = [figures, budget, status, scores, findings].every((state) => state.source === 'live');
+  const live = [figures, budget, status, scores, findings, cities, reports].every((state) => state.source === 'live');
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (live) warmUpFilterChanges(overviewQueries, () => chartHandlesIn(view.current).map((chart) => () => chart.redraw()));
@@ -120,6 +123,20 @@ export function OverviewView() {
             {...picture(OVERVIEW_CHARTS.findings, findings)}
             onClick={({ data }) => url.setParams({ view: 'findings', code: (data as { code: string }).code })}
           />
+        </ChartCard>
+        <ChartCard title={t('overview.table.cities')} loading={cities.loading} error={cities.error} empty={cities.rows?.length === 0}
+          testId="card-overview-cities" exportName={false}>
+          <CitiesTable rows={cities.rows ?? []} onCity={(city) => url.toggleFilter('city', city)} />
+          <button type="button" className="link-button mini-more" onClick={() => url.setParams({ view: 'compare', cdim: null, cmp: null })}>
+            {t('overview.table.toCompare')}
+          </button>
+        </ChartCard>
+        <ChartCard title={t('overview.table.reportsTitle')} loading={reports.loading} error={reports.error} empty={reports.rows?.length === 0}
+          testId="card-overview-reports" exportName={false}>
+          <ReportsTable rows={reports.rows ?? []} onReport={(report) => url.setParams({ view: 'report', report })} />
+          <button type="button" className="link-button mini-more" onClick={() => url.setParams({ view: 'report' })}>
+            {t('overview.table.toReports')}
+          </button>
         </ChartCard>
       </div>
     </div>

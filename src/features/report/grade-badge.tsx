@@ -1,12 +1,6 @@
 /** 优 / 良 / 中 / 差 as a coloured badge; the grade is a data value, labelled in English. */
-import { useI18n, type MessageKey } from '../../lib/i18n.ts';
-
-const GRADES: Record<string, { key: MessageKey; tone: string }> = {
-  优: { key: 'report.grade.excellent', tone: 'excellent' },
-  良: { key: 'report.grade.good', tone: 'good' },
-  中: { key: 'report.grade.fair', tone: 'fair' },
-  差: { key: 'report.grade.poor', tone: 'poor' },
-};
+import { GRADES } from '../../lib/grades.ts';
+import { useI18n } from '../../lib/i18n.ts';
 
 export function GradeBadge({ grade }: { grade: string | null }) {
   const { t } = useI18n();
