@@ -129,7 +129,7 @@ try {
     console.log(`${label.padEnd(15)} median ${ms(m).padStart(8)}  = ${ratio.toFixed(2)} × floor  [${values.map(ms).join(', ')}]`);
   };
   for (const mark of marks) report(mark, app[mark]);
-  console.log('the app\'s data path alone (its DuckDB start, the attach and the overview\'s five queries; no UI):');
+  console.log('the app\'s data path alone (its DuckDB start, the attach and the overview\'s queries; no UI):');
   report('  answered', dataPath);
   console.log(`idle warm-up of the filter statements: done ${ms(warmUp)} after app:ready`);
   console.log(`filter change → overview redrawn: p50 ${ms(percentile(redraws, 0.5))}, p95 ${ms(percentile(redraws, 0.95))} (${redraws.length} changes); of which queries p50 ${ms(percentile(queryShares, 0.5))}, p95 ${ms(percentile(queryShares, 0.95))}`);

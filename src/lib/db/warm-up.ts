@@ -3,8 +3,8 @@
  * statement shape (an IN list, an EXISTS over the indicators) and compiles the wasm code it
  * needs on first use: 100–240 ms on a two-core PC, against ~60 ms for the same change later.
  * Once the view is drawn from live data, this runs the view's queries with one value of each
- * filter and of each pair of filters (8 + 28 filter sets for eight filters, five queries each:
- * up to 180 statements, ~1.8 s in all on a two-core PC), as
+ * filter and of each pair of filters (8 + 28 filter sets for eight filters, seven queries each:
+ * up to 252 statements, ~2.1 s in all on a two-core PC), as
  * background queries (each waits until no view query is running), so those statements are
  * prepared and compiled, and DuckDB's hot code optimized, before the user's first clicks need
  * them: bench:app's filter-change p95 went from ~124 ms (single filters warmed) to ~89 ms. Then

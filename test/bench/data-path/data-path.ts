@@ -1,6 +1,6 @@
 /**
  * The app's data path without its UI, a second reference for bench:app: the app's own DuckDB
- * start (early wasm), the bundled dataset's attach and the overview's five queries, and no
+ * start (early wasm), the bundled dataset's attach and the overview's queries, and no
  * React, snapshot or chart. `app:ready` minus this is what the page around the data costs.
  * Marks `data-path:answered`. Served from a folder next to the app's index.html (its data/).
  */
