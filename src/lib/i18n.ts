@@ -13,10 +13,18 @@ export const MESSAGES: Record<Lang, Messages> = { zh, en };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** Looks `key` up; `{name}` slots are filled from `vars`. Falls back to Chinese, never to the key. */
+/**
+ * Looks `key` up; `{name}` slots are filled from `vars`, and `{name|one|other}` picks a word by
+ * the number in `vars[name]` (`{count|report|reports}`: English plurals; a formatted number such
+ * as `1,234` counts too). Falls back to Chinese, never to the key.
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const text = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? '';
-  return vars ? text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in vars ? String(vars[name]) : slot)) : text;
+  if (!vars) return text;
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (slot, name: string, one: string, other: string) =>
+      (name in vars ? (Number(String(vars[name]).replace(/[,\s]/g, '')) === 1 ? one : other) : slot))
+    .replace(/\{(\w+)\}/g, (slot, name: string) => (name in vars ? String(vars[name]) : slot));
 }
 
 export const translator = (lang: Lang): Translate => (key, vars) => translate(lang, key, vars);

@@ -102,8 +102,7 @@ const core = {
   'overview.table.meanScore': 'Mean self-score',
   'overview.table.score': 'Self-score',
   'overview.table.findings': 'Issues',
-  'overview.table.errors': '{count} errors',
-  'overview.table.oneError': '{count} error',
+  'overview.table.errors': '{count} {count|error|errors}',
   'overview.table.toCompare': 'Compare more →',
   'overview.table.toReports': 'All reports →',
 };

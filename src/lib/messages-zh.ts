@@ -102,7 +102,6 @@ const core = {
   'overview.table.score': '自评分',
   'overview.table.findings': '问题',
   'overview.table.errors': '{count} 个错误',
-  'overview.table.oneError': '{count} 个错误',
   'overview.table.toCompare': '对比更多 →',
   'overview.table.toReports': '全部报告 →',
 };

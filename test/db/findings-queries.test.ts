@@ -123,6 +123,12 @@ describe('findings queries (fixture)', () => {
     expect(rows.map((r) => [r.report_id, r.findings])).toEqual([[R000, 1], [R001, 2], [R002, 1], [R003, 1], [R004, 2]]);
     expect(rows[4]).toMatchObject({ project: '中小企业科专项', city: '株洲市', source_file: `${R004}.txt` });
     expect((await db.query(findingsReports({ city: ['益阳市'] }))).map((r) => r.report_id)).toEqual([R002]);
+    // Under a severity, only the reports with such findings are offered, with those counts; the
+    // report choice itself does not narrow the list.
+    const errors = await db.query(findingsPage({}, { severity: ['error'] }, [], ALL));
+    const withErrors = await db.query(findingsReports({}, { severity: ['error'], report: [R000] }));
+    expect(withErrors.map((r) => r.report_id)).toEqual([...new Set(errors.map((r) => r.report_id))].sort());
+    expect(withErrors.reduce((sum, r) => sum + r.findings, 0)).toBe(errors.length);
   });
 });
 

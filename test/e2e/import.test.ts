@@ -138,7 +138,7 @@ describe('import (production build under a sub-path)', () => {
       await page.getByTestId('import-input').setInputFiles([GB18030, resolve(dataDir, 'reports.csv')]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      if (lang === 'en') expect(await page.getByTestId('import-badge').innerText()).toBe('1 imported report(s)');
+      if (lang === 'en') expect(await page.getByTestId('import-badge').innerText()).toBe('1 imported report');
       await screenshot(page, `import-${lang}-${width}`);
       expectClean(watched);
       await page.context().close();

@@ -20,6 +20,12 @@ describe('groupFilterOptions', () => {
     expect(groups.status.map((o) => [o.value, o.label, o.count])).toEqual([['met', 'Met', 8], ['unknown', 'Unknown', 2]]);
   });
 
+  it('lists the 一级 indicators in the charts\' order (产出, 效益, 满意度), in either language, others after', () => {
+    const level1 = ['满意度指标', '其他指标', '效益指标', '产出指标'].map((value): FilterOptionRow => ({ dimension: 'level1', value, rows: 1 }));
+    expect(groupFilterOptions(level1, 'zh').level1.map((o) => o.value)).toEqual(['产出指标', '效益指标', '满意度指标', '其他指标']);
+    expect(groupFilterOptions(level1, 'en').level1.map((o) => o.label)).toEqual(['Outputs', 'Outcomes', 'Satisfaction', '其他指标']);
+  });
+
   it('keeps a selected value the other filters leave without rows, with count 0, so it can be cleared', () => {
     const groups = groupFilterOptions(rows, 'zh', { fund: ['某专项资金'], year: [2024], city: ['株洲市'] });
     expect(groups.fund).toEqual([{ value: '某专项资金', label: '某专项资金', count: 0 }]);

@@ -34,3 +34,20 @@ describe('i18n', () => {
     for (const status of ['met', 'partial', 'not_met', 'unknown']) expect(labelOf('zh', 'status', status)).not.toBe(status);
   });
 });
+
+describe('plural words', () => {
+  it('picks the English word by the number, formatted or not', () => {
+    expect(translate('en', 'findings.summary', { count: '1', from: '1' })).toBe('1 finding in 1 report');
+    expect(translate('en', 'findings.summary', { count: '1,234', from: 5 })).toBe('1,234 findings in 5 reports');
+    expect(translate('en', 'report.figure.errorsHint', { count: 0 })).toBe('0 errors');
+    expect(translate('en', 'scores.mismatch.note', { count: 1 })).toBe('1 report declares a total that differs from the sum of its scores (in red).');
+  });
+
+  it('leaves Chinese, which has none, as written', () => {
+    expect(translate('zh', 'findings.summary', { count: '1', from: '1' })).toBe(MESSAGES.zh['findings.summary'].replace('{count}', '1').replace('{from}', '1'));
+  });
+
+  it('uses no "(s)" in English: every plural is picked by its number', () => {
+    expect(Object.entries(MESSAGES.en).filter(([, text]) => text.includes('(s)'))).toEqual([]);
+  });
+});

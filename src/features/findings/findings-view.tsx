@@ -32,7 +32,7 @@ export function FindingsView() {
     page: findingsPage(url.filters, findingFilters, sorting, page),
     count: findingsCount(url.filters, findingFilters),
     facets: findingsFacets(url.filters, findingFilters),
-    reports: findingsReports(url.filters),
+    reports: findingsReports(url.filters, findingFilters),
   }), [url.filters, findingFilters, sorting, page]);
   const rows = useQuery(queries.page);
   const count = useQuery(queries.count);

@@ -76,7 +76,7 @@ export function ReportsTable({ rows, onReport }: { rows: readonly ReportListRow[
               </td>
               <td className="num">
                 {formatCount(row.findings, lang)}
-                {row.errors > 0 && <small className="mini-errors"> · {t(row.errors === 1 ? 'overview.table.oneError' : 'overview.table.errors', { count: formatCount(row.errors, lang) })}</small>}
+                {row.errors > 0 && <small className="mini-errors"> · {t('overview.table.errors', { count: formatCount(row.errors, lang) })}</small>}
               </td>
             </tr>
           );

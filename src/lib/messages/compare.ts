@@ -78,5 +78,5 @@ export const en: Record<keyof typeof zh, string> = {
   'compare.axis.scoreRate': 'Score rate',
   'compare.hint.budget': 'The figure above each Executed bar is its execution rate (executed ÷ adjusted budget).',
   'compare.tooltip.executionRate': 'Execution rate',
-  'compare.tooltip.indicators': '{count} indicators',
+  'compare.tooltip.indicators': '{count} {count|indicator|indicators}',
 };

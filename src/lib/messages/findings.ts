@@ -41,8 +41,8 @@ export const zh = {
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zh, string> = {
-  'table.range': '{from}–{to} of {count} rows',
-  'table.rowCount': '{count} rows',
+  'table.range': '{from}–{to} of {count} {count|row|rows}',
+  'table.rowCount': '{count} {count|row|rows}',
   'table.pageSize': 'Rows per page',
   'table.pageSizeOption': '{count}',
   'table.page': 'Page {from} of {to}',
@@ -55,11 +55,11 @@ export const en: Record<keyof typeof zh, string> = {
   'table.loading': 'Loading…',
   'table.empty': 'No matching rows',
   'table.sortBy': 'Sort by {name}',
-  'findings.summary': '{count} findings in {from} reports',
+  'findings.summary': '{count} {count|finding|findings} in {from} {from|report|reports}',
   'findings.bySeverity': 'By severity',
   'findings.byCode': 'By type',
   'findings.codeHint': 'Click a type to filter; click again to clear',
-  'findings.severityCount': '{count} findings',
+  'findings.severityCount': '{count} {count|finding|findings}',
   'findings.list': 'Findings',
   'findings.report': 'Report',
   'findings.allReports': 'All reports',

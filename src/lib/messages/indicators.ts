@@ -86,7 +86,7 @@ export const en: Record<keyof typeof zh, string> = {
   'indicators.col.status': 'Status',
   'indicators.col.reason': 'Reason for deviation',
   'indicators.badge.noReason': 'No reason given',
-  'indicators.badge.group': '{count} rows scored jointly',
+  'indicators.badge.group': '{count} {count|row|rows} scored jointly',
   'indicators.badge.deducted': '−{count} pts',
   'indicators.badge.fromName': 'from the indicator name',
   'indicators.points': '{count} pts',

@@ -57,7 +57,7 @@ export const en: Record<keyof typeof zh, string> = {
   'scores.axis.total': 'Total (pts)',
   'scores.axis.reports': 'Reports',
   'scores.points': '{count} pts',
-  'scores.reports': '{count} reports',
+  'scores.reports': '{count} {count|report|reports}',
   'scores.budget': 'Budget execution',
   'scores.grade.优': 'Excellent',
   'scores.grade.良': 'Good',
@@ -74,7 +74,7 @@ export const en: Record<keyof typeof zh, string> = {
   'scores.tooltip.rate': 'Score rate',
   'scores.tooltip.grade': 'Grade',
   'scores.tooltip.noCategory': 'No indicator of this kind',
-  'scores.mismatch.note': '{count} report(s) declare a total that differs from the sum of their scores (in red).',
+  'scores.mismatch.note': '{count} {count|report declares|reports declare} a total that differs from the sum of {count|its|their} scores (in red).',
   'scores.mismatch.none': 'Every declared total equals the sum of the scores.',
   'scores.mismatch.link': 'See the total-score mismatch findings →',
 };
