@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
+import { citySummary } from '../../src/queries/city-summary.ts';
 import { compareMeasures } from '../../src/queries/compare-measures.ts';
 import { openFixtureDb } from './helpers.ts';
 
@@ -15,6 +16,20 @@ beforeAll(async () => {
   db = await openFixtureDb();
 });
 afterAll(() => db?.close());
+
+describe('citySummary (the overview\'s small version of compare)', () => {
+  const pick = ({ label, reports, budget_adjusted, execution_rate, mean_total_score, findings }: Record<string, unknown>) =>
+    ({ label, reports, budget_adjusted, execution_rate, mean_total_score, findings });
+
+  it('gives each city the figures compareMeasures gives it, in the same order', async () => {
+    for (const filters of [{}, { year: [2022] }, { status: ['not_met'] }, { level1: ['满意度指标'], city: ['株洲市'] }]) {
+      const light = await db.query(citySummary(filters));
+      const full = await db.query(compareMeasures('city', filters));
+      expect(light.map(pick), JSON.stringify(filters)).toEqual(full.map(pick));
+    }
+    expect((await db.query(citySummary({}))).map((r) => [r.label, r.reports, r.findings])).toEqual([['株洲市', 4, 6], ['益阳市', 1, 1]]);
+  });
+});
 
 describe('compareMeasures by city', () => {
   it('puts every measure of both cities in one row each, largest 全年预算 first', async () => {

@@ -3,7 +3,7 @@
  * list (with no filters) into snapshot.json, so the first paint needs no DuckDB.
  */
 import { budgetBy } from '../../queries/budget-by.ts';
-import { compareMeasures } from '../../queries/compare-measures.ts';
+import { citySummary } from '../../queries/city-summary.ts';
 import { findingsByCode } from '../../queries/findings-by-code.ts';
 import type { Filters } from '../../queries/filters.ts';
 import { indicatorStatusCounts } from '../../queries/indicator-status-counts.ts';
@@ -22,7 +22,7 @@ export function overviewQueryset(filters: Filters) {
     scoreHistogram: scoreHistogram(filters, SCORE_BIN_WIDTH),
     findingsByCode: findingsByCode(filters),
     // The small versions of 对比 and 报告详情 (overview-tables.tsx).
-    cities: compareMeasures('city', filters),
+    cities: citySummary(filters),
     reports: reportList(filters),
   };
 }

@@ -1,12 +1,12 @@
 /**
- * The overview's small versions of 对比 (the cities side by side on the compare view's measures)
+ * The overview's small versions of 对比 (the cities side by side on some of the compare view's measures)
  * and 报告详情 (the reports with the most data problems first, each one click from its report).
  * Plain tables: they paint from the build snapshot like the key figures, with no chart code.
  */
 import { BLANK, formatCount, formatPercent, formatScore, zhCollator } from '../../lib/format.ts';
 import { GRADES } from '../../lib/grades.ts';
 import { useI18n } from '../../lib/i18n.ts';
-import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
+import type { CitySummaryRow } from '../../queries/city-summary.ts';
 import type { ReportListRow } from '../../queries/report-list.ts';
 
 /** Rows a small version shows; its link opens the whole view. */
@@ -19,7 +19,7 @@ export function reportsNeedingAttention(rows: readonly ReportListRow[]): ReportL
     .slice(0, OVERVIEW_TABLE_ROWS);
 }
 
-export function CitiesTable({ rows, onCity }: { rows: readonly CompareMeasuresRow[]; onCity: (city: string) => void }) {
+export function CitiesTable({ rows, onCity }: { rows: readonly CitySummaryRow[]; onCity: (city: string) => void }) {
   const { lang, t } = useI18n();
   return (
     <table className="mini-table" data-testid="overview-cities">

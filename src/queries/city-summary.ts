@@ -1,0 +1,31 @@
+import { reportCondition, type Filters } from './filters.ts';
+import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
+import { sql, type Query } from './query.ts';
+
+export interface CitySummaryRow extends BudgetTotals {
+  /** The city (unnamed cities are left out, as the compare view leaves them out). */
+  label: string;
+  reports: number;
+  mean_total_score: number | null;
+  findings: number;
+}
+
+/**
+ * Each city's report figures and findings, largest 全年预算 first: the overview's small version
+ * of the compare view. The same figures as compareMeasures('city') gives for these columns, from
+ * the reports alone (no indicator rows), so the overview's first queries stay light.
+ */
+export function citySummary(filters: Filters): Query<CitySummaryRow> {
+  return sql<CitySummaryRow>('city-summary')`
+    WITH scope AS (SELECT * FROM reports r WHERE r.city IS NOT NULL AND ${reportCondition(filters)}),
+    counts AS (SELECT report_id, COUNT(*) AS findings FROM findings GROUP BY report_id)
+    SELECT
+      s.city AS label,
+      COUNT(*)::INTEGER AS reports,
+      ${BUDGET_TOTALS},
+      AVG(s.total_score) AS mean_total_score,
+      COALESCE(SUM(c.findings), 0)::INTEGER AS findings
+    FROM scope s LEFT JOIN counts c ON c.report_id = s.report_id
+    GROUP BY s.city
+    ORDER BY budget_adjusted DESC NULLS LAST, label`;
+}
