@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
-import { citySummary } from '../../src/queries/city-summary.ts';
+import { citySummary, type CitySummaryRow } from '../../src/queries/city-summary.ts';
 import { compareMeasures } from '../../src/queries/compare-measures.ts';
 import { openFixtureDb } from './helpers.ts';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe('citySummary (the overview\'s small version of compare)', () => {
-  const pick = ({ label, reports, budget_adjusted, execution_rate, mean_total_score, findings }: Record<string, unknown>) =>
+  const pick = ({ label, reports, budget_adjusted, execution_rate, mean_total_score, findings }: CitySummaryRow) =>
     ({ label, reports, budget_adjusted, execution_rate, mean_total_score, findings });
 
   it('gives each city the figures compareMeasures gives it, in the same order', async () => {
