@@ -2,6 +2,7 @@
 import { FilterBar } from '../components/filter-bar.tsx';
 import { FilteredDataExport } from '../components/filtered-data-export.tsx';
 import { ImportBadge } from '../features/import/import-badge.tsx';
+import { messageIn } from '../lib/bilingual.ts';
 import { useDbStatus } from '../lib/db/index.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { useOnDemand } from '../lib/on-demand.ts';
@@ -18,13 +19,13 @@ function CurrentView({ view }: { view: ViewEntry }) {
 }
 
 function DataStatus() {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const db = useDbStatus();
   if (db.phase === 'error') {
     return (
       <div className="data-error" role="alert" data-testid="data-error">
         <strong>{t('app.errorTitle')}</strong>
-        <p className="data-error-message">{db.error}</p>
+        <p className="data-error-message">{messageIn(db.error, lang)}</p>
         <p>{t('app.errorHint')}</p>
       </div>
     );

@@ -19,3 +19,18 @@ export function messageIn(message: string | null, lang: Lang): string | null {
   }
   return message;
 }
+
+/**
+ * An error a page can show in the reader's language: `message` is English (logs, tests, the
+ * console), `zh` the same in Chinese.
+ */
+export class BilingualError extends Error {
+  constructor(message: string, readonly zh: string) {
+    super(message);
+    this.name = 'BilingualError';
+  }
+}
+
+/** An error's message as `中文 / English` when it has both (messageIn picks one), else as it is. */
+export const bilingualMessage = (error: unknown): string =>
+  error instanceof BilingualError ? `${error.zh} / ${error.message}` : error instanceof Error ? error.message : String(error);

@@ -317,8 +317,11 @@ describe('overview (production build under a sub-path)', () => {
     await page.goto(`${siteUrl}?data=./no-such-folder/`);
     const message = await page.getByTestId('data-error').innerText();
     expect(message).toContain('数据加载失败');
-    expect(message).toContain('no-such-folder/reports.csv');
+    // The file and what went wrong, in the page's language only.
+    expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv：无法获取（HTTP 404）$/);
     await screenshot(page, 'data-error-zh-1440');
+    await page.goto(`${siteUrl}?data=./no-such-folder/&lang=en`);
+    expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv: could not be fetched \(HTTP 404\)$/);
     expect(foreignRequests).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Query } from '../../queries/query.ts';
+import { bilingualMessage } from '../bilingual.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
@@ -23,6 +24,7 @@ export interface DbStatus {
   snapshotUsable: boolean;
   /** Counts dataset loads, so views re-query when the data changes. */
   generation: number;
+  /** What stopped the load: `中文 / English` when the error has both (messageIn picks one). */
   error: string | null;
   /** What the user imported on top of the dataset (src/lib/db/import-store.ts), null when nothing. */
   imported: ImportedData | null;
@@ -62,7 +64,7 @@ export async function openDataset(search: string, baseURI: string, firstQueries:
   try {
     source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
   } catch (error) {
-    setStatus({ phase: 'error', error: (error as Error).message });
+    setStatus({ phase: 'error', error: bilingualMessage(error) });
     return;
   }
   // Imports kept from an earlier visit: the build-time figures would leave them out.
@@ -84,7 +86,7 @@ export async function openDataset(search: string, baseURI: string, firstQueries:
     setStatus({ phase: 'ready', generation: status.generation + 1 });
   } catch (error) {
     sentAhead.clear();
-    setStatus({ phase: 'error', error: (error as Error).message });
+    setStatus({ phase: 'error', error: bilingualMessage(error) });
   }
 }
 

@@ -4,15 +4,18 @@
  * default is the bundled ./data/. Other origins are refused: the CSP would block them anyway,
  * and a shared link must not pull someone else's data into the page.
  */
+import { BilingualError } from '../bilingual.ts';
+
 export type DatasetSource =
   | { kind: 'csv-folder'; url: string; label: string; bundled: boolean }
   | { kind: 'duckdb-file'; url: string; label: string; bundled: false };
 
 export const DEFAULT_DATA_PATH = './data/';
 
-export class DatasetSourceError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A `?data=` the page will not open, said in English and in Chinese. */
+export class DatasetSourceError extends BilingualError {
+  constructor(message: string, zh: string) {
+    super(message, zh);
     this.name = 'DatasetSourceError';
   }
 }
@@ -24,10 +27,13 @@ export function resolveDatasetSource(dataParam: string | null, baseURI: string):
   try {
     url = new URL(path, baseURI);
   } catch {
-    throw new DatasetSourceError(`data=${path}: not a valid path`);
+    throw new DatasetSourceError(`data=${path}: not a valid path`, `data=${path}：不是有效的路径`);
   }
   if (url.origin !== new URL(baseURI).origin) {
-    throw new DatasetSourceError(`data=${path}: only datasets of this site can be opened (${url.origin} is another origin)`);
+    throw new DatasetSourceError(
+      `data=${path}: only datasets of this site can be opened (${url.origin} is another origin)`,
+      `data=${path}：只能打开本站的数据集（${url.origin} 是另一个来源）`,
+    );
   }
   url.hash = '';
   const label = bundled ? 'data/' : path;

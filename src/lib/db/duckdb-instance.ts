@@ -7,6 +7,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
+import { BilingualError } from '../bilingual.ts';
 
 export interface DuckDbHandle {
   db: AsyncDuckDB;
@@ -58,6 +59,7 @@ async function instantiate(): Promise<DuckDbHandle> {
   } catch (error) {
     settle();
     worker.terminate();
-    throw new Error(`DuckDB-WASM could not start (duckdb-eh.wasm): ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new BilingualError(`DuckDB-WASM could not start (duckdb-eh.wasm): ${reason}`, `DuckDB-WASM 无法启动（duckdb-eh.wasm）：${reason}`);
   }
 }

@@ -25,9 +25,9 @@ async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file
   try {
     response = await fetch(new URL(csvFileName(table), source.url));
   } catch (error) {
-    throw new DatasetError(file, `could not be fetched (${(error as Error).message})`);
+    throw new DatasetError(file, `could not be fetched (${(error as Error).message})`, `无法获取（${(error as Error).message}）`);
   }
-  if (!response.ok) throw new DatasetError(file, `could not be fetched (HTTP ${response.status})`);
+  if (!response.ok) throw new DatasetError(file, `could not be fetched (HTTP ${response.status})`, `无法获取（HTTP ${response.status}）`);
   return { file, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
@@ -70,7 +70,7 @@ async function run(handle: DuckDbHandle, sql: string, file: string): Promise<voi
   try {
     await handle.connection.query(sql);
   } catch (error) {
-    throw new DatasetError(file, (error as Error).message);
+    throw new DatasetError(file, (error as Error).message, `DuckDB 无法读取：${(error as Error).message}`);
   }
 }
 
@@ -118,11 +118,12 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
         empty = await handle.connection.query(`SELECT * FROM ${name}.main.${table} LIMIT 0`);
       } catch (error) {
         const message = (error as Error).message;
-        throw new DatasetError(label, /does not exist/i.test(message) ? `has no table ${table}` : message);
+        if (/does not exist/i.test(message)) throw new DatasetError(label, `has no table ${table}`, `缺少表 ${table}`);
+        throw new DatasetError(label, message, `DuckDB 无法读取：${message}`);
       }
       present.set(table, empty.schema.fields.map((field) => field.name));
       const missing = missingColumns(table, present.get(table)!);
-      if (missing.length > 0) throw new DatasetError(label, `table ${table} lacks column(s) ${missing.join(', ')}`);
+      if (missing.length > 0) throw new DatasetError(label, `table ${table} lacks column(s) ${missing.join(', ')}`, `表 ${table} 缺少列 ${missing.join('、')}`);
     }
     const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]>, materialize };
     await handle.connection.query('BEGIN TRANSACTION');

@@ -4,6 +4,7 @@
  * unit tests (native DuckDB), so every path types the columns the same way and never lets
  * DuckDB guess: a blank cell is NULL, an id like `002_…` stays text.
  */
+import { BilingualError } from '../bilingual.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
 
@@ -51,9 +52,10 @@ export function parseCsvHeader(firstLine: string): string[] {
   return names;
 }
 
-export class DatasetError extends Error {
-  constructor(readonly file: string, message: string) {
-    super(`${file}: ${message}`);
+/** A dataset file that cannot be used, named with what is wrong, in English and in Chinese. */
+export class DatasetError extends BilingualError {
+  constructor(readonly file: string, message: string, zh: string) {
+    super(`${file}: ${message}`, `${file}：${zh}`);
     this.name = 'DatasetError';
   }
 }
@@ -62,7 +64,7 @@ export class DatasetError extends Error {
 export function csvColumnTypes(table: TableName, header: string[], file = csvFileName(table)): [string, SqlType][] {
   const { required, optional } = TABLE_COLUMNS[table];
   const missing = Object.keys(required).filter((name) => !header.includes(name));
-  if (missing.length > 0) throw new DatasetError(file, `missing column(s) ${missing.join(', ')}`);
+  if (missing.length > 0) throw new DatasetError(file, `missing column(s) ${missing.join(', ')}`, `缺少列 ${missing.join('、')}`);
   return header.map((name) => [name, required[name] ?? optional[name] ?? 'VARCHAR']);
 }
 
