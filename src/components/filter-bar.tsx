@@ -5,10 +5,10 @@
  */
 import { useMemo } from 'react';
 import { useQuery } from '../lib/db/index.ts';
-import { zhCollator } from '../lib/format.ts';
+import { tableOrder, zhCollator } from '../lib/format.ts';
 import { labelOf, useI18n, type MessageKey } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
-import { COMPARE_LEVEL1S } from '../queries/compare-measures.ts';
+import { LEVEL1_ORDER } from '../parser/types.ts';
 import { filterOptions, type FilterOptionRow } from '../queries/filter-options.ts';
 import { FILTER_KEYS, hasFilters, NO_FILTERS, type FilterKey, type Filters } from '../queries/filters.ts';
 import { INDICATOR_STATUSES } from '../queries/indicator-status-counts.ts';
@@ -16,13 +16,12 @@ import { MultiSelect, type MultiSelectOption } from './multi-select.tsx';
 
 /** Values in a fixed order (unknown ones after them, by name), as the charts show them. */
 function byOrder(order: readonly string[], options: MultiSelectOption[]): MultiSelectOption[] {
-  const rank = (value: string) => (order.includes(value) ? order.indexOf(value) : order.length);
-  return options.sort((a, b) => rank(a.value) - rank(b.value) || zhCollator.compare(a.label, b.label));
+  return options.sort((a, b) => tableOrder(order, a.value) - tableOrder(order, b.value) || zhCollator.compare(a.label, b.label));
 }
 
 function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectOption[] {
   if (key === 'status') return byOrder(INDICATOR_STATUSES, options);
-  if (key === 'level1') return byOrder(COMPARE_LEVEL1S, options); // 产出, 效益, 满意度
+  if (key === 'level1') return byOrder(LEVEL1_ORDER, options); // 产出, 效益, 满意度
   if (key === 'year') return options.sort((a, b) => Number(b.value) - Number(a.value));
   return options.sort((a, b) => zhCollator.compare(a.label, b.label));
 }

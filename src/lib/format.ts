@@ -107,3 +107,10 @@ export const formatScore = (value: number | null | undefined, lang: Lang): strin
 
 /** Sorts display strings as a Chinese reader expects (pinyin order); DuckDB-WASM has no ICU. */
 export const zhCollator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** A sort key: known labels in table order, then others, blanks last. */
+export function tableOrder(order: readonly string[], value: string | null): number {
+  if (value == null) return order.length + 1;
+  const index = order.indexOf(value);
+  return index < 0 ? order.length : index;
+}

@@ -70,6 +70,9 @@ export interface ReportRow {
 }
 
 export const BUDGET_LINE_KINDS = ['total', 'appropriation', 'carryover', 'other'] as const;
+
+/** The normalized 一级 indicators, in the order the self-evaluation table prints them (domain.md). */
+export const LEVEL1_ORDER = ['产出指标', '效益指标', '满意度指标'] as const;
 export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
 
 export interface BudgetLineRow {

@@ -1,3 +1,4 @@
+import { LEVEL1_ORDER } from '../parser/types.ts';
 import { indicatorCondition, reportCondition, type Filters } from './filters.ts';
 import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
@@ -7,7 +8,7 @@ export const COMPARE_DIMENSIONS = ['city', 'fund', 'project'] as const;
 export type CompareDimension = (typeof COMPARE_DIMENSIONS)[number];
 
 /** The normalized 一级 indicators whose score rates are compared, in table order (contract). */
-export const COMPARE_LEVEL1S = ['产出指标', '效益指标', '满意度指标'] as const;
+export const COMPARE_LEVEL1S = LEVEL1_ORDER;
 export type CompareLevel1 = (typeof COMPARE_LEVEL1S)[number];
 
 /** The column giving an item its context: a city's province, a fund's or project's city. */

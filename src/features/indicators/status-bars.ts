@@ -4,11 +4,12 @@
  * a click (by index) back to the 一级 or report it stands for.
  */
 import { labelOf } from '../../lib/i18n.ts';
-import { zhCollator } from '../../lib/format.ts';
+import { tableOrder, zhCollator } from '../../lib/format.ts';
+import { LEVEL1_ORDER } from '../../parser/types.ts';
 import { INDICATOR_STATUSES } from '../../queries/indicator-status-counts.ts';
 import type { IndicatorStatusByLevelRow } from '../../queries/indicator-status-by-level.ts';
 import type { IndicatorStatusByReportRow } from '../../queries/indicator-status-by-report.ts';
-import { level2Label, LEVEL1_ORDER, LEVEL2_ORDER, tableOrder, type OptionContext } from './option-context.ts';
+import { level2Label, LEVEL2_ORDER, type OptionContext } from './option-context.ts';
 
 export interface StatusBar {
   /** The 一级 value, `一级/二级`, or the report_id. */

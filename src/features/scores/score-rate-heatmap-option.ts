@@ -1,13 +1,14 @@
 import { wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { zhCollator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
+import { LEVEL1_ORDER } from '../../parser/types.ts';
 import { BUDGET_CATEGORY, type ScoreRateRow } from '../../queries/score-rates.ts';
 import {
   escapeHtml, formatPoints, formatRate, projectAxisLabels, type OptionContext, type RankedProject,
 } from './score-format.ts';
 
 /** The standard layout's order: budget execution, then the three 一级 indicators. */
-const CATEGORY_ORDER = [BUDGET_CATEGORY, '产出指标', '效益指标', '满意度指标'];
+const CATEGORY_ORDER: readonly string[] = [BUDGET_CATEGORY, ...LEVEL1_ORDER];
 
 /** Rates at or below this share the reddest colour: the 差 line of the grades, as a rate. */
 export const RATE_FLOOR = 0.6;
