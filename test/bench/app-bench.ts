@@ -29,6 +29,8 @@ async function coldPage(): Promise<Page> {
   return context.newPage();
 }
 
+const { floor: floorPage, dataPath: dataPathPage, app: appPage } = BENCH_PAGES;
+
 const markTime = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
 
@@ -41,7 +43,6 @@ try {
   const scripts = new Set<string>();
   for (let run = 0; run < RUNS; run++) {
     const bare = await coldPage();
-    const { floor: floorPage, dataPath: dataPathPage, app: appPage } = BENCH_PAGES;
     await bare.goto(`${site.url}${floorPage.path}`);
     await bare.waitForFunction((done) => performance.getEntriesByName(done).length > 0, floorPage.done, { timeout: 60_000 });
     floor.push(await markTime(bare, floorPage.done));

@@ -32,6 +32,7 @@ export function OverviewView() {
   const findings = useQuery(queries.findingsByCode);
   const cities = useQuery(queries.cities);
   const reports = useQuery(queries.reports);
+  const states = [figures, budget, status, scores, findings, cities, reports];
   // The marks wait for the charts to be on screen (overview:drawn: picture or ECharts) and drawn
   // by ECharts (app:ready), not just for their rows. A card showing "no data" or an error instead
   // of its chart is done as it is.
@@ -44,7 +45,7 @@ export function OverviewView() {
   ];
   const withoutChart = (state: QueryState<unknown>) => state.error !== null || state.rows?.length === 0;
   const onScreen = charts.every(([id, state]) => drawnBy[id] !== undefined || withoutChart(state));
-  useDrawnMarks('overview', [figures, budget, status, scores, findings, cities, reports], {
+  useDrawnMarks('overview', states, {
     onScreen,
     byECharts: charts.every(([id, state]) => drawnBy[id] === 'echarts' || withoutChart(state)),
   });
@@ -68,7 +69,7 @@ export function OverviewView() {
       clearTimeout(timer);
     };
   }, [onScreen, echartsReleased, snapshotOnItsWay]);
-  const live = [figures, budget, status, scores, findings, cities, reports].every((state) => state.source === 'live');
+  const live = states.every((state) => state.source === 'live');
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (live) warmUpFilterChanges(overviewQueries, () => chartHandlesIn(view.current).map((chart) => () => chart.redraw()));

@@ -5,7 +5,7 @@
  */
 import { formatNumber, formatPercent, formatScore, formatTableMoney } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
-import { BUDGET_LINE_KINDS, type BudgetLineKind } from '../../parser/types.ts';
+import { BUDGET_LINE_KINDS } from '../../parser/types.ts';
 import type { ReportBudgetLineRow } from '../../queries/report-budget-lines.ts';
 import type { ReportHeaderRow } from '../../queries/report-header.ts';
 import { ratesDiffer } from './indicator-layout.ts';
@@ -29,9 +29,9 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
   const rowCount = lines.length + (showResolved ? 1 : 0);
   // Chinese shows a row's label as printed; English names the kind of row the parser read it as.
   const lineLabel = (line: ReportBudgetLineRow) => {
-    const known = (BUDGET_LINE_KINDS as readonly string[]).includes(line.line);
-    if (lang === 'zh' || !known) return line.line_label ?? (known ? t(`report.line.${line.line as BudgetLineKind}`) : line.line);
-    return t(`report.line.${line.line as BudgetLineKind}`);
+    const kind = BUDGET_LINE_KINDS.find((known) => known === line.line);
+    const byKind = kind && t(`report.line.${kind}`);
+    return (lang === 'en' ? byKind : undefined) ?? line.line_label ?? byKind ?? line.line;
   };
   return (
     <table className="sheet-table sheet-budget" data-testid="report-budget">

@@ -66,11 +66,14 @@ export function fetchDatasetFiles(source: DatasetSource): DatasetFiles | undefin
   return fetched;
 }
 
+/** DuckDB's own message on a file it could not read (it writes English only). */
+const unreadable = (file: string, message: string) => new DatasetError(file, message, `DuckDB 无法读取：${message}`);
+
 async function run(handle: DuckDbHandle, sql: string, file: string): Promise<void> {
   try {
     await handle.connection.query(sql);
   } catch (error) {
-    throw new DatasetError(file, (error as Error).message, `DuckDB 无法读取：${(error as Error).message}`);
+    throw unreadable(file, (error as Error).message);
   }
 }
 
@@ -119,7 +122,7 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
       } catch (error) {
         const message = (error as Error).message;
         if (/does not exist/i.test(message)) throw new DatasetError(label, `has no table ${table}`, `缺少表 ${table}`);
-        throw new DatasetError(label, message, `DuckDB 无法读取：${message}`);
+        throw unreadable(label, message);
       }
       present.set(table, empty.schema.fields.map((field) => field.name));
       const missing = missingColumns(table, present.get(table)!);
