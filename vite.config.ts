@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { dataPlugin } from './src/build/data-plugin.ts';
+import { duckDbWorkerPatch } from './src/build/duckdb-worker-plugin.ts';
 
 /** The dev server's client and React refresh use inline scripts: the CSP meta applies to builds only. */
 function devWithoutCsp(): Plugin {
@@ -83,7 +84,7 @@ function bootFirst(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static server.
   base: './',
-  plugins: [react(), devWithoutCsp(), dataPlugin(), preloadDefaultView(), bootFirst()],
+  plugins: [react(), devWithoutCsp(), dataPlugin(), duckDbWorkerPatch(), preloadDefaultView(), bootFirst()],
   build: {
     target: 'es2022',
     // duckdb-eh.wasm is ~33 MB: never inline assets into JS.

@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/{parser,cli,db,features,lib,bench}/**/*.test.ts'],
+          include: ['test/{parser,cli,db,features,lib,bench,build}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -6,6 +6,7 @@
 import { build } from 'vite';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { duckDbWorkerPatch } from '../../src/build/duckdb-worker-plugin.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -21,6 +22,8 @@ export async function buildBenchSite(outDir: string): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   for (const page of ['floor', 'data-path']) {
-    await build({ root: path.join(root, 'test/bench', page), base: './', configFile: false, logLevel: 'warn', build: { outDir: path.join(outDir, page), emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 }, worker: { format: 'es' } });
+    // The floor is DuckDB-WASM as published; the data path starts DuckDB as the app does.
+    const plugins = page === 'data-path' ? [duckDbWorkerPatch()] : [];
+    await build({ root: path.join(root, 'test/bench', page), base: './', configFile: false, logLevel: 'warn', plugins, build: { outDir: path.join(outDir, page), emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 }, worker: { format: 'es' } });
   }
 }

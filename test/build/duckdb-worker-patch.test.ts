@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Script } from 'node:vm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DUCKDB_WORKER_PATCHES, patchDuckDbWorker } from '../../src/build/duckdb-worker-patch.ts';
+import { DUCKDB_WORKER_SCRIPT, duckDbWorkerPatch, writePatchedWorker } from '../../src/build/duckdb-worker-plugin.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const scriptFile = createRequire(join(root, 'package.json')).resolve(DUCKDB_WORKER_SCRIPT);
+const script = readFileSync(scriptFile, 'utf8');
+
+describe('patchDuckDbWorker', () => {
+  it('makes each edit to the installed worker script, which still compiles', () => {
+    const patched = patchDuckDbWorker(script, scriptFile);
+    for (const patch of DUCKDB_WORKER_PATCHES) {
+      expect(script.split(patch.find)).toHaveLength(2);
+      expect(patched).not.toContain(patch.find);
+      expect(patched).toContain(patch.replace);
+    }
+    expect(patched.length - script.length).toBeLessThan(500); // edits, not a rewrite
+    expect(script).toMatch(/sourceMappingURL=/);
+    expect(patched).not.toMatch(/sourceMappingURL=/); // the map would point at the wrong columns
+    expect(() => new Script(patched, { filename: 'duckdb-browser-eh.worker.js' })).not.toThrow();
+  });
+
+  it('stops on a script it was not written for, naming the file and the edit', () => {
+    const [first] = DUCKDB_WORKER_PATCHES;
+    const changed = script.replace(first.find, first.find.replace('GOT[r]', 'GOT[n]'));
+    expect(() => patchDuckDbWorker(changed, 'new-version.js')).toThrow(`new-version.js: the DuckDB-WASM worker patch "${first.name}" matched 0 times instead of once`);
+    expect(() => patchDuckDbWorker(`${script}\n${first.find}`, 'twice.js')).toThrow(`"${first.name}" matched 2 times`);
+  });
+
+  it('inserts replacements literally (a `$&` in one stays as written)', () => {
+    const patched = patchDuckDbWorker('a-b', 'x.js', [{ name: 'dollar', find: '-', replace: '$&$&' }]);
+    expect(patched).toBe('a$&$&b');
+  });
+});
+
+describe('duckDbWorkerPatch (Vite plugin)', () => {
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the patched copy and redirects only the exact `?url` import to it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'duckdb-worker-plugin-'));
+    const file = writePatchedWorker(root, dir);
+    expect(file).toBe(join(dir, 'duckdb-worker', 'duckdb-browser-eh.worker.js'));
+    expect(readFileSync(file, 'utf8')).toBe(patchDuckDbWorker(script, scriptFile));
+
+    const plugin = duckDbWorkerPatch();
+    const configResolved = plugin.configResolved as (config: { root: string; cacheDir: string }) => void;
+    configResolved({ root, cacheDir: dir });
+    const resolveId = plugin.resolveId as (source: string) => string | null;
+    expect(resolveId(`${DUCKDB_WORKER_SCRIPT}?url`)).toBe(`${file}?url`);
+    expect(resolveId(DUCKDB_WORKER_SCRIPT)).toBeNull();
+    expect(resolveId('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url')).toBeNull();
+  });
+});
