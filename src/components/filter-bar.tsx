@@ -6,11 +6,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '../lib/db/index.ts';
 import { tableOrder, zhCollator } from '../lib/format.ts';
-import { labelOf, useI18n, type MessageKey } from '../lib/i18n.ts';
+import { labelOf, translate, useI18n, type MessageKey } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { LEVEL1_ORDER } from '../parser/types.ts';
 import { filterOptions, type FilterOptionRow } from '../queries/filter-options.ts';
-import { FILTER_KEYS, hasFilters, NO_FILTERS, type FilterKey, type Filters } from '../queries/filters.ts';
+import { BLANK, FILTER_KEYS, hasFilters, isBlankable, NO_FILTERS, type FilterKey, type Filters } from '../queries/filters.ts';
 import { INDICATOR_STATUSES } from '../queries/indicator-status-counts.ts';
 import { MultiSelect, type MultiSelectOption } from './multi-select.tsx';
 
@@ -23,7 +23,13 @@ function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectO
   if (key === 'status') return byOrder(INDICATOR_STATUSES, options);
   if (key === 'level1') return byOrder(LEVEL1_ORDER, options); // 产出, 效益, 满意度
   if (key === 'year') return options.sort((a, b) => Number(b.value) - Number(a.value));
-  return options.sort((a, b) => zhCollator.compare(a.label, b.label));
+  // Names by pinyin, and the blank ones last.
+  return options.sort((a, b) => Number(a.value === BLANK) - Number(b.value === BLANK) || zhCollator.compare(a.label, b.label));
+}
+
+function optionLabel(lang: 'zh' | 'en', key: FilterKey, value: string): string {
+  if (key === 'status' || key === 'level1') return labelOf(lang, key, value);
+  return value === BLANK && isBlankable(key) ? translate(lang, 'value.blank') : value;
 }
 
 /**
@@ -32,11 +38,7 @@ function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectO
  */
 export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' | 'en', selected: Filters = NO_FILTERS): Record<FilterKey, MultiSelectOption[]> {
   const groups = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as MultiSelectOption[]])) as Record<FilterKey, MultiSelectOption[]>;
-  const option = (key: FilterKey, value: string, count: number): MultiSelectOption => ({
-    value,
-    label: key === 'status' || key === 'level1' ? labelOf(lang, key, value) : value,
-    count,
-  });
+  const option = (key: FilterKey, value: string, count: number): MultiSelectOption => ({ value, label: optionLabel(lang, key, value), count });
   for (const row of rows) {
     if (row.dimension in groups) groups[row.dimension].push(option(row.dimension, row.value, row.rows));
   }

@@ -1,4 +1,4 @@
-import { FILTER_COLUMNS, FILTER_KEYS, indicatorCondition, reportCondition, reportOnlyCondition, NO_FILTERS, type FilterKey, type Filters } from './filters.ts';
+import { FILTER_COLUMNS, FILTER_KEYS, filterValueSql, indicatorCondition, isBlankable, reportCondition, reportOnlyCondition, NO_FILTERS, type FilterKey, type Filters } from './filters.ts';
 import { fragment, joinFragments, sql, type Query } from './query.ts';
 
 export interface FilterOptionRow {
@@ -15,7 +15,8 @@ const without = (filters: Filters, key: FilterKey): Filters => ({ ...filters, [k
 /**
  * The values each filter can take under the other filters set (faceted: choosing 株洲市 narrows
  * the funds and projects to those of 株洲市, and the city list keeps every city to switch to),
- * with counts. Sorting for display is done in JS (no ICU in DuckDB-WASM).
+ * with counts; blank text values come as BLANK. Sorting for display is done in JS (no ICU in
+ * DuckDB-WASM).
  */
 export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOptionRow> {
   const branches = FILTER_KEYS.map((key: FilterKey) => {
@@ -23,9 +24,11 @@ export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOption
     const others = without(filters, key);
     if (table === 'reports') {
       const where = reportCondition(others, 'r');
+      // A text column's blank (NULL or '') is an option of its own, BLANK; a year's is not.
+      const value = filterValueSql(key, `r.${column}`);
       return fragment(
-        `SELECT '${key}' AS dimension, CAST(r.${column} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
-      FROM reports r WHERE r.${column} IS NOT NULL AND ${where.sql} GROUP BY r.${column}`,
+        `SELECT '${key}' AS dimension, CAST(${value} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
+      FROM reports r WHERE ${isBlankable(key) ? '' : `r.${column} IS NOT NULL AND `}${where.sql} GROUP BY ${value}`,
         where.params,
       );
     }

@@ -2,7 +2,7 @@
  * The dashboard's filters (issue 3) and the SQL that applies them. Every filter is multi-valued;
  * an empty list means "all". Column names come only from the whitelists below.
  */
-import { fragment, inList, joinFragments, type SqlFragment } from './query.ts';
+import { fragment, inList, joinFragments, type SqlFragment, type SqlParam } from './query.ts';
 
 export const REPORT_FILTER_KEYS = ['year', 'province', 'city', 'fund', 'project', 'department'] as const;
 export const INDICATOR_FILTER_KEYS = ['level1', 'status'] as const;
@@ -24,6 +24,17 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Filters = Object.freeze({});
+
+/**
+ * The value that selects the reports a text filter's column leaves blank (NULL or ''): in the
+ * URL, `?department=` (report 003 names no department). Only the report filters over text take it.
+ */
+export const BLANK = '';
+export const BLANKABLE_KEYS = ['province', 'city', 'fund', 'project', 'department'] as const satisfies readonly ReportFilterKey[];
+export const isBlankable = (key: FilterKey): boolean => (BLANKABLE_KEYS as readonly FilterKey[]).includes(key);
+
+/** The SQL of a filter's value for `column`: blank as '' where the filter takes BLANK. */
+export const filterValueSql = (key: FilterKey, column: string): string => (isBlankable(key) ? `coalesce(${column}, '')` : column);
 
 export const isFilterKey = (key: string): key is FilterKey => (FILTER_KEYS as readonly string[]).includes(key);
 
@@ -47,7 +58,12 @@ const TRUE = fragment('TRUE');
 function conditions(filters: Filters, keys: readonly FilterKey[], alias: string): SqlFragment[] {
   return keys
     .filter((key) => (filters[key]?.length ?? 0) > 0)
-    .map((key) => inList(`${alias}.${FILTER_COLUMNS[key].column}`, filters[key]!));
+    .map((key) => {
+      const values = filters[key]!;
+      const column = `${alias}.${FILTER_COLUMNS[key].column}`;
+      // coalesce() only when blank is asked for: a plain column lets DuckDB skip row groups.
+      return inList((values as readonly SqlParam[]).includes(BLANK) ? filterValueSql(key, column) : column, values);
+    });
 }
 
 const and = (parts: SqlFragment[]): SqlFragment =>

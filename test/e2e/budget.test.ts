@@ -113,6 +113,32 @@ describe('budget view (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('selects the reports that name no department from the filter bar, and the link keeps it', async () => {
+    const watched = await openBudget();
+    const { page } = watched;
+    await page.locator('[data-filter="department"] .multi-select-button').click();
+    await page.getByRole('option', { name: /（空白）/ }).locator('input').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('department'));
+    expect(new URL(page.url()).searchParams.getAll('department')).toEqual(['']);
+    const blank = expected((r) => r.department.trim() === '');
+    expect(blank.rows.length).toBeGreaterThan(0); // the bundled data has such a report (003)
+    await page.waitForFunction(
+      ([text]) => document.querySelector('[data-figure="budget-adjusted"] .key-figure-value')?.textContent === text,
+      [formatMoney(blank.budgetAdjusted, 'zh')] as const,
+    );
+    expect(await page.locator('[data-filter="department"] .multi-select-value').innerText()).toBe('（空白）');
+
+    const copied = await openBudget(`&department=&lang=en`);
+    await copied.page.waitForFunction(
+      ([text]) => document.querySelector('[data-figure="budget-adjusted"] .key-figure-value')?.textContent === text,
+      [formatMoney(blank.budgetAdjusted, 'en')] as const,
+    );
+    expect(await copied.page.locator('[data-filter="department"] .multi-select-value').innerText()).toBe('(blank)');
+    expectClean(watched);
+    expectClean(copied);
+    await copied.page.context().close();
+  });
+
   it('toggles the city filter from a bar, and opens a report from a project bar or name', async () => {
     const watched = await openBudget();
     const { page } = watched;

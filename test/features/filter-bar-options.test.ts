@@ -26,6 +26,14 @@ describe('groupFilterOptions', () => {
     expect(groupFilterOptions(level1, 'en').level1.map((o) => o.label)).toEqual(['Outputs', 'Outcomes', 'Satisfaction', '其他指标']);
   });
 
+  it('names a blank value in the page\'s language and lists it last', () => {
+    const departments = ['', '市工信局', '益阳市工业和信息化局'].map((value): FilterOptionRow => ({ dimension: 'department', value, rows: 1 }));
+    expect(groupFilterOptions(departments, 'zh').department.map((o) => [o.value, o.label])).toEqual([['市工信局', '市工信局'], ['益阳市工业和信息化局', '益阳市工业和信息化局'], ['', '（空白）']]);
+    expect(groupFilterOptions(departments, 'en').department.at(-1)).toEqual({ value: '', label: '(blank)', count: 1 });
+    // Selected through the URL while no report is blank: listed with count 0, so it can be cleared.
+    expect(groupFilterOptions([], 'en', { city: [''] }).city).toEqual([{ value: '', label: '(blank)', count: 0 }]);
+  });
+
   it('keeps a selected value the other filters leave without rows, with count 0, so it can be cleared', () => {
     const groups = groupFilterOptions(rows, 'zh', { fund: ['某专项资金'], year: [2024], city: ['株洲市'] });
     expect(groups.fund).toEqual([{ value: '某专项资金', label: '某专项资金', count: 0 }]);

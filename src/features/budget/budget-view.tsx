@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import type { BudgetProjectSort } from '../../queries/budget-projects.ts';
+import { BLANK } from '../../queries/filters.ts';
 import { adjustedProjects, buildBudgetAdjustmentsOption } from './budget-adjustments-option.ts';
 import { BUDGET_VIEW_DIMENSIONS, barsFromGroups, barsFromProjects, parseDimension } from './budget-bars.ts';
 import { buildBudgetCompareOption } from './budget-compare-option.ts';
@@ -59,9 +60,9 @@ export function BudgetView() {
   const openReport = useCallback((reportId: string) => setParams.current({ view: 'report', report: reportId }), []);
   const onBarClick = ({ data }: ChartClick) => {
     const key = (data as { key?: string | null } | undefined)?.key;
-    if (key == null) return; // a blank city or fund cannot be a filter value
-    if (dimension === 'project') openReport(key);
-    else url.toggleFilter(dimension, key);
+    if (key === undefined) return;
+    if (dimension !== 'project') url.toggleFilter(dimension, key ?? BLANK); // a blank city or fund too
+    else if (key !== null) openReport(key);
   };
   const barsState = dimension === 'project' ? projects : groups;
   const barsHeight = barChartHeight(bars.length, 54);

@@ -17,6 +17,7 @@ import { KeyFigures } from './key-figures.tsx';
 import { CitiesTable, ReportsTable } from './overview-tables.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
 import { overviewQueries, overviewQueryset } from './overview-queries.ts';
+import { BLANK } from '../../queries/filters.ts';
 
 const RELEASE_ECHARTS_AFTER_MS = 1500;
 const CHART_IDS = Object.values(OVERVIEW_CHARTS).map((chart) => chart.id);
@@ -101,8 +102,9 @@ export function OverviewView() {
             label={t('chart.budgetByCity')}
             option={options.budget}
             {...picture(OVERVIEW_CHARTS.budget, budget)}
-            onClick={({ name, dataIndex }) => {
-              if (budget.rows?.[dataIndex]?.label != null) url.toggleFilter('city', name);
+            onClick={({ dataIndex }) => {
+              const row = budget.rows?.[dataIndex];
+              if (row) url.toggleFilter('city', row.label ?? BLANK);
             }}
           />
         </ChartCard>
