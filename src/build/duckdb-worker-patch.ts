@@ -1,6 +1,6 @@
 /**
- * Three edits to DuckDB-WASM's worker script (duckdb-browser-eh.worker.js, version 1.32.0) that
- * cut its start-up by ~300 ms on a two-core PC (bench:app, A/B), with the same results.
+ * Edits to DuckDB-WASM's worker script (duckdb-browser-eh.worker.js, version 1.32.0) that
+ * cut its start-up by ~350 ms on a two-core PC (bench:app, A/B), with the same results.
  *
  * The script is Emscripten's dynamic-linking runtime around duckdb-eh.wasm, a MAIN_MODULE that
  * exports 75,011 symbols (65,167 functions) so that extensions could link against it. After the
@@ -22,6 +22,11 @@
  *   `Object.assign` to wrap 18 of them. The copy now inherits from the exports instead, and
  *   shadows those 18. The runtime reads `wasmExports` by property name only, which finds the same
  *   values either way.
+ * - `wrapper-modules`: a JavaScript function that needs a function-table slot (263 of them at
+ *   start, in `reportUndefinedSymbols`) gets a wasm wrapper from `convertJsFunctionToWasm`, which
+ *   compiled a new tiny module for each. The module's bytes depend only on the signature, so one
+ *   compiled module per signature now serves every function of that signature; each function
+ *   still gets its own instance, as before.
  *
  * Each edit must match the script exactly once, or the build stops: a new DuckDB-WASM version
  * needs these edits reviewed against its script, not applied blindly.
@@ -48,6 +53,11 @@ export const DUCKDB_WORKER_PATCHES: readonly WorkerPatch[] = [
     name: 'merge-symbols',
     find: 'mergeLibSymbols=(e,t)=>{registerDynCallSymbols(e);for(var[r,n]of Object.entries(e))(l=>{isSymbolDefined(l)||(wasmImports[l]=n)})(r)}',
     replace: 'mergeLibSymbols=(e,t)=>{for(var r in e){var n=e[r];r.startsWith("dynCall_")&&!Module.hasOwnProperty(r)&&(Module[r]=n),isSymbolDefined(r)||(wasmImports[r]=n)}}',
+  },
+  {
+    name: 'wrapper-modules',
+    find: 'var a=new WebAssembly.Module(new Uint8Array(n)),l=',
+    replace: 'var m=convertJsFunctionToWasm.modules||(convertJsFunctionToWasm.modules={}),a=m[t]||(m[t]=new WebAssembly.Module(new Uint8Array(n))),l=',
   },
   {
     name: 'exports-prototype',

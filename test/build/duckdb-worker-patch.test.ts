@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Script } from 'node:vm';
+import { createContext, runInContext, Script } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DUCKDB_WORKER_PATCHES, patchDuckDbWorker } from '../../src/build/duckdb-worker-patch.ts';
 import { DUCKDB_WORKER_SCRIPT, duckDbWorkerPatch, writePatchedWorker } from '../../src/build/duckdb-worker-plugin.ts';
@@ -30,6 +30,34 @@ describe('patchDuckDbWorker', () => {
     const changed = script.replace(first.find, first.find.replace('GOT[r]', 'GOT[n]'));
     expect(() => patchDuckDbWorker(changed, 'new-version.js')).toThrow(`new-version.js: the DuckDB-WASM worker patch "${first.name}" matched 0 times instead of once`);
     expect(() => patchDuckDbWorker(`${script}\n${first.find}`, 'twice.js')).toThrow(`"${first.name}" matched 2 times`);
+  });
+
+  it('gives each JavaScript function its own wrapper of its own signature, compiling one module per signature', () => {
+    // The script's table-wrapper helpers, taken out of the stock and the patched script and run here.
+    const helpers = (source: string) => {
+      const from = source.indexOf('uleb128Encode=');
+      const to = source.indexOf(',wasmTable=', from);
+      expect(from).toBeGreaterThan(0);
+      const context = createContext({ WebAssembly });
+      runInContext(`var ${source.slice(from, to)};`, context);
+      return context as unknown as { convertJsFunctionToWasm: ((f: (...args: number[]) => unknown, sig: string) => (...args: number[]) => unknown) & { modules?: object } };
+    };
+    const stock = helpers(script).convertJsFunctionToWasm;
+    const patched = helpers(patchDuckDbWorker(script, scriptFile)).convertJsFunctionToWasm;
+    const add = (a: number, b: number) => a + b;
+    const double = (a: number) => a * 2;
+    const ignore = () => 7;
+    for (const convert of [stock, patched]) {
+      const twice = convert(double, 'ii');
+      const plus = convert(add, 'iii');
+      const voidOne = convert(ignore, 'vi');
+      const alsoOne = convert((a: number) => a + 100, 'ii');
+      expect([twice(21), plus(40, 2), voidOne(1), alsoOne(1)]).toEqual([42, 42, undefined, 101]);
+      expect([twice.length, plus.length, voidOne.length]).toEqual([1, 2, 1]); // the wasm types' parameters
+      expect(twice).not.toBe(alsoOne);
+    }
+    expect(Object.keys(patched.modules ?? {}).sort()).toEqual(['ii', 'iii', 'vi']); // four wrappers, three modules
+    expect(stock.modules).toBeUndefined();
   });
 
   it('inserts replacements literally (a `$&` in one stays as written)', () => {
