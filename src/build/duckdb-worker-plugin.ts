@@ -5,7 +5,7 @@
  * emits (build) it like any other `?url` asset. Only that exact import is redirected: a page that
  * imports the script by another path (a test comparing the two) gets DuckDB's own.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -19,7 +19,10 @@ export function writePatchedWorker(root: string, cacheDir: string): string {
   const dir = join(cacheDir, 'duckdb-worker');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'duckdb-browser-eh.worker.js');
-  writeFileSync(file, patchDuckDbWorker(readFileSync(original, 'utf8'), original));
+  // Written aside and renamed: a build or dev server of another process never reads half a file.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, patchDuckDbWorker(readFileSync(original, 'utf8'), original));
+  renameSync(partial, file);
   return file;
 }
 

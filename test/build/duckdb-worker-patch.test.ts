@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,6 +77,7 @@ describe('duckDbWorkerPatch (Vite plugin)', () => {
     const file = writePatchedWorker(root, dir);
     expect(file).toBe(join(dir, 'duckdb-worker', 'duckdb-browser-eh.worker.js'));
     expect(readFileSync(file, 'utf8')).toBe(patchDuckDbWorker(script, scriptFile));
+    expect(readdirSync(join(dir, 'duckdb-worker'))).toEqual(['duckdb-browser-eh.worker.js']); // no partial file left
 
     const plugin = duckDbWorkerPatch();
     const configResolved = plugin.configResolved as (config: { root: string; cacheDir: string }) => void;
