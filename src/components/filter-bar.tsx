@@ -10,7 +10,7 @@ import { labelOf, translate, useI18n, type MessageKey } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { LEVEL1_ORDER } from '../parser/types.ts';
 import { filterOptions, type FilterOptionRow } from '../queries/filter-options.ts';
-import { BLANK, FILTER_KEYS, hasFilters, isBlankable, NO_FILTERS, type FilterKey, type Filters } from '../queries/filters.ts';
+import { BLANK_VALUE, FILTER_KEYS, hasFilters, isBlankable, NO_FILTERS, type FilterKey, type Filters } from '../queries/filters.ts';
 import { INDICATOR_STATUSES } from '../queries/indicator-status-counts.ts';
 import { MultiSelect, type MultiSelectOption } from './multi-select.tsx';
 
@@ -24,12 +24,12 @@ function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectO
   if (key === 'level1') return byOrder(LEVEL1_ORDER, options); // 产出, 效益, 满意度
   if (key === 'year') return options.sort((a, b) => Number(b.value) - Number(a.value));
   // Names by pinyin, and the blank ones last.
-  return options.sort((a, b) => Number(a.value === BLANK) - Number(b.value === BLANK) || zhCollator.compare(a.label, b.label));
+  return options.sort((a, b) => Number(a.value === BLANK_VALUE) - Number(b.value === BLANK_VALUE) || zhCollator.compare(a.label, b.label));
 }
 
 function optionLabel(lang: 'zh' | 'en', key: FilterKey, value: string): string {
   if (key === 'status' || key === 'level1') return labelOf(lang, key, value);
-  return value === BLANK && isBlankable(key) ? translate(lang, 'value.blank') : value;
+  return value === BLANK_VALUE && isBlankable(key) ? translate(lang, 'value.blank') : value;
 }
 
 /**

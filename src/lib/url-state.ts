@@ -5,7 +5,7 @@
  *   ?view=budget&lang=en&city=株洲市&city=益阳市&year=2022&data=./other/
  */
 import { useSyncExternalStore } from 'react';
-import { BLANK, FILTER_KEYS, isBlankable, type FilterKey, type Filters } from '../queries/filters.ts';
+import { BLANK_VALUE, FILTER_KEYS, isBlankable, type FilterKey, type Filters } from '../queries/filters.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -24,8 +24,8 @@ export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const filters: Record<string, unknown[]> = {};
   for (const key of FILTER_KEYS) {
-    // An empty value is BLANK where the filter takes it (`?department=`), and dropped elsewhere.
-    const values = params.getAll(key).filter((value) => value !== BLANK || isBlankable(key));
+    // An empty value is BLANK_VALUE where the filter takes it (`?department=`), and dropped elsewhere.
+    const values = params.getAll(key).filter((value) => value !== BLANK_VALUE || isBlankable(key));
     const typed = key === 'year' ? values.map(Number).filter(Number.isInteger) : [...new Set(values)];
     if (typed.length > 0) filters[key] = typed;
   }

@@ -28,12 +28,13 @@ export const NO_FILTERS: Filters = Object.freeze({});
 /**
  * The value that selects the reports a text filter's column leaves blank (NULL or ''): in the
  * URL, `?department=` (report 003 names no department). Only the report filters over text take it.
+ * (Not lib/format.ts's BLANK, the dash shown where a figure is missing.)
  */
-export const BLANK = '';
-export const BLANKABLE_KEYS = ['province', 'city', 'fund', 'project', 'department'] as const satisfies readonly ReportFilterKey[];
+export const BLANK_VALUE = '';
+const BLANKABLE_KEYS = ['province', 'city', 'fund', 'project', 'department'] as const satisfies readonly ReportFilterKey[];
 export const isBlankable = (key: FilterKey): boolean => (BLANKABLE_KEYS as readonly FilterKey[]).includes(key);
 
-/** The SQL of a filter's value for `column`: blank as '' where the filter takes BLANK. */
+/** The SQL of a filter's value for `column`: blank as '' where the filter takes BLANK_VALUE. */
 export const filterValueSql = (key: FilterKey, column: string): string => (isBlankable(key) ? `coalesce(${column}, '')` : column);
 
 export const isFilterKey = (key: string): key is FilterKey => (FILTER_KEYS as readonly string[]).includes(key);
@@ -62,7 +63,7 @@ function conditions(filters: Filters, keys: readonly FilterKey[], alias: string)
       const values = filters[key]!;
       const column = `${alias}.${FILTER_COLUMNS[key].column}`;
       // coalesce() only when blank is asked for: a plain column lets DuckDB skip row groups.
-      return inList((values as readonly SqlParam[]).includes(BLANK) ? filterValueSql(key, column) : column, values);
+      return inList((values as readonly SqlParam[]).includes(BLANK_VALUE) ? filterValueSql(key, column) : column, values);
     });
 }
 

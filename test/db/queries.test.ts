@@ -10,7 +10,7 @@ import {
 } from '../../src/queries/index.ts';
 import { openFixtureDb } from './helpers.ts';
 import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
-import { BLANK, NO_FILTERS } from '../../src/queries/filters.ts';
+import { BLANK_VALUE, NO_FILTERS } from '../../src/queries/filters.ts';
 import { numberLiteral } from '../../src/queries/query.ts';
 
 let db: NodeDb;
@@ -154,7 +154,7 @@ describe('filterOptions', () => {
     const of = (dimension: string) => rows.filter((r) => r.dimension === dimension).map((r) => [r.value, r.rows]);
     expect(of('year')).toEqual([['2022', 5]]);
     expect(of('city')).toEqual([['株洲市', 4], ['益阳市', 1]]);
-    // Report 003 names no department: its blank is an option of its own (BLANK, '').
+    // Report 003 names no department: its blank is an option of its own (BLANK_VALUE, '').
     expect(of('department')).toEqual([['', 1], ['市工信局', 3], ['益阳市工业和信息化局', 1]]);
     expect(of('level1')).toEqual([['产出指标', 8], ['效益指标', 5], ['满意度指标', 2]]);
     expect(of('status').map(([value]) => value).sort()).toEqual(['met', 'not_met', 'partial', 'unknown']);
@@ -174,16 +174,16 @@ describe('filterOptions', () => {
     expect(of('status')).toEqual([['met', 2], ['partial', 1]]);
   });
 
-  it('selects the reports that leave a text column blank with BLANK, alone or with other values', async () => {
-    const blank = await db.query(overviewFigures({ department: [BLANK] }));
+  it('selects the reports that leave a text column blank with BLANK_VALUE, alone or with other values', async () => {
+    const blank = await db.query(overviewFigures({ department: [BLANK_VALUE] }));
     expect(blank[0].reports).toBe(1);
     expect(blank[0].budget_adjusted).toBeCloseTo(810.24, 2); // report 003's 全年预算
-    const either = await db.query(overviewFigures({ department: [BLANK, '益阳市工业和信息化局'] }));
+    const either = await db.query(overviewFigures({ department: [BLANK_VALUE, '益阳市工业和信息化局'] }));
     expect(either[0].reports).toBe(2);
     expect((await db.query(overviewFigures({ department: ['市工信局'] })))[0].reports).toBe(3);
-    // No city is blank: BLANK then selects nothing, and the city options do not list it.
-    expect((await db.query(overviewFigures({ city: [BLANK] })))[0].reports).toBe(0);
-    const of = await optionsUnder({ department: [BLANK] });
+    // No city is blank: BLANK_VALUE then selects nothing, and the city options do not list it.
+    expect((await db.query(overviewFigures({ city: [BLANK_VALUE] })))[0].reports).toBe(0);
+    const of = await optionsUnder({ department: [BLANK_VALUE] });
     expect(of('city')).toEqual([['株洲市', 1]]);
     expect(of('department')).toEqual([['', 1], ['市工信局', 3], ['益阳市工业和信息化局', 1]]); // never by its own
   });

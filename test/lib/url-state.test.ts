@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrlState, toggleFilterValue, withFilters } from '../../src/lib/url-state.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { BLANK } from '../../src/queries/filters.ts';
+import { BLANK_VALUE } from '../../src/queries/filters.ts';
 
 describe('url state', () => {
   it('reads view, language and multi-valued filters', () => {
@@ -23,9 +23,9 @@ describe('url state', () => {
     expect(parseUrlState(`?${params}`).filters).toEqual({ city: ['株洲市'], year: [2022, 2023] });
   });
 
-  it('reads an empty value as BLANK where the filter takes it, and drops it elsewhere', () => {
+  it('reads an empty value as BLANK_VALUE where the filter takes it, and drops it elsewhere', () => {
     const state = parseUrlState('?department=&city=&city=株洲市&year=&status=');
-    expect(state.filters).toEqual({ department: [BLANK], city: [BLANK, '株洲市'] });
+    expect(state.filters).toEqual({ department: [BLANK_VALUE], city: [BLANK_VALUE, '株洲市'] });
     const params = withFilters(new URLSearchParams(), state.filters);
     expect(params.toString()).toBe('city=&city=%E6%A0%AA%E6%B4%B2%E5%B8%82&department='); // in the filters' order
     expect(parseUrlState(`?${params}`).filters).toEqual(state.filters);

@@ -12,7 +12,7 @@ import { useI18n, type MessageKey } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import type { BudgetProjectSort } from '../../queries/budget-projects.ts';
-import { BLANK } from '../../queries/filters.ts';
+import { BLANK_VALUE } from '../../queries/filters.ts';
 import { adjustedProjects, buildBudgetAdjustmentsOption } from './budget-adjustments-option.ts';
 import { BUDGET_VIEW_DIMENSIONS, barsFromGroups, barsFromProjects, parseDimension } from './budget-bars.ts';
 import { buildBudgetCompareOption } from './budget-compare-option.ts';
@@ -61,7 +61,7 @@ export function BudgetView() {
   const onBarClick = ({ data }: ChartClick) => {
     const key = (data as { key?: string | null } | undefined)?.key;
     if (key === undefined) return;
-    if (dimension !== 'project') url.toggleFilter(dimension, key ?? BLANK); // a blank city or fund too
+    if (dimension !== 'project') url.toggleFilter(dimension, key ?? BLANK_VALUE); // a blank city or fund too
     else if (key !== null) openReport(key);
   };
   const barsState = dimension === 'project' ? projects : groups;

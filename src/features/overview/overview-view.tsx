@@ -17,7 +17,7 @@ import { KeyFigures } from './key-figures.tsx';
 import { CitiesTable, ReportsTable } from './overview-tables.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
 import { overviewQueries, overviewQueryset } from './overview-queries.ts';
-import { BLANK } from '../../queries/filters.ts';
+import { BLANK_VALUE } from '../../queries/filters.ts';
 
 const RELEASE_ECHARTS_AFTER_MS = 1500;
 const CHART_IDS = Object.values(OVERVIEW_CHARTS).map((chart) => chart.id);
@@ -104,7 +104,7 @@ export function OverviewView() {
             {...picture(OVERVIEW_CHARTS.budget, budget)}
             onClick={({ dataIndex }) => {
               const row = budget.rows?.[dataIndex];
-              if (row) url.toggleFilter('city', row.label ?? BLANK);
+              if (row) url.toggleFilter('city', row.label ?? BLANK_VALUE);
             }}
           />
         </ChartCard>
