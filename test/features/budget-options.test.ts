@@ -1,6 +1,6 @@
 /** The budget view's pure pieces: rows in, ECharts option (or URL state) out, no DOM. */
 import { describe, expect, it } from 'vitest';
-import { adjustedProjects, buildBudgetAdjustmentsOption, formatAdjustment } from '../../src/features/budget/budget-adjustments-option.ts';
+import { adjustedProjects, buildBudgetAdjustmentsOption, formatAdjustment, formatAdjustmentLabel } from '../../src/features/budget/budget-adjustments-option.ts';
 import { barsFromGroups, barsFromProjects, parseDimension } from '../../src/features/budget/budget-bars.ts';
 import { buildBudgetCompareOption } from '../../src/features/budget/budget-compare-option.ts';
 import { buildBudgetRatesOption } from '../../src/features/budget/budget-rates-option.ts';
@@ -132,6 +132,8 @@ describe('in-year adjustments', () => {
     expect(formatAdjustment(-158.96, -158.96 / 752, 'zh')).toBe('−158.96 万元（−21.1%）');
     expect(formatAdjustment(50, 0.5, 'en')).toBe('+CNY 0.50 M (+50.0%)');
     expect(formatAdjustment(50, null, 'zh')).toBe('+50.00 万元');
+    expect(formatAdjustmentLabel(50, 0.5, 'en')).toBe('+CNY 0.50 M\n(+50.0%)');
+    expect(formatAdjustmentLabel(50, null, 'zh')).toBe('+50.00 万元');
   });
 
   it('draws cuts red and increases green on an axis symmetric about zero', () => {
@@ -145,7 +147,9 @@ describe('in-year adjustments', () => {
     expect(cut).toMatchObject({ value: -158.96, reportId: '002', itemStyle: { color: '#c8553d' } });
     expect(increase.itemStyle.color).toBe('#2a9d8f');
     expect(cut.label.position).toBe('right'); // on the far side of zero
-    expect(cut.label.formatter()).toBe('−158.96 万元（−21.1%）');
+    // Two lines, so that the label fits beside the zero line on a phone.
+    expect(cut.label.formatter()).toBe('−158.96 万元\n（−21.1%）');
+    expect(increase.label.formatter()).toBe('+50.00 万元\n（+50.0%）');
     expect([option.xAxis.min, option.xAxis.max]).toEqual([-200, 200]);
     const tip = option.tooltip.formatter({ dataIndex: 0 });
     expect(tip).toContain('年初 752.00 万元 → 全年 593.04 万元');

@@ -43,10 +43,21 @@ export function adjustedProjects(rows: readonly BudgetProjectRow[], t: OptionCon
  * `scale` when given (a table column's).
  */
 export function formatAdjustment(amount: number, rate: number | null, lang: OptionContext['lang'], scale?: MoneyScale): string {
-  const money = formatMoney(Math.abs(amount), lang, scale);
-  const signed = `${sign(amount)}${money}`;
-  if (rate == null) return signed;
-  return lang === 'zh' ? `${signed}（${signedPercent(rate, lang)}）` : `${signed} (${signedPercent(rate, lang)})`;
+  return adjustmentParts(amount, rate, lang, scale).join(lang === 'zh' ? '' : ' ');
+}
+
+/**
+ * The chart's label: the amount, then the change against 年初 on a line of its own, so that the
+ * label fits the half of the plot beside the zero line on a phone (one line ran past the card).
+ */
+export function formatAdjustmentLabel(amount: number, rate: number | null, lang: OptionContext['lang']): string {
+  return adjustmentParts(amount, rate, lang).join('\n');
+}
+
+function adjustmentParts(amount: number, rate: number | null, lang: OptionContext['lang'], scale?: MoneyScale): string[] {
+  const signed = `${sign(amount)}${formatMoney(Math.abs(amount), lang, scale)}`;
+  if (rate == null) return [signed];
+  return [signed, lang === 'zh' ? `（${signedPercent(rate, lang)}）` : `(${signedPercent(rate, lang)})`];
 }
 
 /**
@@ -110,7 +121,8 @@ export function buildBudgetAdjustmentsOption(projects: readonly AdjustedProject[
           position: p.adjustment < 0 ? ('right' as const) : ('left' as const),
           fontSize: 11,
           color: p.adjustment < 0 ? CUT_COLOR : INCREASE_COLOR,
-          formatter: () => formatAdjustment(p.adjustment, p.adjustment_rate, lang),
+          lineHeight: 14,
+          formatter: () => formatAdjustmentLabel(p.adjustment, p.adjustment_rate, lang),
         },
       })),
       markLine: {
