@@ -19,13 +19,6 @@ export interface DuckDbHandle {
 
 let started: Promise<DuckDbHandle> | null = null;
 
-let settle = () => {};
-/**
- * Settles once the first start of DuckDB has ended, started (`db:ready`) or failed; waiting on
- * it starts nothing. The overview holds ECharts' first layout until then (overview-view.tsx).
- */
-export const duckDbSettled = new Promise<void>((resolve) => (settle = resolve));
-
 /** The one database of the page; the worker starts on first call. */
 export function startDuckDb(): Promise<DuckDbHandle> {
   started ??= instantiate().catch((error: unknown) => {
@@ -56,10 +49,8 @@ async function instantiate(): Promise<DuckDbHandle> {
     await Promise.race([db.instantiate(urls.wasm), failed]);
     const connection = await db.connect();
     performance.mark('db:ready');
-    settle();
     return { db, connection, duckdb };
   } catch (error) {
-    settle();
     worker.terminate();
     const reason = (error as Error).message;
     throw new BilingualError(`DuckDB-WASM could not start (duckdb-eh.wasm): ${reason}`, `DuckDB-WASM 无法启动（duckdb-eh.wasm）：${reason}`);
