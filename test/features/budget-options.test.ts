@@ -75,7 +75,8 @@ describe('buildBudgetCompareOption', () => {
     expect(option.xAxis.name).toBe('万元');
     expect(option.tooltip.valueFormatter(593.04)).toBe('593.04 万元');
     expect(option.series[0].label.show).toBe(true);
-    expect(option.series[0].label.formatter({ value: 2408.1 })).toBe('2,408.1');
+    expect(option.series[0].label.formatter({ value: 2408.1 })).toBe('2,408.10');
+    expect(option.series[0].label.formatter({ value: 752 })).toBe('752.00');
   });
 
   it('switches to 亿元 for large sums, to CNY in English, and drops bar labels when crowded', () => {

@@ -39,7 +39,8 @@ export function buildBudgetCompareOption(bars: readonly BudgetBar[], { lang, t }
         position: 'right' as const,
         fontSize: 11,
         color: '#4a5663',
-        formatter: ({ value }: { value: unknown }) => formatNumber(Number(value), lang, 2),
+        // Two decimals always, as the tables print money: 752.00 beside 593.04, not 752.
+        formatter: ({ value }: { value: unknown }) => formatNumber(Number(value), lang, 2, 2),
       },
       data: bars.map((b) => ({ value: scaledMoney(scale, b[key]), key: b.key })),
     })),
