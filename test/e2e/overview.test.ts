@@ -138,6 +138,34 @@ describe('overview (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('filters by a city from a click on its bar, even before the data is live', async () => {
+    // The data is held: ECharts draws from the build's rows and answers the click.
+    const watched = await openPage(browser(), siteUrl);
+    const { page } = watched;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/data/dataset.duckdb', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(siteUrl);
+    await page.locator('[data-testid="chart-budget-by-city"] .chart[data-echarts="drawn"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="overview"]').getAttribute('data-source')).not.toBe('live');
+    // The first bar group is the city with the largest 全年预算 (budget-by-city's order).
+    const budgets = new Map<string, number>();
+    for (const r of readCsv(dataDir, 'reports')) budgets.set(r.city, (budgets.get(r.city) ?? 0) + Number(r.budget_adjusted || 0));
+    const [city] = [...budgets].sort((a, b) => b[1] - a[1])[0];
+    const canvas = (await page.locator('[data-testid="chart-budget-by-city"] canvas').first().boundingBox())!;
+    await page.mouse.click(canvas.x + canvas.width * 0.3, canvas.y + 180); // the middle bar of the first group
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('city')).toEqual([city]);
+    release();
+    await page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 30_000 });
+    const expected = expectedFigures(dataDir, (r) => r.city === city);
+    await expect.poll(() => figure(page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
+    expect(await figure(page, 'budget-adjusted')).toBe(formatMoney(expected.budgetAdjusted, 'zh'));
+    expectClean(watched);
+  });
+
   it('shows still progress lines while loading, pulsing only when the load takes seconds', async () => {
     // The data is held: the cards wait for their live rows with a progress line each.
     const { watched, page, release } = await openWithEChartsHeld(['**/data/dataset.duckdb']);
