@@ -78,7 +78,7 @@ export interface OptionContext {
 }
 
 /** A compact grid whose axis labels stay inside the chart. */
-export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, containLabel: true } as const;
+export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
 
 /** Grid for charts with a legend on top: room for the legend and, below it, the axis name. */
 export const LEGEND_GRID = { ...COMPACT_GRID, top: 60 } as const;

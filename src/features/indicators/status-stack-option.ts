@@ -31,7 +31,7 @@ export function buildStatusStackOption(
   const statuses = statusesOf(bars);
   const countText = (n: number) => t('indicators.count', { count: formatCount(n, lang) });
   return {
-    grid: { left: 8, right: 20, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 20, top: 36, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { ...TOP_LEGEND, selectedMode: false },
     tooltip: {
       trigger: 'axis',

@@ -77,7 +77,7 @@ export function buildResultChartOption(rows: readonly Record<string, unknown>[],
   const categories = drawn.map((row) => label(row[spec.x]));
   const rotate = categories.length > 8 || categories.some((c) => c.length > 8) ? 30 : 0;
   return {
-    grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: spec.type === 'scatter'
       ? { trigger: 'item', formatter: (params: unknown) => {
           const [x, y] = (params as { value: [unknown, unknown] }).value;
