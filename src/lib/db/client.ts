@@ -123,7 +123,10 @@ type Prepared = Awaited<ReturnType<Awaited<ReturnType<typeof startDuckDb>>['conn
 /**
  * Prepared statements by SQL text, kept while the data stays the same: a filter change re-runs
  * the same few queries with other parameters, and preparing each time cost two more round trips
- * to the worker and a new plan (~30% of the overview's redraw). The least recently used is
+ * to the worker and a parse (~30% of the overview's redraw). The plan is not kept: DuckDB binds
+ * and plans a statement with parameters that reads a table again at every execution, by design
+ * (PreparedStatement::CanCachePlan), about half of each query's time in the worker on a filter
+ * change (Chromium profile). The least recently used is
  * closed beyond PREPARED_LIMIT (a statement's shape depends on which filters are set, and the
  * idle warm-up prepares each view query for each filter and each pair of filters); all are
  * closed when the data changes.
