@@ -77,8 +77,15 @@ export interface OptionContext {
   t: Translate;
 }
 
+/**
+ * Spread into a grid: the axis labels stay inside the rect its left/right/top/bottom give, the
+ * plot shrinking to make room. ECharts 6's form of `containLabel: true`, which it ignores unless
+ * LegacyGridContainLabel is registered.
+ */
+export const LABELS_INSIDE = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
+
 /** A compact grid whose axis labels stay inside the chart. */
-export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
+export const COMPACT_GRID = { left: 8, right: 16, top: 44, bottom: 8, ...LABELS_INSIDE } as const;
 
 /** Grid for charts with a legend on top: room for the legend and, below it, the axis name. */
 export const LEGEND_GRID = { ...COMPACT_GRID, top: 60 } as const;

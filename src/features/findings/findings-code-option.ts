@@ -1,4 +1,4 @@
-import { SEVERITY_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, SEVERITY_COLORS, type ChartOption } from '../../components/chart-option.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -20,7 +20,7 @@ export function buildFindingsCodeOption(rows: readonly FindingsFacetRow[], { lan
   const codes = rows.filter((r) => r.facet === 'code').reverse(); // ECharts draws the first category at the bottom
   const count = (value: unknown) => t('findings.severityCount', { count: formatCount(Number(value), lang) });
   return {
-    grid: { left: 8, right: 56, top: 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 56, top: 4, bottom: 4, ...LABELS_INSIDE },
     tooltip: { trigger: 'item', valueFormatter: count },
     xAxis: { type: 'value', minInterval: 1, show: false },
     yAxis: {

@@ -1,4 +1,4 @@
-import { STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
 import { BLANK, formatNumber, formatPercent } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { IndicatorAchievementRow } from '../../queries/indicator-achievement.ts';
@@ -38,7 +38,7 @@ export function buildAchievementOption(rows: readonly IndicatorAchievementRow[],
   const shown = rows.map((r) => Math.min(r.achievement, ACHIEVEMENT_CAP));
   const axisMax = Math.min(ACHIEVEMENT_CAP, Math.max(1.2, Math.ceil(Math.max(0, ...shown) * 4) / 4));
   return {
-    grid: { left: 8, right: 64, top: 28, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 64, top: 28, bottom: 28, ...LABELS_INSIDE },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {

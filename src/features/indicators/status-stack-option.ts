@@ -1,4 +1,4 @@
-import { STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { formatCount } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { escapeHtml, type OptionContext } from './option-context.ts';
@@ -31,7 +31,7 @@ export function buildStatusStackOption(
   const statuses = statusesOf(bars);
   const countText = (n: number) => t('indicators.count', { count: formatCount(n, lang) });
   return {
-    grid: { left: 8, right: 20, top: 36, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 20, top: 36, bottom: 28, ...LABELS_INSIDE },
     legend: { ...TOP_LEGEND, selectedMode: false },
     tooltip: {
       trigger: 'axis',

@@ -1,4 +1,4 @@
-import { TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import {
   escapeHtml, formatPoints, GRADE_COLORS, MISMATCH_COLOR, projectAxisLabels, totalScoreAxis,
   type OptionContext, type RankedProject,
@@ -18,7 +18,7 @@ export function buildDeclaredTotalsOption(projects: readonly RankedProject[], co
   const max = Math.max(100, ...ordered.flatMap((p) => [p.total_score ?? 0, p.declared_total_score ?? 0]));
   const pointsLabel = { show: true, position: 'right' as const, fontSize: 11, color: '#4a5663' };
   return {
-    grid: { left: 8, right: 56, top: 36, bottom: 30, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 56, top: 36, bottom: 30, ...LABELS_INSIDE },
     legend: TOP_LEGEND,
     tooltip: {
       trigger: 'axis',

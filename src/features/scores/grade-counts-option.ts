@@ -1,4 +1,4 @@
-import type { ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { formatCount } from '../../lib/format.ts';
 import { GRADES, type ScoreGradeCountRow } from '../../queries/score-grade-counts.ts';
@@ -12,7 +12,7 @@ export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { la
   const range = (grade: string) =>
     (GRADES as readonly string[]).includes(grade) ? t(`scores.gradeRange.${grade}` as MessageKey) : '';
   return {
-    grid: { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, ...LABELS_INSIDE },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: reports },
     xAxis: {
       type: 'category',

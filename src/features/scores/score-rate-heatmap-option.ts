@@ -1,4 +1,4 @@
-import { wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { zhCollator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { LEVEL1_ORDER } from '../../parser/types.ts';
@@ -67,7 +67,7 @@ export function buildScoreRateHeatmapOption(
   };
   const cellLabel = { show: true, color: '#1d2733', fontSize: 12 };
   return {
-    grid: { left: 8, right: 12, top: compact ? 68 : 40, bottom: 44, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 12, top: compact ? 68 : 40, bottom: 44, ...LABELS_INSIDE },
     tooltip: { trigger: 'item', formatter: (params) => tooltip((params as unknown as { data: CellItem }).data) },
     xAxis: {
       type: 'category',

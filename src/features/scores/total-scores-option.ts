@@ -1,4 +1,4 @@
-import type { ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
 import {
   escapeHtml, formatPoints, GRADE_COLORS, GRADE_FLOORS, gradeColor, gradeLabel,
   projectAxisLabels, totalScoreAxis, type OptionContext, type RankedProject,
@@ -25,7 +25,7 @@ export function buildTotalScoresOption(projects: readonly RankedProject[], conte
   const { min, max } = scoreAxisRange(projects);
   const floors = Object.entries(GRADE_FLOORS).filter(([, floor]) => floor > min);
   return {
-    grid: { left: 8, right: 64, top: 16, bottom: 30, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 64, top: 16, bottom: 30, ...LABELS_INSIDE },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {

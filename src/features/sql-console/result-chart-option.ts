@@ -3,7 +3,7 @@
  * y, as bars, a line or points. The units are in the column names the query chose (e.g.
  * `执行率(%)`), so the axes are named after the columns. Pure: tested without a browser.
  */
-import { AXIS_NAME_STYLE, type ChartOption } from '../../components/chart-option.ts';
+import { AXIS_NAME_STYLE, LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
 import { BLANK, formatNumber } from '../../lib/format.ts';
 import type { Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
@@ -77,7 +77,7 @@ export function buildResultChartOption(rows: readonly Record<string, unknown>[],
   const categories = drawn.map((row) => label(row[spec.x]));
   const rotate = categories.length > 8 || categories.some((c) => c.length > 8) ? 30 : 0;
   return {
-    grid: { left: 8, right: 56, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 56, top: 40, bottom: 8, ...LABELS_INSIDE },
     tooltip: spec.type === 'scatter'
       ? { trigger: 'item', formatter: (params: unknown) => {
           const [x, y] = (params as { value: [unknown, unknown] }).value;
