@@ -15,7 +15,7 @@ const without = (filters: Filters, key: FilterKey): Filters => ({ ...filters, [k
 /**
  * The values each filter can take under the other filters set (faceted: choosing 株洲市 narrows
  * the funds and projects to those of 株洲市, and the city list keeps every city to switch to),
- * with counts; blank text values come as BLANK. Sorting for display is done in JS (no ICU in
+ * with counts; blank text values come as BLANK_VALUE. Sorting for display is done in JS (no ICU in
  * DuckDB-WASM).
  */
 export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOptionRow> {
@@ -24,7 +24,7 @@ export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOption
     const others = without(filters, key);
     if (table === 'reports') {
       const where = reportCondition(others, 'r');
-      // A text column's blank (NULL or '') is an option of its own, BLANK; a year's is not.
+      // A text column's blank (NULL or '') is an option of its own, BLANK_VALUE; a year's is not.
       const value = filterValueSql(key, `r.${column}`);
       return fragment(
         `SELECT '${key}' AS dimension, CAST(${value} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
