@@ -18,6 +18,19 @@ async function openOverview(search = '', width = 1440): Promise<WatchedPage> {
   return watched;
 }
 
+/** Holds back the page's requests matching `patterns` until the returned `release()` is called. */
+async function holdRequests(page: Page, patterns: readonly string[]): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  for (const pattern of patterns) {
+    await page.route(pattern, async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
+  return release;
+}
+
 /**
  * Opens the overview with ECharts' code (and whatever else `alsoHeld` matches) held back until
  * `release()`: the build's pictures show meanwhile.
@@ -25,14 +38,7 @@ async function openOverview(search = '', width = 1440): Promise<WatchedPage> {
 async function openWithEChartsHeld(alsoHeld: string[] = []): Promise<{ watched: WatchedPage; page: Page; release: () => void }> {
   const watched = await openPage(browser(), siteUrl);
   const { page } = watched;
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  for (const pattern of ['**/assets/echarts-canvas-*.js', ...alsoHeld]) {
-    await page.route(pattern, async (route) => {
-      await held;
-      await route.continue();
-    });
-  }
+  const release = await holdRequests(page, ['**/assets/echarts-canvas-*.js', ...alsoHeld]);
   await page.goto(siteUrl);
   return { watched, page, release };
 }
@@ -99,12 +105,7 @@ describe('overview (production build under a sub-path)', () => {
     const { page } = watched;
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/index-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, ['**/assets/index-*.js']);
     await page.goto(siteUrl, { waitUntil: 'commit' });
     for (const wanted of [/duckdb-eh-[^/]*\.wasm$/, /data\/dataset\.duckdb$/, /data\/snapshot\.json$/]) {
       await expect.poll(() => requested.some((path) => wanted.test(path)), { timeout: 30_000, message: String(wanted) }).toBe(true);
@@ -142,12 +143,7 @@ describe('overview (production build under a sub-path)', () => {
     // The data is held: ECharts draws from the build's rows and answers the click.
     const watched = await openPage(browser(), siteUrl);
     const { page } = watched;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/data/dataset.duckdb', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, ['**/data/dataset.duckdb']);
     await page.goto(siteUrl);
     await page.locator('[data-testid="chart-budget-by-city"] .chart[data-echarts="drawn"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="overview"]').getAttribute('data-source')).not.toBe('live');
@@ -183,12 +179,7 @@ describe('overview (production build under a sub-path)', () => {
   it('never pulses for a reader who asks for reduced motion', async () => {
     const watched = await openPage(browser(), siteUrl);
     await watched.page.emulateMedia({ reducedMotion: 'reduce' });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await watched.page.route('**/data/dataset.duckdb', async (route) => {
-      await held; // the line stays until the check is done
-      await route.continue();
-    });
+    const release = await holdRequests(watched.page, ['**/data/dataset.duckdb']); // the line stays until the check is done
     await watched.page.goto(siteUrl);
     const line = watched.page.locator('.chart-grid .progress').first();
     await line.waitFor({ timeout: 30_000 });
