@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
 import { fetchDatasetFiles } from '../../src/lib/db/load-dataset.ts';
-import { TABLE_NAMES, contractColumns, createTableFromCsvSql, csvFileName, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { TABLE_NAMES, DatasetError, contractColumns, createTableFromCsvSql, csvFileName, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
 import { openWasmDb } from './helpers.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '../../data');
@@ -83,6 +83,27 @@ describe('fetchDatasetFiles', () => {
     const fetched = await fetchDatasetFiles(source)!;
     expect(fetched.kind).toBe('csv');
     if (fetched.kind === 'csv') expect(fetched.files.map((f) => f.file)).toEqual(TABLE_NAMES.map((t) => `data/${t}.csv`));
+  });
+
+  it('names the first missing CSV in contract order, whichever answer comes first, and lists the others', async () => {
+    // The first table's 404 arrives last: the error must not depend on the order of the answers.
+    const delays = new Map(TABLE_NAMES.map((table, i) => [table, (TABLE_NAMES.length - i) * 5]));
+    vi.stubGlobal('fetch', vi.fn(async (input: URL | string) => {
+      const table = TABLE_NAMES.find((t) => String(input).endsWith(`/${t}.csv`))!;
+      await new Promise((resolve) => setTimeout(resolve, delays.get(table)));
+      return table === 'reports' || table === 'findings' ? new Response('', { status: 404 }) : new Response('a,b');
+    }));
+    const error = await fetchDatasetFiles(resolveDatasetSource('./gone/', 'http://site.test/sub/'))!.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as DatasetError).file).toBe('./gone/reports.csv');
+    expect((error as DatasetError).message).toBe('./gone/reports.csv: could not be fetched (HTTP 404), nor could findings.csv');
+    expect((error as DatasetError).zh).toBe('./gone/reports.csv：无法获取（HTTP 404）；findings.csv 也无法获取');
+  });
+
+  it('keeps the message of a single missing CSV as it is', async () => {
+    vi.stubGlobal('fetch', serve(/findings\.csv$/));
+    const error = await fetchDatasetFiles(resolveDatasetSource('other/', 'http://site.test/sub/'))!.catch((e: unknown) => e);
+    expect((error as DatasetError).message).toBe('other/findings.csv: could not be fetched (HTTP 404)');
   });
 
   it('never looks for a start-up database in a dataset named by ?data=', async () => {

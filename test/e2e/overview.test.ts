@@ -336,11 +336,12 @@ describe('overview (production build under a sub-path)', () => {
     await page.goto(`${siteUrl}?data=./no-such-folder/`);
     const message = await page.getByTestId('data-error').innerText();
     expect(message).toContain('数据加载失败');
-    // The file and what went wrong, in the page's language only.
-    expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv：无法获取（HTTP 404）$/);
+    // The files and what went wrong, in the page's language only: the first in contract order,
+    // whichever 404 arrives first (src/lib/db/load-dataset.ts).
+    expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv：无法获取（HTTP 404）；budget_lines\.csv、indicators\.csv、findings\.csv 也无法获取$/);
     await screenshot(page, 'data-error-zh-1440');
     await page.goto(`${siteUrl}?data=./no-such-folder/&lang=en`);
-    expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv: could not be fetched \(HTTP 404\)$/);
+    expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv: could not be fetched \(HTTP 404\), nor could budget_lines\.csv, indicators\.csv, findings\.csv$/);
     expect(foreignRequests).toEqual([]);
   });
 

@@ -31,6 +31,24 @@ async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file
   return { file, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
+/**
+ * The four CSVs. When some cannot be fetched, the error names the first of them in contract order
+ * (not whichever answer came first) and lists the others, so that one message says what is missing.
+ */
+async function fetchAllCsv(source: DatasetSource): Promise<FetchedFile[]> {
+  const settled = await Promise.allSettled(TABLE_NAMES.map((table) => fetchCsv(source, table)));
+  const failed = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (failed.length === 0) return settled.map((result) => (result as PromiseFulfilledResult<FetchedFile>).value);
+  const [first, ...others] = failed;
+  if (others.length === 0 || !(first instanceof DatasetError) || !others.every((error) => error instanceof DatasetError)) throw first;
+  const names = (others as DatasetError[]).map((error) => error.file.slice(error.file.lastIndexOf('/') + 1));
+  throw new DatasetError(
+    first.file,
+    `${first.detail}, nor could ${names.join(', ')}`,
+    `${first.detailZh}；${names.join('、')} 也无法获取`,
+  );
+}
+
 interface FetchedFile {
   file: string;
   bytes: Uint8Array;
@@ -58,7 +76,7 @@ async function fetchStartupDatabase(source: DatasetSource): Promise<FetchedFile 
  */
 export function fetchDatasetFiles(source: DatasetSource): DatasetFiles | undefined {
   if (source.kind === 'duckdb-file') return undefined;
-  const csv = async (): Promise<FetchedDataset> => ({ kind: 'csv', files: await Promise.all(TABLE_NAMES.map((table) => fetchCsv(source, table))) });
+  const csv = async (): Promise<FetchedDataset> => ({ kind: 'csv', files: await fetchAllCsv(source) });
   const fetched = source.bundled
     ? fetchStartupDatabase(source).then((database) => (database ? { kind: 'database' as const, database } : csv()))
     : csv();

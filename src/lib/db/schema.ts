@@ -54,8 +54,8 @@ export function parseCsvHeader(firstLine: string): string[] {
 
 /** A dataset file that cannot be used, named with what is wrong, in English and in Chinese. */
 export class DatasetError extends BilingualError {
-  constructor(readonly file: string, message: string, zh: string) {
-    super(`${file}: ${message}`, `${file}：${zh}`);
+  constructor(readonly file: string, readonly detail: string, readonly detailZh: string) {
+    super(`${file}: ${detail}`, `${file}：${detailZh}`);
     this.name = 'DatasetError';
   }
 }
