@@ -121,7 +121,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         {loading && <span className="progress" aria-hidden="true" />}
         <ColumnMenu t={t} columns={table.getAllLeafColumns()} />
       </div>
-      <div className="data-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <div className="data-table-scroll scroll-x" role="region" aria-label={caption} tabIndex={0}>
         <table className={`data-table${loading && rows ? ' is-stale' : ''}`}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>

@@ -214,6 +214,13 @@ describe('budget view (production build under a sub-path)', () => {
       const watched = await openBudget(lang === 'en' ? '&lang=en' : '', 390);
       const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // The funding sources' six columns do not fit: their table scrolls inside its card, and the
+      // container carries the edge shadow that says more columns lie to the right (.scroll-x).
+      const sources = watched.page.getByTestId('budget-sources').locator('xpath=..');
+      const box = await sources.evaluate((el) => ({ scroll: el.scrollWidth - el.clientWidth, overflow: getComputedStyle(el).overflowX, shade: getComputedStyle(el).backgroundImage }));
+      expect(box.scroll).toBeGreaterThan(0);
+      expect(box.overflow).toBe('auto');
+      expect(box.shade).toContain('radial-gradient');
       await screenshot(watched.page, `budget-${lang}-390`);
       expectClean(watched);
     }

@@ -20,7 +20,7 @@ export function CompareTable({ dimension, items, groups, filtered, onItem }: Com
   const { t } = useI18n();
   const action = dimension === 'project' ? t('compare.openReport') : t('compare.toggleFilter');
   return (
-    <div className="compare-table-scroll">
+    <div className="compare-table-scroll scroll-x">
       <table className="compare-table" data-testid="compare-table">
         <thead>
           <tr>
