@@ -83,6 +83,30 @@ describe('import validation', () => {
     ]);
   });
 
+  it('refuses a whole number beyond SQL INTEGER, which DuckDB could not load', async () => {
+    const csv = editedCsv('reports.csv', (records) => {
+      records[1][records[0].indexOf('year')] = '3000000000';
+      records[2][records[0].indexOf('year')] = '2147483647';
+    });
+    const { zh, en } = await problemsOf([file('reports.csv', csv)]);
+    expect(zh).toEqual(['reports.csv 第 2 行 year: 整数超出范围（应在 −2147483648 到 2147483647 之间），实际为“3000000000”']);
+    expect(en).toEqual(['reports.csv line 2 year: whole number out of range (expected −2147483648 to 2147483647), found “3000000000”']);
+  });
+
+  it('refuses CSV lines with fewer or more fields than the header, naming the line', async () => {
+    const csv = editedCsv('reports.csv', (records) => {
+      records[2] = records[2].slice(0, 4); // cut off
+      records[4].push('surplus'); // a stray field
+    });
+    const { zh, en } = await problemsOf([file('reports.csv', csv)]);
+    const width = Papa.parse<string[]>(dataFile('reports.csv').toString('utf8')).data[0].length;
+    expect(zh).toEqual([
+      `reports.csv 第 3 行: 应有 ${width} 个字段（与表头一致），实际为 4 个`,
+      `reports.csv 第 5 行: 应有 ${width} 个字段（与表头一致），实际为 ${width + 1} 个`,
+    ]);
+    expect(en[0]).toBe(`reports.csv line 3: expected ${width} fields (as many as the header), found 4`);
+  });
+
   it('refuses a report twice in one import, and rows of a report the import lacks', async () => {
     const raw = readFileSync(join(root, 'data/raw/000_4b75f8664dbcb524.txt'));
     const twice = await problemsOf([file('000_4b75f8664dbcb524.txt', raw), file('reports.csv', dataFile('reports.csv'))]);

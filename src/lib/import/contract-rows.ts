@@ -26,6 +26,9 @@ const IGNORED_COLUMNS = new Set(['origin']);
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const INTEGER = /^[+-]?\d+(\.0*)?$/;
+/** The range of the contract's whole-number columns (SQL INTEGER). */
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 /** An export neutralizes formulas with a leading `'`; take it off again. */
 const NEUTRALIZED = /^'(?=[=+\-@\t\r])/;
 
@@ -41,9 +44,12 @@ export class ContractTableReader {
   readonly lines: number[] = [];
   private readonly columns: { index: number; spec: ColumnSpec }[] = [];
   readonly headerOk: boolean;
+  /** How many fields the header has: every line of a CSV file must have as many. */
+  readonly width: number;
 
   constructor(readonly table: TableName, readonly file: string, header: readonly string[], private readonly problems: ProblemList) {
     const names = header.map((name) => String(name ?? '').replace(/^\uFEFF/, '').trim());
+    this.width = names.length;
     const missing = requiredColumns(table).filter((name) => !names.includes(name));
     const known = new Map(SCHEMA[table].map((spec) => [spec.name, spec]));
     const unknown = names.filter((name) => name !== '' && !known.has(name) && !IGNORED_COLUMNS.has(name));
@@ -95,8 +101,10 @@ export class ContractTableReader {
     const text = typeof cell === 'number' ? null : String(cell).trim();
     const number = typeof cell === 'number' ? cell : text !== null && NUMBER.test(text) ? Number(text) : NaN;
     if (spec.type === 'integer') {
-      if (Number.isInteger(number) && (text === null || INTEGER.test(text))) return number;
-      this.problems.add({ kind: 'notInteger', ...where, found: text ?? String(cell) });
+      const whole = Number.isInteger(number) && (text === null || INTEGER.test(text));
+      if (whole && number >= INT32_MIN && number <= INT32_MAX) return number;
+      // Beyond DuckDB's INTEGER the load would fail later, naming its own copy of the rows.
+      this.problems.add({ kind: whole ? 'integerRange' : 'notInteger', ...where, found: text ?? String(cell) });
       return undefined;
     }
     if (Number.isFinite(number)) return number;

@@ -13,6 +13,10 @@ export type ProblemKind =
   | 'unknownColumns'
   | 'notNumber'
   | 'notInteger'
+  /** A whole number beyond the range of SQL INTEGER. */
+  | 'integerRange'
+  /** A CSV line with more or fewer fields than the header. */
+  | 'fieldCount'
   | 'required'
   | 'notAllowed'
   | 'duplicateInImport'

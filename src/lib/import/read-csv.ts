@@ -60,6 +60,12 @@ export function readContractCsv(bytes: Uint8Array, file: string, problems: Probl
         if (!reader.headerOk) parser.abort();
         return;
       }
+      // A line with fields missing or over (a cut-off row, a stray comma) would shift or lose
+      // values without a word: the dataset loader refuses such lines too.
+      if (cells.length !== reader.width) {
+        problems.add({ kind: 'fieldCount', file, line, found: String(cells.length), expected: String(reader.width) });
+        return;
+      }
       reader.add(cells, line);
     },
   });
