@@ -161,6 +161,34 @@ describe('import into the data', () => {
     }
   });
 
+  it('checks the rows of a database file as it checks a CSV: blanks, values outside a list, orphans', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-duckdb-bad-'));
+    try {
+      const path = join(dir, 'bad.duckdb');
+      await writeDuckdbFile(DATA, path);
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const instance = await DuckDBInstance.create(path);
+      const connection = await instance.connect();
+      // A blank report_id among the reports: NOT IN over it would have hidden every orphan.
+      await connection.run("UPDATE reports SET report_id = NULL WHERE report_id = '000_4b75f8664dbcb524'");
+      await connection.run("UPDATE indicators SET status = 'MET' WHERE report_id = '001_5411fd6863900e77' AND seq = 1");
+      connection.closeSync();
+      instance.closeSync();
+      const messages = await failure(importFiles('replace', await prepareImport([]), [{ name: 'bad.duckdb', bytes: new Uint8Array(readFileSync(path)) }]));
+      expect(messages).toEqual([
+        'bad.duckdb › reports report_id: 不能为空',
+        'bad.duckdb › indicators › 001_5411fd6863900e77 status: 应为 met / partial / not_met / unknown 之一，实际为“MET”',
+        'bad.duckdb › budget_lines report_id: 报告“000_4b75f8664dbcb524”不在本次导入的 reports 表中',
+        'bad.duckdb › indicators report_id: 报告“000_4b75f8664dbcb524”不在本次导入的 reports 表中',
+        'bad.duckdb › findings report_id: 报告“000_4b75f8664dbcb524”不在本次导入的 reports 表中',
+      ]);
+      expect(await origins()).toEqual({ bundled: 5 });
+      expect(await importSchemas()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names a database file that lacks a table', async () => {
     const messages = await failure(importFiles('add', await prepareImport([]), [{ name: 'other.duckdb', bytes: await emptyDatabase() }]));
     expect(messages[0]).toBe('other.duckdb: 缺少表 reports（数据库文件应有 reports、budget_lines、indicators、findings 四张表）');

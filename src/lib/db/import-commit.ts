@@ -7,7 +7,7 @@
  */
 import { SCHEMA } from '../../parser/schema.ts';
 import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
-import { listNames, requiredColumns } from '../import/contract-rows.ts';
+import { ALLOWED_VALUES, listNames, requiredColumns } from '../import/contract-rows.ts';
 import type { ImportSql } from './import-sql.ts';
 import { originViewsSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
 import { createTableFromCsvSql, TABLE_NAMES, TABLE_COLUMNS, type TableName } from './schema.ts';
@@ -153,6 +153,33 @@ function copyTableSql(table: TableName, from: string, to: string, present: reado
   return `INSERT INTO ${to} BY NAME SELECT ${columns.join(', ')} FROM ${from}`;
 }
 
+/**
+ * The checks the worker makes on each row of a CSV file or sheet (contract-rows.ts), made in SQL
+ * on the rows of database files: no blank in a required column, no value outside a column's
+ * list. A row is named by its table and report (a database has no lines).
+ */
+async function findBadValues(sql: ImportSql, schema: string, databases: string): Promise<ImportProblem[]> {
+  const problems: ImportProblem[] = [];
+  const where = (table: TableName, reportId: string | null) => `${databases} › ${table}${reportId != null ? ` › ${reportId}` : ''}`;
+  for (const table of TABLE_NAMES) {
+    for (const spec of SCHEMA[table]) {
+      const column = `"${spec.name}"`;
+      if (spec.required) {
+        const blank = await sql.all<{ report_id: string | null }>(
+          `SELECT report_id FROM ${schema}.${table} WHERE ${column} IS NULL OR trim(CAST(${column} AS VARCHAR)) = '' ORDER BY 1 NULLS FIRST LIMIT ${MAX_LISTED}`);
+        for (const row of blank) problems.push({ kind: 'required', file: where(table, row.report_id), column: spec.name });
+      }
+      const allowed = ALLOWED_VALUES[table]?.[spec.name];
+      if (allowed) {
+        const outside = await sql.all<{ report_id: string | null; value: string }>(
+          `SELECT report_id, ${column} AS value FROM ${schema}.${table} WHERE ${column} NOT IN (${allowed.map(quote).join(', ')}) ORDER BY 1 NULLS FIRST, 2 LIMIT ${MAX_LISTED}`);
+        for (const row of outside) problems.push({ kind: 'notAllowed', file: where(table, row.report_id), column: spec.name, found: row.value, expected: allowed.join(' / ') });
+      }
+    }
+  }
+  return problems.slice(0, MAX_LISTED);
+}
+
 /** Reports twice, rows without their report, reports already in the data (when adding). */
 async function findConflicts(sql: ImportSql, schema: string, mode: ImportMode, payload: ImportPayload, databases: string[]): Promise<ImportProblem[]> {
   const fileOf = (id: string) => payload.reportFiles[id] ?? listNames(databases);
@@ -162,13 +189,15 @@ async function findConflicts(sql: ImportSql, schema: string, mode: ImportMode, p
   if (reports === 0) return [{ kind: 'noReports', file: '' }];
   if (databases.length > 0) {
     // Files read by the worker were checked there, with lines; database files only now.
+    problems.push(...(await findBadValues(sql, schema, listNames(databases))));
     for (const id of await ids(`SELECT report_id FROM ${schema}.reports GROUP BY 1 HAVING count(*) > 1`)) {
       problems.push({ kind: 'duplicateInImport', file: fileOf(id), found: id, expected: listNames(databases) });
     }
     for (const table of TABLE_NAMES.filter((t) => t !== 'reports')) {
-      for (const id of await ids(`SELECT DISTINCT report_id FROM ${schema}.${table} WHERE report_id NOT IN (SELECT report_id FROM ${schema}.reports)`)) {
-        problems.push({ kind: 'orphan', file: `${listNames(databases)} › ${table}`, found: id });
-      }
+      // NOT EXISTS, not NOT IN: one blank report_id among the reports would make NOT IN match nothing.
+      const orphans = `SELECT DISTINCT report_id FROM ${schema}.${table} t WHERE report_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM ${schema}.reports r WHERE r.report_id = t.report_id)`;
+      for (const id of await ids(orphans)) problems.push({ kind: 'orphan', file: `${listNames(databases)} › ${table}`, found: id });
     }
   }
   if (mode === 'add') {

@@ -11,7 +11,7 @@ export type ContractValue = string | number | null;
 export type ContractRow = Record<string, ContractValue>;
 
 /** Columns whose values the views rely on: a value outside the list would vanish from charts. */
-const ALLOWED: Partial<Record<TableName, Record<string, readonly string[]>>> = {
+export const ALLOWED_VALUES: Partial<Record<TableName, Record<string, readonly string[]>>> = {
   budget_lines: { line: BUDGET_LINE_KINDS },
   indicators: {
     kind: ['quantity', 'rank', 'frequency', 'deadline', 'range', 'relative', 'qualitative'],
@@ -91,7 +91,7 @@ export class ContractTableReader {
     }
     if (spec.type === 'text') {
       const text = (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).trim().replace(NEUTRALIZED, '');
-      const allowed = ALLOWED[this.table]?.[spec.name];
+      const allowed = ALLOWED_VALUES[this.table]?.[spec.name];
       if (allowed && !allowed.includes(text)) {
         this.problems.add({ kind: 'notAllowed', ...where, found: text, expected: allowed.join(' / ') });
         return undefined;
