@@ -91,6 +91,17 @@ describe('import (production build under a sub-path)', () => {
     expect(await page.locator('.import-entry').count()).toBe(1);
     expect(await page.locator('.import-entry .import-file-name').innerText()).toBe('gb18030-encoding.txt');
 
+    // 3b. Over another dataset the import stays kept but is not put back (it was made over the
+    // bundled data); opening the bundled data again brings it back.
+    await openImportView(page, '&data=./e2e/dataset.duckdb');
+    expect(await page.getByTestId('import-list-empty').count()).toBe(1);
+    expect(await page.getByTestId('import-elsewhere').innerText()).toBe('本浏览器中另有 1 次导入是在其他数据集上做的，不在此显示；打开那个数据集时会恢复。');
+    expect(await page.getByTestId('import-badge').count()).toBe(0);
+    expect(await overviewFigures(page)).toEqual(asBundled);
+    await openImportView(page);
+    expect(await page.locator('.import-entry').count()).toBe(1);
+    expect(await page.getByTestId('import-elsewhere').count()).toBe(0);
+
     // 4. Removed: gone from the list, the badge and the figures, and after a reload too.
     await page.getByTestId('import-remove').click();
     await page.getByTestId('import-list-empty').waitFor();

@@ -23,7 +23,7 @@ export function ImportView() {
   const { lang, t } = useI18n();
   const url = useUrlState();
   const db = useDbStatus();
-  const { imports, restoreFailures } = useImports();
+  const { imports, restoreFailures, elsewhere } = useImports();
   const { run, start, reset } = useImportRun();
   const [files, setFiles] = useState<File[]>([]);
   // The mode is view state: in the URL (`imode=replace`), so a shared link keeps it.
@@ -79,6 +79,7 @@ export function ImportView() {
           </div>
         )}
         <ImportList imports={imports} disabled={running || !ready} />
+        {elsewhere > 0 && <p className="import-muted" data-testid="import-elsewhere">{t('import.elsewhere', { count: elsewhere })}</p>}
       </div>
     </div>
   );

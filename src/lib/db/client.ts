@@ -8,7 +8,7 @@ import { bilingualMessage } from '../bilingual.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
-import { hasStoredImports } from './import-marker.ts';
+import { hasStoredImports, setOpenedDataset } from './import-marker.ts';
 import { snapshotUrlOf, takeEarlyFiles } from './early-start.ts';
 import { fetchDatasetFiles, loadDataset } from './load-dataset.ts';
 import { loadSnapshot } from './snapshot.ts';
@@ -67,6 +67,7 @@ export async function openDataset(search: string, baseURI: string, firstQueries:
     setStatus({ phase: 'error', error: bilingualMessage(error) });
     return;
   }
+  setOpenedDataset(source.url);
   // Imports kept from an earlier visit: the build-time figures would leave them out.
   const restoring = hasStoredImports();
   setStatus({ phase: 'starting', dataset: source.label, snapshotUsable: source.bundled && !restoring, error: null });

@@ -17,6 +17,11 @@ export interface StoredImport {
   csv: Record<TableName, string>;
   databases: { name: string; bytes: Uint8Array }[];
   reportFiles: Record<string, string>;
+  /**
+   * The URL of the dataset the import was made over: it is put back over that dataset only.
+   * Absent in records kept before imports were tied to a dataset: those go back over any.
+   */
+  dataset?: string;
 }
 
 const DB_NAME = 'fund-dashboard-imports';
@@ -57,6 +62,16 @@ export async function readStoredImports(): Promise<StoredImport[]> {
     request.onerror = () => reject(request.error);
   });
   return records.sort((a, b) => a.id - b.id);
+}
+
+/** The ids of every kept import, whatever its dataset: a new import takes an id none of them has. */
+export async function readStoredIds(): Promise<number[]> {
+  const db = await open();
+  return new Promise<number[]>((resolve, reject) => {
+    const request = db.transaction(STORE, 'readonly').objectStore(STORE).getAllKeys();
+    request.onsuccess = () => resolve(request.result as number[]);
+    request.onerror = () => reject(request.error);
+  });
 }
 
 /** Keeps `record` and forgets `replacedIds`, in one transaction. */

@@ -11,8 +11,8 @@ import type { ImportedFile, ImportProgress } from '../import/prepare-import.ts';
 import { setImportedData } from './client.ts';
 import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
 import { commitImport, layersOf, removeImports, type ImportLayer, type ImportMode } from './import-commit.ts';
-import { deleteStoredImports, readStoredImports, storeImport, type StoredImport } from './import-idb.ts';
-import { markStoredImports } from './import-marker.ts';
+import { deleteStoredImports, readStoredIds, readStoredImports, storeImport, type StoredImport } from './import-idb.ts';
+import { markStoredImports, openedDataset } from './import-marker.ts';
 import { wasmImportSql } from './import-sql.ts';
 import { getBaseDataset } from './load-dataset.ts';
 import { setImportLayers } from './origin-views.ts';
@@ -29,9 +29,11 @@ export interface ImportsState {
   imports: ImportSummary[];
   /** Kept imports that could not be restored at start-up (and were dropped), as messages. */
   restoreFailures: string[];
+  /** Imports kept in this browser over other datasets: left as they are, put back over theirs. */
+  elsewhere: number;
 }
 
-let state: ImportsState = { imports: [], restoreFailures: [] };
+let state: ImportsState = { imports: [], restoreFailures: [], elsewhere: 0 };
 let layers: ImportLayer[] = [];
 const listeners = new Set<() => void>();
 let queue: Promise<unknown> = Promise.resolve();
@@ -61,7 +63,7 @@ const summaryOf = ({ id, createdAt, mode, files, counts }: StoredImport): Import
 function publish(imports: ImportSummary[]): void {
   setImportLayers(layersOf(layers));
   setState({ imports });
-  markStoredImports(imports.length);
+  markStoredImports(imports.length + state.elsewhere);
   setImportedData(imports.length === 0 ? null : {
     imports: imports.length,
     reports: imports.reduce((sum, i) => sum + i.counts.reports, 0),
@@ -79,7 +81,9 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
     const prepared = await prepareImportInWorker(files.filter((file) => fileKindOf(file.name) !== 'duckdb'), onProgress);
     const databases = await Promise.all(databaseFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     const handle = await startDuckDb();
-    const id = Math.max(0, ...state.imports.map((i) => i.id)) + 1;
+    // Ids are unique across datasets: an import kept over another one must not be overwritten.
+    const storedIds = await readStoredIds().catch(() => [] as number[]);
+    const id = Math.max(0, ...state.imports.map((i) => i.id), ...storedIds) + 1;
     const record: StoredImport = {
       id,
       createdAt: new Date().toISOString(),
@@ -89,6 +93,7 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
       csv: prepared.csv,
       databases,
       reportFiles: prepared.reportFiles,
+      dataset: openedDataset() ?? undefined,
     };
     const replaced = mode === 'replace' ? state.imports.map((i) => i.id) : [];
     layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id, mode }, record, {
@@ -134,7 +139,7 @@ export function removeStoredImports(ids: readonly number[]): Promise<void> {
 
 export const removeAllImports = (): Promise<void> => removeStoredImports(state.imports.map((i) => i.id));
 
-/** At start-up, after the dataset has loaded: puts the kept imports back. Never throws. */
+/** At start-up, after the dataset has loaded: puts back the imports kept over it. Never throws. */
 export function restoreImports(handle: DuckDbHandle): Promise<void> {
   return serial(async () => {
     let stored: StoredImport[] = [];
@@ -145,7 +150,10 @@ export function restoreImports(handle: DuckDbHandle): Promise<void> {
     }
     const restored: ImportSummary[] = [];
     const failures: string[] = [];
-    for (const record of stored) {
+    const dataset = openedDataset();
+    const ours = stored.filter((record) => record.dataset === undefined || record.dataset === dataset);
+    setState({ elsewhere: stored.length - ours.length });
+    for (const record of ours) {
       try {
         layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id: record.id, mode: record.mode }, record, { check: false });
         if (record.mode === 'replace') restored.length = 0;
