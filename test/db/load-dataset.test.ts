@@ -95,6 +95,19 @@ describe('loadDataset from a database file', () => {
     expect(total()).toBe(4410.88);
   }, 60_000);
 
+  it('refuses a file whose column holds values its contract type cannot take, naming table, column, value and report', async () => {
+    const sql = "UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports ALTER year TYPE VARCHAR; UPDATE reports SET year = 'FY2022' WHERE report_id = '001_5411fd6863900e77'";
+    await expect(loadDataset(handle, source, { files: fetched(await database('text-year', sql)) }))
+      .rejects.toThrow("data/dataset.duckdb: table reports, column year: 1 value(s) are not INTEGER, e.g. 'FY2022' (report 001_5411fd6863900e77)");
+    expect(total()).toBe(4410.88);
+  }, 60_000);
+
+  it('loads a file whose column has another type when every value fits the contract\'s', async () => {
+    await loadDataset(handle, source, { files: fetched(await database('text-year-ok', 'ALTER TABLE reports ALTER year TYPE VARCHAR')) });
+    expect(query('SELECT DISTINCT typeof(year) AS t FROM main.reports').map((row) => row.t)).toEqual(['INTEGER']);
+    expect(total()).toBe(4410.88);
+  }, 60_000);
+
   it('refuses a file that is no database', async () => {
     await expect(loadDataset(handle, source, { files: fetched(new TextEncoder().encode('report_id,year\n1,2023\n')) }))
       .rejects.toThrow(/^data\/dataset\.duckdb: /);

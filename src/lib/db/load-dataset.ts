@@ -11,7 +11,7 @@
 import type { DuckDbHandle } from './duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
 import { getImportLayers, originViewSql, type BaseDataset } from './origin-views.ts';
-import { TABLE_NAMES, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
+import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
 
 let generation = 0;
 let current: { name: string; attached: boolean; base: BaseDataset } | null = null;
@@ -145,6 +145,7 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
       present.set(table, empty.schema.fields.map((field) => field.name));
       const missing = missingColumns(table, present.get(table)!);
       if (missing.length > 0) throw new DatasetError(label, `table ${table} lacks column(s) ${missing.join(', ')}`, `表 ${table} 缺少列 ${missing.join('、')}`);
+      for (const field of empty.schema.fields) await checkColumnValues(handle, label, `${name}.main.${table}`, table, field.name, String(field.type));
     }
     const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]>, materialize };
     await handle.connection.query('BEGIN TRANSACTION');
@@ -160,6 +161,37 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
     await handle.connection.query(`DETACH ${name}`).catch(() => undefined);
     throw error;
   }
+}
+
+/** The Arrow type DuckDB gives a column of each contract type: a column of another type is checked. */
+const ARROW_TYPES: Record<string, RegExp> = { INTEGER: /^Int32$/, DOUBLE: /^Float64$/, VARCHAR: /^(Large)?Utf8$/ };
+
+/**
+ * A contract column stored with another type than the contract's (text where a number belongs,
+ * say) is cast by the views; a value the cast cannot take would fail every query later, with no
+ * file or row in DuckDB's message. Such a column's values are tried now: the first that does not
+ * fit is named, with its table, column and report.
+ */
+async function checkColumnValues(handle: DuckDbHandle, label: string, relation: string, table: TableName, column: string, arrowType: string): Promise<void> {
+  const { required, optional } = TABLE_COLUMNS[table];
+  const type = required[column] ?? optional[column];
+  if (!type || ARROW_TYPES[type]?.test(arrowType)) return;
+  const col = `"${column.replace(/"/g, '""')}"`;
+  let row: { n: number; example: string | null; report: string | null } | undefined;
+  try {
+    const result = await handle.connection.query(
+      `SELECT count(*)::INTEGER AS n, CAST(first(${col}) AS VARCHAR) AS example, CAST(first(report_id) AS VARCHAR) AS report
+       FROM ${relation} WHERE ${col} IS NOT NULL AND TRY_CAST(${col} AS ${type}) IS NULL`);
+    row = result.toArray()[0]?.toJSON() as typeof row;
+  } catch (error) {
+    throw unreadable(label, (error as Error).message);
+  }
+  if (!row || row.n === 0) return;
+  const where = row.report != null ? ` (report ${row.report})` : '';
+  const whereZh = row.report != null ? `（报告 ${row.report}）` : '';
+  throw new DatasetError(label,
+    `table ${table}, column ${column}: ${row.n} value(s) are not ${type}, e.g. '${row.example}'${where}`,
+    `表 ${table} 列 ${column}：有 ${row.n} 个值不是 ${type} 类型，例如“${row.example}”${whereZh}`);
 }
 
 /**
