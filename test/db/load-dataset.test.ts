@@ -138,6 +138,24 @@ describe('loadDataset from a folder of CSV files', () => {
   /** Every table's rows, ordered; line breaks inside values written alike (the folders differ in them too). */
   const contents = () => JSON.stringify(TABLE_NAMES.map((table) => query(`SELECT * FROM main.${table} ORDER BY ALL`))).replace(/\\r\\n|\\r/g, '\\n');
 
+  /** The bundled CSVs with findings.csv rewritten by `edit` (records as arrays of cells, header first). */
+  const withFindings = async (edit: (records: string[][]) => string[][]): DatasetFiles => {
+    const { files } = (await csvFolder('\n')) as { files: { file: string; bytes: Uint8Array }[] };
+    const index = TABLE_NAMES.indexOf('findings');
+    const records = Papa.parse<string[]>(new TextDecoder().decode(files[index].bytes), { skipEmptyLines: true }).data;
+    files[index] = { ...files[index], bytes: new TextEncoder().encode(Papa.unparse(edit(records), { newline: '\n' }) + '\n') };
+    return { kind: 'csv', files };
+  };
+
+  it('reads a CSV whose lines end in a comma (an unnamed last column), and refuses a column named twice', async () => {
+    await loadDataset(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, ''])) });
+    const findings = Papa.parse(await readFile(join(DATA_DIR, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
+    expect(query('SELECT count(*)::INTEGER AS n FROM main.findings')[0].n).toBe(findings);
+    await expect(loadDataset(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, cells[records[0].indexOf('code')]])) }))
+      .rejects.toThrow('data/findings.csv: column name(s) given twice in the header: code');
+    expect(query('SELECT count(*)::INTEGER AS n FROM main.findings')[0].n).toBe(findings);
+  }, 60_000);
+
   it('reads files saved with CR LF or CR line endings as it reads LF ones', async () => {
     await loadDataset(handle, source, { files: csvFolder('\n') });
     const expected = contents();

@@ -60,12 +60,18 @@ export class DatasetError extends BilingualError {
   }
 }
 
-/** Types every column of the header: contract types, VARCHAR for columns the contract doesn't know. */
+/**
+ * Types every column of the header: contract types, VARCHAR for columns the contract doesn't know.
+ * A column without a name (the trailing comma Excel may leave on every line) is read as
+ * `column<N>` (N its position); a name given twice is refused.
+ */
 export function csvColumnTypes(table: TableName, header: string[], file = csvFileName(table)): [string, SqlType][] {
   const { required, optional } = TABLE_COLUMNS[table];
   const missing = Object.keys(required).filter((name) => !header.includes(name));
   if (missing.length > 0) throw new DatasetError(file, `missing column(s) ${missing.join(', ')}`, `缺少列 ${missing.join('、')}`);
-  return header.map((name) => [name, required[name] ?? optional[name] ?? 'VARCHAR']);
+  const twice = [...new Set(header.filter((name, i) => name !== '' && header.indexOf(name) !== i))];
+  if (twice.length > 0) throw new DatasetError(file, `column name(s) given twice in the header: ${twice.join(', ')}`, `表头中列名重复：${twice.join('、')}`);
+  return header.map((name, i) => (name === '' ? [`column${i + 1}`, 'VARCHAR'] : [name, required[name] ?? optional[name] ?? 'VARCHAR']));
 }
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
