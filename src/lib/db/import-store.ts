@@ -48,7 +48,9 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-export const useImports = (): ImportsState => useSyncExternalStore(subscribe, () => state);
+export const getImportsState = (): ImportsState => state;
+
+export const useImports = (): ImportsState => useSyncExternalStore(subscribe, getImportsState);
 
 /** One operation at a time: an import and a removal must never interleave their transactions. */
 function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -96,13 +98,21 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
       dataset: openedDataset() ?? undefined,
     };
     const replaced = mode === 'replace' ? state.imports.map((i) => i.id) : [];
-    layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id, mode }, record, {
-      check: true,
-      beforeCommit: async () => {
-        if (databases.length > 0) await countDatabaseRows(handle, id, record);
-        await storeImport(record, replaced);
-      },
-    });
+    let stored = false;
+    try {
+      layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id, mode }, record, {
+        check: true,
+        beforeCommit: async () => {
+          if (databases.length > 0) await countDatabaseRows(handle, id, record);
+          await storeImport(record, replaced);
+          stored = true;
+        },
+      });
+    } catch (error) {
+      // Kept, then DuckDB's COMMIT failed: the import must not come back at the next start.
+      if (stored) await deleteStoredImports([id]).catch(() => undefined);
+      throw error;
+    }
     const summary = summaryOf(record);
     publish(mode === 'replace' ? [summary] : [...state.imports, summary]);
     return summary;

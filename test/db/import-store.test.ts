@@ -1,0 +1,111 @@
+/**
+ * The bookkeeping of kept imports (src/lib/db/import-store.ts) around IndexedDB and DuckDB, both
+ * stood in for here (the browser test covers them for real): an import belongs to the dataset it
+ * was made over and is put back over that one only; ids never collide with another dataset's
+ * imports; an import whose COMMIT fails after it was kept is not kept.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StoredImport } from '../../src/lib/db/import-idb.ts';
+
+const idb = vi.hoisted(() => ({
+  records: [] as StoredImport[],
+  stored: [] as number[],
+  deleted: [] as number[],
+}));
+const commit = vi.hoisted(() => ({ failAfterKeep: false, restoredIds: [] as number[] }));
+
+vi.mock('../../src/lib/db/import-idb.ts', () => ({
+  readStoredImports: async () => idb.records,
+  readStoredIds: async () => idb.records.map((r) => r.id),
+  storeImport: async (record: StoredImport) => void idb.stored.push(record.id),
+  deleteStoredImports: async (ids: number[]) => void idb.deleted.push(...ids),
+}));
+vi.mock('../../src/lib/db/import-commit.ts', () => ({
+  layersOf: () => ({ hideBase: false, schemas: [] }),
+  removeImports: async () => [],
+  commitImport: async (_sql: unknown, _base: unknown, layers: { id: number }[], layer: { id: number }, _payload: unknown,
+    options: { check: boolean; beforeCommit?: () => Promise<void> }) => {
+    if (!options.check) commit.restoredIds.push(layer.id);
+    await options.beforeCommit?.();
+    if (commit.failAfterKeep) throw new Error('COMMIT failed');
+    return [...layers, layer];
+  },
+}));
+vi.mock('../../src/lib/import/parse-in-worker.ts', () => ({
+  prepareImportInWorker: async () => ({
+    files: [{ name: 'a.txt', kind: 'report', reports: 1, rows: 3 }],
+    counts: { reports: 1, budget_lines: 1, indicators: 1, findings: 0 },
+    csv: { reports: '', budget_lines: '', indicators: '', findings: '' },
+    reportFiles: {},
+  }),
+}));
+vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ startDuckDb: async () => ({}) }));
+vi.mock('../../src/lib/db/import-sql.ts', () => ({ wasmImportSql: () => ({}) }));
+vi.mock('../../src/lib/db/client.ts', () => ({ setImportedData: () => undefined }));
+vi.mock('../../src/lib/db/load-dataset.ts', () => ({ getBaseDataset: () => null }));
+
+const BUNDLED = 'http://site.test/sub/data/';
+const OTHER = 'http://site.test/sub/other/';
+
+const record = (id: number, dataset?: string): StoredImport => ({
+  id, createdAt: '2026-12-01T00:00:00Z', mode: 'add', files: [{ name: `${id}.txt`, kind: 'report', reports: 1, rows: 1 }],
+  counts: { reports: 1, budget_lines: 0, indicators: 0, findings: 0 }, csv: { reports: '', budget_lines: '', indicators: '', findings: '' },
+  databases: [], reportFiles: {}, ...(dataset ? { dataset } : {}),
+});
+
+/** A fresh copy of the store's module state, opened over `dataset`. */
+async function openStore(dataset: string) {
+  vi.resetModules();
+  const marker = await import('../../src/lib/db/import-marker.ts');
+  marker.setOpenedDataset(dataset);
+  return import('../../src/lib/db/import-store.ts');
+}
+
+/** A stand-in for the page's localStorage, where the start-up hint is kept. */
+const storage = new Map<string, string>();
+vi.stubGlobal('localStorage', {
+  getItem: (key: string) => storage.get(key) ?? null,
+  setItem: (key: string, value: string) => void storage.set(key, value),
+  removeItem: (key: string) => void storage.delete(key),
+});
+
+beforeEach(() => {
+  idb.records = [];
+  idb.stored = [];
+  idb.deleted = [];
+  commit.failAfterKeep = false;
+  commit.restoredIds = [];
+  storage.clear();
+});
+
+describe('kept imports', () => {
+  it('puts back over a dataset only the imports made over it (and those from before, which name none)', async () => {
+    idb.records = [record(1, BUNDLED), record(2, OTHER), record(3)];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    expect(commit.restoredIds).toEqual([1, 3]);
+    const state = store.getImportsState();
+    expect(state.imports.map((i) => i.id)).toEqual([1, 3]);
+    expect(state.elsewhere).toBe(1);
+    // The start-up hint counts every kept import, so the other dataset still restores its own.
+    expect(localStorage.getItem('fund-dashboard.imports')).toBe('3');
+    expect(idb.deleted).toEqual([]);
+  });
+
+  it('gives a new import an id past every kept one, whatever its dataset, and names its dataset', async () => {
+    idb.records = [record(1, BUNDLED), record(7, OTHER)];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    const summary = await store.runImport([], 'add', () => undefined);
+    expect(summary.id).toBe(8);
+    expect(idb.stored).toEqual([8]);
+  });
+
+  it('forgets an import again when DuckDB\'s COMMIT fails after it was kept', async () => {
+    const store = await openStore(BUNDLED);
+    commit.failAfterKeep = true;
+    await expect(store.runImport([], 'add', () => undefined)).rejects.toThrow('COMMIT failed');
+    expect(idb.stored).toEqual([1]);
+    expect(idb.deleted).toEqual([1]);
+  });
+});
