@@ -65,9 +65,12 @@ describe('fetchDatasetFiles', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   const source = resolveDatasetSource(null, 'http://site.test/sub/');
-  const serve = (missing: RegExp) => vi.fn(async (input: URL | string) => {
+  /** The start of a DuckDB file: its magic `DUCK` at byte 8. */
+  const duckdbBytes = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0x44, 0x55, 0x43, 0x4b, 0x40, 0, 0, 0]);
+  const serve = (missing: RegExp, spaFallback = false) => vi.fn(async (input: URL | string) => {
     const url = String(input);
-    return missing.test(url) ? new Response('not found', { status: 404 }) : new Response(`body of ${url}`);
+    if (missing.test(url)) return spaFallback ? new Response('<!doctype html><title>绩效看板</title>') : new Response('not found', { status: 404 });
+    return new Response(url.endsWith('.duckdb') ? duckdbBytes : `body of ${url}`);
   });
 
   it('takes the bundled dataset from its start-up database, and fetches no CSV', async () => {
@@ -104,6 +107,12 @@ describe('fetchDatasetFiles', () => {
     vi.stubGlobal('fetch', serve(/findings\.csv$/));
     const error = await fetchDatasetFiles(resolveDatasetSource('other/', 'http://site.test/sub/'))!.catch((e: unknown) => e);
     expect((error as DatasetError).message).toBe('other/findings.csv: could not be fetched (HTTP 404)');
+  });
+
+  it('reads the CSVs when the host answers the missing start-up database with a page (a single-page-app fallback)', async () => {
+    vi.stubGlobal('fetch', serve(/dataset\.duckdb$/, true));
+    const fetched = await fetchDatasetFiles(source)!;
+    expect(fetched.kind).toBe('csv');
   });
 
   it('never looks for a start-up database in a dataset named by ?data=', async () => {

@@ -59,12 +59,19 @@ type FetchedDataset = { kind: 'database'; database: FetchedFile } | { kind: 'csv
 
 export type DatasetFiles = Promise<FetchedDataset>;
 
-/** The bundled dataset's `dataset.duckdb`, or null when the folder has none (the CSVs are read then). */
+/** A DuckDB database file: `DUCK` at byte 8 of its first block. */
+const isDuckDbFile = (bytes: Uint8Array): boolean => bytes.length >= 12 && String.fromCharCode(...bytes.subarray(8, 12)) === 'DUCK';
+
+/**
+ * The bundled dataset's `dataset.duckdb`, or null when the folder has none (the CSVs are read
+ * then): a 404, or a page a host sends for any unknown path (a single-page-app fallback).
+ */
 async function fetchStartupDatabase(source: DatasetSource): Promise<FetchedFile | null> {
   try {
     const response = await fetch(new URL(STARTUP_DATABASE_FILE, source.url));
     if (!response.ok) return null;
-    return { file: `${source.label}${STARTUP_DATABASE_FILE}`, bytes: new Uint8Array(await response.arrayBuffer()) };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return isDuckDbFile(bytes) ? { file: `${source.label}${STARTUP_DATABASE_FILE}`, bytes } : null;
   } catch {
     return null; // the CSVs' own fetch reports what is wrong with the network
   }
@@ -245,7 +252,12 @@ async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: 
 async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<{ base: BaseDataset; attached: boolean }> {
   const registered = `${name}.duckdb`;
   await handle.db.registerFileURL(registered, source.url, handle.duckdb.DuckDBDataProtocol.HTTP, false);
-  return { base: await attachDatabase(handle, registered, source.label, name, false), attached: true };
+  try {
+    return { base: await attachDatabase(handle, registered, source.label, name, false), attached: true };
+  } catch (error) {
+    await handle.db.dropFile(registered).catch(() => undefined);
+    throw error;
+  }
 }
 
 export interface LoadOptions {
