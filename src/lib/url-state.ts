@@ -26,7 +26,8 @@ export function parseUrlState(search: string): UrlState {
   for (const key of FILTER_KEYS) {
     // An empty value is BLANK_VALUE where the filter takes it (`?department=`), and dropped elsewhere.
     const values = params.getAll(key).filter((value) => value !== BLANK_VALUE || isBlankable(key));
-    const typed = key === 'year' ? values.map(Number).filter(Number.isInteger) : [...new Set(values)];
+    // A year is written in digits (`?year=%20` or `0x7E6` is no year), once.
+    const typed = key === 'year' ? [...new Set(values.filter((v) => /^\d{1,4}$/.test(v)).map(Number))] : [...new Set(values)];
     if (typed.length > 0) filters[key] = typed;
   }
   return {

@@ -5,7 +5,7 @@ import { BLANK_VALUE } from '../../src/queries/filters.ts';
 
 describe('url state', () => {
   it('reads view, language and multi-valued filters', () => {
-    const state = parseUrlState('?view=budget&lang=en&city=株洲市&city=益阳市&year=2022&year=x&status=met&other=1');
+    const state = parseUrlState('?view=budget&lang=en&city=株洲市&city=益阳市&year=2022&year=x&year=%20&year=0x7E6&year=2022&status=met&other=1');
     expect(state.view).toBe('budget');
     expect(state.lang).toBe('en');
     expect(state.filters).toEqual({ city: ['株洲市', '益阳市'], year: [2022], status: ['met'] });
