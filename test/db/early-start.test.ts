@@ -14,7 +14,9 @@ beforeEach(() => {
   fetched = [];
   vi.stubGlobal('fetch', vi.fn(async (input: URL | string) => {
     fetched.push(String(input));
-    return String(input).endsWith('.json') ? new Response('{"version":1,"generatedAt":"x","results":{}}') : new Response('bytes');
+    if (String(input).endsWith('.json')) return new Response('{"version":1,"generatedAt":"x","results":{}}');
+    // A database file starts with DuckDB's magic at byte 8 (load-dataset.ts checks it).
+    return new Response(new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0x44, 0x55, 0x43, 0x4b]));
   }));
 });
 afterEach(() => vi.unstubAllGlobals());
