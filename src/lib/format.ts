@@ -7,6 +7,13 @@ import type { Lang } from './url-state.ts';
 
 export const BLANK = '—';
 
+/** Between a label and its value: `得分：50 分`, `Score: 50 pts`. */
+export const labelSeparator = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
+/** Between the items of a run-on list: `甲；乙`, `a; b`. */
+export const listSeparator = (lang: Lang): string => (lang === 'zh' ? '；' : '; ');
+/** A remark after a value: `120%（按 100% 计）`, `120% (counted as 100%)`. */
+export const aside = (text: string, lang: Lang): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+
 const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
 /**

@@ -77,8 +77,12 @@ describe('buildStatusStackOption', () => {
       { dataIndex: 0, seriesName: 'Not met', value: 0, marker: '' },
     ]);
     expect(html).toContain('&#60;b&#62;项目&#60;/b&#62;');
-    expect(html).toContain('Met：<b>2</b>');
-    expect(html).toContain('Total：<b>2</b>');
+    // English separates label and value with ': ', Chinese with '：'.
+    expect(html).toContain('Met: <b>2</b>');
+    expect(html).toContain('Total: <b>2</b>');
+    const zh = loose(buildStatusStackOption(bars, ctx('zh'))).tooltip.formatter([{ dataIndex: 0, seriesName: '已完成', value: 2, marker: '' }]);
+    expect(zh).toContain('已完成：<b>2 项</b>');
+    expect(zh).toContain('合计：<b>2 项</b>');
   });
 
   it('gives each bar its row', () => {

@@ -109,6 +109,7 @@ describe('buildScoreRateHeatmapOption', () => {
     expect(blank.data).toHaveLength(6); // 3 × 4 cells − 6 rated; 002's 产出 has no weight
     expect(blank.label.formatter()).toBe('—');
     expect(option.visualMap[0]).toMatchObject({ min: 0.6, max: 1, seriesIndex: 0, text: ['100%', '≤ 60%'] });
+    expect(option.visualMap[0].formatter(1)).toBe('100%'); // the scale's value while a cell is hovered
     expect(option.visualMap[1]).toMatchObject({ seriesIndex: 1, show: false });
   });
 
@@ -120,6 +121,10 @@ describe('buildScoreRateHeatmapOption', () => {
     expect(html).toContain('得分率：<b>96.7%</b>');
     expect(option.tooltip.formatter({ data: option.series[1].data[0] })).toContain('无此类指标');
     expect(describeScoreRates(projects, cells, ctx())).toBe('企协专项 · 效益指标 50%');
+    const en = loose(buildScoreRateHeatmapOption(projects, cells, ctx('en')));
+    const enHtml = en.tooltip.formatter({ data: en.series[0].data.find((d: { reportId: string; value: number[] }) => d.reportId === '002' && d.value[0] === 2) });
+    expect(enHtml).toContain('Score rate: <b>96.7%</b>');
+    expect(enHtml).not.toContain('：');
   });
 
   it('turns the column names and narrows the project names on a phone', () => {
@@ -159,6 +164,7 @@ describe('buildDeclaredTotalsOption', () => {
     expect(option.tooltip.formatter([{ dataIndex: 1 }])).toContain('10 分 ≠');
     expect(describeDeclaredTotals(rankProjects(totals), ctx())).toBe(
       '企协专项：申报总分 10 分 ≠ 计算总分 100 分；中小企业科专项：申报总分 10 分 ≠ 计算总分 100 分');
+    expect(describeDeclaredTotals(rankProjects(totals), ctx('en'))).not.toMatch(/[：；]/);
   });
 
   it('leaves a blank declared total blank', () => {

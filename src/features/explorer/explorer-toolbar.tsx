@@ -2,7 +2,7 @@
  * Above the explorer's table: which table, the grouping, and the column filters in force as
  * removable chips (a reader arriving from a link sees what narrows the rows).
  */
-import { BLANK } from '../../lib/format.ts';
+import { BLANK, labelSeparator } from '../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.ts';
 import { EXPLORER_COLUMNS, EXPLORER_TABLES, explorerColumn, isGroupable, type TableName } from '../../queries/explorer-columns.ts';
 import type { ColumnFilter } from '../../queries/explorer-filter.ts';
@@ -42,7 +42,7 @@ export function GroupSelect({ table, groupBy, onChange }: { table: TableName; gr
 /** “城市：株洲市”, “得分：≥ 5”, “三级指标 包含 满意”. */
 function chipText(table: TableName, filter: ColumnFilter, lang: 'zh' | 'en', t: ReturnType<typeof useI18n>['t']): string {
   const name = t(columnLabelKey(table, filter.column));
-  const separator = lang === 'zh' ? '：' : ': ';
+  const separator = labelSeparator(lang);
   switch (filter.kind) {
     case 'choice':
       return `${name}${separator}${filter.values.map((v) => valueLabel(lang, table, filter.column, v) || BLANK).join(' / ')}`;

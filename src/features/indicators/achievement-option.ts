@@ -1,5 +1,5 @@
 import { LABELS_INSIDE, STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
-import { BLANK, formatNumber, formatPercent } from '../../lib/format.ts';
+import { BLANK, aside, formatNumber, formatPercent, labelSeparator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { IndicatorAchievementRow } from '../../queries/indicator-achievement.ts';
 import { escapeHtml, type OptionContext } from './option-context.ts';
@@ -44,14 +44,15 @@ export function buildAchievementOption(rows: readonly IndicatorAchievementRow[],
       formatter: (params) => {
         const row = rows[(Array.isArray(params) ? params[0] : params).dataIndex ?? -1];
         if (!row) return '';
-        const capped = row.achievement > ACHIEVEMENT_CAP ? `（${t('indicators.tooltip.capped', { rate: formatPercent(ACHIEVEMENT_CAP, lang, 0) })}）` : '';
+        const capped = row.achievement > ACHIEVEMENT_CAP ? aside(t('indicators.tooltip.capped', { rate: formatPercent(ACHIEVEMENT_CAP, lang, 0) }), lang) : '';
+        const sep = labelSeparator(lang);
         return [
           `<b>${escapeHtml(row.level3 ?? BLANK)}</b>`,
           escapeHtml(row.project ?? BLANK),
-          `${t('indicators.tooltip.target')}：${escapeHtml(targetText(row, lang))}`,
-          `${t('indicators.tooltip.actual')}：${escapeHtml(row.actual_text ?? BLANK)}`,
-          `${t('indicators.tooltip.achievement')}：<b>${formatPercent(row.achievement, lang)}</b>${capped}`,
-          `${t('filter.status')}：${escapeHtml(labelOf(lang, 'status', row.status))}`,
+          `${t('indicators.tooltip.target')}${sep}${escapeHtml(targetText(row, lang))}`,
+          `${t('indicators.tooltip.actual')}${sep}${escapeHtml(row.actual_text ?? BLANK)}`,
+          `${t('indicators.tooltip.achievement')}${sep}<b>${formatPercent(row.achievement, lang)}</b>${capped}`,
+          `${t('filter.status')}${sep}${escapeHtml(labelOf(lang, 'status', row.status))}`,
         ].join('<br/>');
       },
     },

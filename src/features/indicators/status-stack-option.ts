@@ -1,5 +1,5 @@
 import { LABELS_INSIDE, STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, labelSeparator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { escapeHtml, type OptionContext } from './option-context.ts';
 import { statusesOf, type StatusBar } from './status-bars.ts';
@@ -30,6 +30,7 @@ export function buildStatusStackOption(
 ): ChartOption {
   const statuses = statusesOf(bars);
   const countText = (n: number) => t('indicators.count', { count: formatCount(n, lang) });
+  const sep = labelSeparator(lang);
   return {
     grid: { left: 8, right: 20, top: 36, bottom: 28, ...LABELS_INSIDE },
     legend: { ...TOP_LEGEND, selectedMode: false },
@@ -40,8 +41,8 @@ export function buildStatusStackOption(
         const items = Array.isArray(params) ? params : [params];
         const bar = bars[items[0]?.dataIndex ?? -1];
         if (!bar) return '';
-        const lines = items.map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}：<b>${countText(Number(p.value) || 0)}</b>`);
-        return [`<b>${escapeHtml(bar.label)}</b>`, ...lines, `${t('indicators.tooltip.total')}：<b>${countText(bar.total)}</b>`].join('<br/>');
+        const lines = items.map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}${sep}<b>${countText(Number(p.value) || 0)}</b>`);
+        return [`<b>${escapeHtml(bar.label)}</b>`, ...lines, `${t('indicators.tooltip.total')}${sep}<b>${countText(bar.total)}</b>`].join('<br/>');
       },
     },
     xAxis: {

@@ -1,4 +1,5 @@
 import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
+import { labelSeparator, listSeparator } from '../../lib/format.ts';
 import {
   escapeHtml, formatPoints, GRADE_COLORS, MISMATCH_COLOR, projectAxisLabels, totalScoreAxis,
   type OptionContext, type RankedProject,
@@ -14,6 +15,7 @@ const DECLARED_COLOR = GRADE_COLORS.优;
  */
 export function buildDeclaredTotalsOption(projects: readonly RankedProject[], context: OptionContext): ChartOption {
   const { t } = context;
+  const sep = labelSeparator(context.lang);
   const ordered = [...projects].reverse(); // ECharts draws the first category at the bottom
   const max = Math.max(100, ...ordered.flatMap((p) => [p.total_score ?? 0, p.declared_total_score ?? 0]));
   const pointsLabel = { show: true, position: 'right' as const, fontSize: 11, color: '#4a5663' };
@@ -29,8 +31,8 @@ export function buildDeclaredTotalsOption(projects: readonly RankedProject[], co
         const declared = formatPoints(project.declared_total_score, context);
         return [
           `<b>${escapeHtml(project.label)}</b>`,
-          `${escapeHtml(t('scores.series.computed'))}：${formatPoints(project.total_score, context)}`,
-          `${escapeHtml(t('scores.series.declared'))}：${project.mismatch ? `<b style="color:${MISMATCH_COLOR}">${declared} ≠</b>` : declared}`,
+          `${escapeHtml(t('scores.series.computed'))}${sep}${formatPoints(project.total_score, context)}`,
+          `${escapeHtml(t('scores.series.declared'))}${sep}${project.mismatch ? `<b style="color:${MISMATCH_COLOR}">${declared} ≠</b>` : declared}`,
         ].join('<br/>');
       },
     },
@@ -76,7 +78,8 @@ export function buildDeclaredTotalsOption(projects: readonly RankedProject[], co
 }
 
 export function describeDeclaredTotals(projects: readonly RankedProject[], context: OptionContext): string {
+  const sep = labelSeparator(context.lang);
   return projects.filter((p) => p.mismatch)
-    .map((p) => `${p.label}：${context.t('scores.series.declared')} ${formatPoints(p.declared_total_score, context)} ≠ ${context.t('scores.series.computed')} ${formatPoints(p.total_score, context)}`)
-    .join('；');
+    .map((p) => `${p.label}${sep}${context.t('scores.series.declared')} ${formatPoints(p.declared_total_score, context)} ≠ ${context.t('scores.series.computed')} ${formatPoints(p.total_score, context)}`)
+    .join(listSeparator(context.lang));
 }

@@ -1,6 +1,6 @@
 import { LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, listSeparator } from '../../lib/format.ts';
 import { GRADES, type ScoreGradeCountRow } from '../../queries/score-grade-counts.ts';
 import { AXIS_NAME_STYLE, gradeColor, gradeLabel, type OptionContext } from './score-format.ts';
 
@@ -39,5 +39,5 @@ export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { la
 }
 
 export function describeGradeCounts(rows: readonly ScoreGradeCountRow[], { lang, t }: OptionContext): string {
-  return GRADES.map((g) => `${gradeLabel(g, t)} ${t('scores.reports', { count: formatCount(rows.find((r) => r.grade === g)?.reports ?? 0, lang) })}`).join('；');
+  return GRADES.map((g) => `${gradeLabel(g, t)} ${t('scores.reports', { count: formatCount(rows.find((r) => r.grade === g)?.reports ?? 0, lang) })}`).join(listSeparator(lang));
 }

@@ -1,5 +1,5 @@
 import { LABELS_INSIDE, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
-import { zhCollator } from '../../lib/format.ts';
+import { labelSeparator, zhCollator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { LEVEL1_ORDER } from '../../parser/types.ts';
 import { BUDGET_CATEGORY, type ScoreRateRow } from '../../queries/score-rates.ts';
@@ -54,15 +54,16 @@ export function buildScoreRateHeatmapOption(
     if (cell?.rate != null) rated.push({ value: [x, y, Math.min(1, Math.max(RATE_FLOOR, cell.rate))], reportId: project.report_id, cell });
     else blank.push({ value: [x, y, 0], reportId: project.report_id, cell });
   }));
+  const sep = labelSeparator(lang);
   const tooltip = (item: CellItem) => {
     const project = ordered[item.value[1]];
     const head = `<b>${escapeHtml(project.label)}</b><br/>${escapeHtml(categoryLabel(columns[item.value[0]], context))}`;
     if (!item.cell) return `${head}<br/>${escapeHtml(t('scores.tooltip.noCategory'))}`;
     return [
       head,
-      `${escapeHtml(t('scores.tooltip.score'))}：${formatPoints(item.cell.score, context)}`,
-      `${escapeHtml(t('scores.tooltip.weight'))}：${formatPoints(item.cell.weight, context)}`,
-      `${escapeHtml(t('scores.tooltip.rate'))}：<b>${formatRate(item.cell.rate, lang)}</b>`,
+      `${escapeHtml(t('scores.tooltip.score'))}${sep}${formatPoints(item.cell.score, context)}`,
+      `${escapeHtml(t('scores.tooltip.weight'))}${sep}${formatPoints(item.cell.weight, context)}`,
+      `${escapeHtml(t('scores.tooltip.rate'))}${sep}<b>${formatRate(item.cell.rate, lang)}</b>`,
     ].join('<br/>');
   };
   const cellLabel = { show: true, color: '#1d2733', fontSize: 12 };
@@ -103,6 +104,8 @@ export function buildScoreRateHeatmapOption(
         itemWidth: 12,
         itemHeight: 140,
         text: [formatRate(1, lang), `≤ ${formatRate(RATE_FLOOR, lang)}`],
+        // The value shown on the scale while a cell is hovered: a rate, not the raw 0–1.
+        formatter: (value: unknown) => formatRate(Number(value), lang),
         textStyle: { color: '#5a6775', fontSize: 11 },
         inRange: { color: RATE_COLORS },
       },

@@ -21,6 +21,7 @@ import { buildTotalScoresOption, describeTotalScores } from './total-scores-opti
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import './scores.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
+import { labelSeparator } from '../../lib/format.ts';
 
 /** What a click reports for an axis label (chart.tsx passes ECharts' event object through). */
 type AxisAwareClick = ChartClick & { componentType?: string };
@@ -76,7 +77,7 @@ export function ScoresView() {
   // The heat map also carries its column names and colour scale; on a phone its names are
   // turned and project names wrap to three lines.
   const heatmapHeight = compact ? projectChartHeight(projects.length, 160, 48) : projectChartHeight(projects.length, 90);
-  const labelled = (title: string, text: string) => (text ? `${title}：${text}` : title);
+  const labelled = (title: string, text: string) => (text ? `${title}${labelSeparator(lang)}${text}` : title);
 
   return (
     <div className="scores" data-testid="scores" data-source={live ? 'live' : 'pending'}>

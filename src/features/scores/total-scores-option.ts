@@ -1,4 +1,5 @@
 import { LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
+import { labelSeparator, listSeparator } from '../../lib/format.ts';
 import {
   escapeHtml, formatPoints, GRADE_COLORS, GRADE_FLOORS, gradeColor, gradeLabel,
   projectAxisLabels, totalScoreAxis, type OptionContext, type RankedProject,
@@ -21,6 +22,7 @@ export function scoreAxisRange(projects: readonly RankedProject[]): { min: numbe
  */
 export function buildTotalScoresOption(projects: readonly RankedProject[], context: OptionContext): ChartOption {
   const { t } = context;
+  const sep = labelSeparator(context.lang);
   const ordered = [...projects].reverse(); // ECharts draws the first category at the bottom
   const { min, max } = scoreAxisRange(projects);
   const floors = Object.entries(GRADE_FLOORS).filter(([, floor]) => floor > min);
@@ -32,9 +34,9 @@ export function buildTotalScoresOption(projects: readonly RankedProject[], conte
         const project = ordered[(params as { dataIndex: number }).dataIndex];
         const lines = [
           `<b>${escapeHtml(project.label)}</b>`,
-          `${escapeHtml(t('scores.series.computed'))}：${formatPoints(project.total_score, context)} · ${escapeHtml(gradeLabel(project.grade, t))}`,
+          `${escapeHtml(t('scores.series.computed'))}${sep}${formatPoints(project.total_score, context)} · ${escapeHtml(gradeLabel(project.grade, t))}`,
         ];
-        if (project.mismatch) lines.push(`${escapeHtml(t('scores.series.declared'))}：${formatPoints(project.declared_total_score, context)}`);
+        if (project.mismatch) lines.push(`${escapeHtml(t('scores.series.declared'))}${sep}${formatPoints(project.declared_total_score, context)}`);
         return lines.join('<br/>');
       },
     },
@@ -77,5 +79,5 @@ export function buildTotalScoresOption(projects: readonly RankedProject[], conte
 
 /** The chart as one sentence for screen readers (and the browser test). */
 export function describeTotalScores(projects: readonly RankedProject[], context: OptionContext): string {
-  return projects.map((p) => `${p.label} ${formatPoints(p.total_score, context)}`).join('；');
+  return projects.map((p) => `${p.label} ${formatPoints(p.total_score, context)}`).join(listSeparator(context.lang));
 }
