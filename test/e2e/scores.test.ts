@@ -158,7 +158,7 @@ describe('scores view (production build under a sub-path)', () => {
     const expected = expectedScores();
     expect(await page.locator('.tab[aria-current="page"]').innerText()).toBe('Scores');
     expect(await figure(page, 'mean')).toBe(`${formatScore(expected.mean, 'en')} pts`);
-    expect(await chartLabel(page, 'chart-score-grades')).toMatch(/^Grades：Excellent \d+ reports/);
+    expect(await chartLabel(page, 'chart-score-grades')).toMatch(/^Grades: Excellent \d+ reports; Good \d+ reports/);
     await screenshot(page, 'scores-en-1440');
     expectClean(watched);
   });
