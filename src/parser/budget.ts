@@ -57,7 +57,7 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
   for (const line of lines) {
     if (line.execution_rate_declared != null && line.execution_rate != null && Math.abs(line.execution_rate_declared - line.execution_rate) > RATE_TOLERANCE) {
       findings.add('EXECUTION_RATE_MISMATCH', 'error', `budget_lines.${line.line}.execution_rate`, percent(line.execution_rate), percent(line.execution_rate_declared),
-        `“${line.line_label}”执行率填报 ${percent(line.execution_rate_declared)}，按全年执行数/全年预算数应为 ${percent(line.execution_rate)} / declared execution rate differs from executed ÷ adjusted budget`, line.source_line);
+        `“${line.line_label}”执行率填报 ${percent(line.execution_rate_declared)}，按全年执行数/全年预算数应为 ${percent(line.execution_rate)} / execution rate of “${line.line_label}” declared as ${percent(line.execution_rate_declared)}, executed ÷ adjusted budget gives ${percent(line.execution_rate)}`, line.source_line);
     }
   }
   const total = lines.find((l) => l.line === 'total');
@@ -69,7 +69,7 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
     const printed = total![key];
     if (printed != null && fromSources != null && Math.abs(printed - fromSources) > MONEY_TOLERANCE) {
       findings.add('BUDGET_LINES_MISMATCH', 'error', `reports.${key}`, String(round(fromSources)), String(printed),
-        `年度资金总额 ${printed} 万元与各资金来源之和 ${round(fromSources)} 万元不符 / the total row differs from the sum of its funding sources`, total!.source_line);
+        `年度资金总额 ${printed} 万元与各资金来源之和 ${round(fromSources)} 万元不符 / the total row’s ${printed} 万元 differs from the sum of its funding sources, ${round(fromSources)} 万元`, total!.source_line);
     }
     return printed;
   };
@@ -82,7 +82,7 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
     const againstInitial = ratio(executed, budgetInitial);
     const direction = budgetAdjusted < budgetInitial ? '调减' : '调增';
     findings.add('BUDGET_ADJUSTED', 'warning', 'reports.budget_adjusted', String(budgetInitial), String(budgetAdjusted),
-      `年中预算${direction}：年初 ${budgetInitial} 万元，全年 ${budgetAdjusted} 万元${againstInitial != null ? `，按年初预算的执行率为 ${percent(againstInitial)}` : ''} / budget ${direction === '调减' ? 'cut' : 'raised'} during the year${againstInitial != null ? `; execution against the initial budget ${percent(againstInitial)}` : ''}`,
+      `年中预算${direction}：年初 ${budgetInitial} 万元，全年 ${budgetAdjusted} 万元${againstInitial != null ? `，按年初预算的执行率为 ${percent(againstInitial)}` : ''} / budget ${direction === '调减' ? 'cut' : 'raised'} during the year: initial ${budgetInitial} 万元, adjusted ${budgetAdjusted} 万元${againstInitial != null ? `; execution against the initial budget ${percent(againstInitial)}` : ''}`,
       (total && !totalBlank ? total : sources[0] ?? total)?.source_line ?? null);
   }
   return { lines, budgetInitial, budgetAdjusted, executed, executionRate: ratio(executed, budgetAdjusted), weight, score };
@@ -97,11 +97,11 @@ function resolvePoints(total: BudgetLineRow | null, sources: BudgetLineRow[], fi
     const sub = onSources[0];
     if (printed == null) {
       findings.add('BUDGET_POINTS_MISPLACED', 'info', `budget_lines.${sub.line}.${key}`, '年度资金总额', sub.line_label,
-        `预算执行${name}（${sub[key]}）填在“${sub.line_label}”行，已计入年度资金总额 / budget ${key} printed on a sub-row, moved to the total`, sub.source_line);
+        `预算执行${name}（${sub[key]}）填在“${sub.line_label}”行，已计入年度资金总额 / budget ${key} (${sub[key]}) printed on the row “${sub.line_label}”, counted on the total`, sub.source_line);
       return sub[key];
     }
     findings.add('BUDGET_POINTS_MISPLACED', 'warning', `budget_lines.${sub.line}.${key}`, String(printed), String(sub[key]),
-      `预算执行${name}在“年度资金总额”和“${sub.line_label}”行各填一次，只计一次（${printed}）/ budget ${key} printed twice, counted once`, sub.source_line);
+      `预算执行${name}在“年度资金总额”和“${sub.line_label}”行各填一次，只计一次（${printed}）/ budget ${key} printed on “年度资金总额” and on “${sub.line_label}”, counted once (${printed})`, sub.source_line);
     return printed;
   };
   return { weight: resolve('weight', '分值'), score: resolve('score', '得分') };

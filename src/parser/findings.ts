@@ -21,34 +21,37 @@ const fmt = (v: number | null) => (v == null ? '' : String(Math.round(v * 1000) 
 export function checkIndicators(drafts: IndicatorDraft[], findings: FindingSink): void {
   for (const { row, evaluation } of drafts) {
     const where = `第 ${row.seq} 个指标“${row.level3}”`;
+    const whereEn = `indicator ${row.seq} “${row.level3}”`;
     if (evaluation.targetMissing) {
-      findings.add('TARGET_MISSING', 'warning', 'indicators.target_text', null, null, `${where}没有年度指标值 / no target`, row.level3_line);
+      findings.add('TARGET_MISSING', 'warning', 'indicators.target_text', null, null, `${where}没有年度指标值 / ${whereEn}: no target`, row.level3_line);
     } else if (evaluation.targetFromName) {
       findings.add('TARGET_MISSING', 'info', 'indicators.target_text', null, row.level3,
-        `${where}的指标值栏为空，目标取自指标名称 / target cell blank, target read from the indicator name`, row.level3_line);
+        `${where}的指标值栏为空，目标取自指标名称 / ${whereEn}: target cell blank, target read from the indicator name`, row.level3_line);
     }
     if (evaluation.actualUnverifiable) {
       findings.add('ACTUAL_UNVERIFIABLE', 'warning', 'indicators.actual_text', row.target_text, row.actual_text,
-        `${where}：${row.status_reason ?? '实际完成值无法核实'} / actual is blank or restates the target or the name: unverifiable`, row.level3_line);
+        `${where}：${row.status_reason ?? '实际完成值无法核实'} / ${whereEn}: actual is blank or restates the target or the name: unverifiable`, row.level3_line);
     }
   }
   for (const members of groups(drafts)) {
     const leader = members[0].row;
     const { weight, score } = leader;
     const where = members.length > 1 ? `“${leader.level3}”等 ${members.length} 个合并计分的指标` : `第 ${leader.seq} 个指标“${leader.level3}”`;
+    const whereEn = members.length > 1 ? `the ${members.length} indicators scored together with “${leader.level3}”` : `indicator ${leader.seq} “${leader.level3}”`;
     if (weight == null || score == null) continue;
     if (score > weight + SCORE_TOLERANCE) {
-      findings.add('SCORE_EXCEEDS_WEIGHT', 'error', 'indicators.score', fmt(weight), fmt(score), `${where}得分 ${fmt(score)} 超过分值 ${fmt(weight)} / score exceeds weight`, leader.level3_line);
+      findings.add('SCORE_EXCEEDS_WEIGHT', 'error', 'indicators.score', fmt(weight), fmt(score),
+        `${where}得分 ${fmt(score)} 超过分值 ${fmt(weight)} / ${whereEn}: score ${fmt(score)} exceeds weight ${fmt(weight)}`, leader.level3_line);
     }
     if (score < weight - SCORE_TOLERANCE && members.every((m) => m.row.deviation == null)) {
       findings.add('DEDUCTION_WITHOUT_REASON', 'warning', 'indicators.deviation', null, `${fmt(score)}/${fmt(weight)}`,
-        `${where}扣了 ${fmt(weight - score)} 分，但未填写偏差原因 / points deducted with no reason given`, leader.level3_line);
+        `${where}扣了 ${fmt(weight - score)} 分，但未填写偏差原因 / ${whereEn}: ${fmt(weight - score)} point(s) deducted with no reason given`, leader.level3_line);
     }
     if (score >= weight - SCORE_TOLERANCE) {
       for (const missed of members.filter((m) => m.row.status === 'not_met')) {
         const r = missed.row;
         findings.add('FULL_SCORE_TARGET_MISSED', 'error', 'indicators.score', r.target_text ?? r.level3, r.actual_text,
-          `“${r.level3}”未达到目标（${r.target_text ?? r.level3} → ${r.actual_text ?? '空'}），却得满分 ${fmt(score)}/${fmt(weight)} / full score on a missed target`, r.level3_line);
+          `“${r.level3}”未达到目标（${r.target_text ?? r.level3} → ${r.actual_text ?? '空'}），却得满分 ${fmt(score)}/${fmt(weight)} / full score ${fmt(score)}/${fmt(weight)} on a missed target: “${r.level3}” (${r.target_text ?? r.level3} → ${r.actual_text ?? 'blank'})`, r.level3_line);
       }
     }
   }
@@ -78,13 +81,13 @@ export function checkCategories(drafts: IndicatorDraft[], findings: FindingSink)
     const printedParent = block.label.replace(/[(（].*$/, '').replace(/\s/g, '');
     if (row.level1 && !printedParent.startsWith(row.level1.slice(0, 2))) {
       findings.add('LEVEL2_MISFILED', 'warning', 'indicators.level1', row.level1, block.label,
-        `二级指标“${row.level2}”属于${row.level1}，却列在“${block.label}”下 / a 二级 category filed under another 一级`, row.level3_line);
+        `二级指标“${row.level2}”属于${row.level1}，却列在“${block.label}”下 / level-2 category “${row.level2}” belongs to ${row.level1} but is filed under “${block.label}”`, row.level3_line);
     }
   }
   for (const entry of blocks.values()) {
     if (entry.declared != null && Math.abs(entry.declared - entry.weight) > SCORE_TOLERANCE) {
       findings.add('LEVEL1_WEIGHT_MISMATCH', 'error', 'indicators.weight', String(entry.declared), fmt(entry.weight),
-        `“${entry.label}”标明 ${entry.declared} 分，其下指标分值合计 ${fmt(entry.weight)} 分 / declared category points differ from the sum of its weights`, entry.line);
+        `“${entry.label}”标明 ${entry.declared} 分，其下指标分值合计 ${fmt(entry.weight)} 分 / category “${entry.label}” declares ${entry.declared} points; the weights under it add up to ${fmt(entry.weight)}`, entry.line);
     }
   }
   const byName = new Map<string, { label: string; weight: number; score: number }>();

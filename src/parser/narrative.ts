@@ -42,7 +42,7 @@ function checkScores(preamble: Line[], table: NarrativeTable, findings: FindingS
           : (table.categories.get(what.slice(0, what.indexOf('指标') + 2))?.score ?? null);
       if (actual == null || Math.abs(actual - stated) <= SCORE_TOLERANCE) continue;
       findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', String(actual), String(stated),
-        `报告正文称“${what}为${stated}分”，自评表合计为 ${actual} 分 / the narrative states a score the table does not add up to`, line);
+        `报告正文称“${what}为${stated}分”，自评表合计为 ${actual} 分 / the narrative says “${what}为${stated}分”; the table adds up to ${actual}`, line);
     }
   }
 }
@@ -73,7 +73,7 @@ function checkMoneyFigures(preamble: Line[], indicators: IndicatorRow[], finding
     const hit = findTargetAsAchieved(preamble, keys, target, unit);
     if (!hit) continue;
     findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', indicator.actual_text, hit.stated,
-      `报告正文称“${hit.sentence.trim().slice(0, 40)}”，与自评表“${indicator.level3}”的实际完成值 ${indicator.actual_text} 不符 / the narrative states another figure than the table`, hit.line);
+      `报告正文称“${hit.sentence.trim().slice(0, 40)}”，与自评表“${indicator.level3}”的实际完成值 ${indicator.actual_text} 不符 / the narrative says “${hit.sentence.trim().slice(0, 40)}”, but the table’s actual for “${indicator.level3}” is ${indicator.actual_text}`, hit.line);
   }
 }
 

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport, ReportParseError, type ParsedReport } from '../../src/parser/index.ts';
+import { messageIn } from '../../src/lib/bilingual.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const files = [
@@ -55,6 +56,16 @@ describe.each(parsed)('%s', (_name, report, lines) => {
       if (finding.code === 'LEVEL1_WEIGHT_MISMATCH') expect(text).toMatch(/产出|效益|满意/);
       if (finding.code === 'TOTAL_SCORE_MISMATCH') expect(text).toContain('总分');
       if (finding.field === 'reports.department') expect(text).toContain('主管部门');
+    }
+  });
+
+  it('every finding reads in both languages, and the English half names what the Chinese half names', () => {
+    for (const finding of report.findings) {
+      const zh = messageIn(finding.message, 'zh')!;
+      const en = messageIn(finding.message, 'en')!;
+      expect(en, `${finding.code}: no English half in ${finding.message}`).not.toBe(finding.message);
+      // A quoted name (an indicator, a row, a category) in the Chinese half is quoted in the English one too.
+      for (const [quoted] of zh.matchAll(/“[^“”]+”/g)) expect(en, `${finding.code}: ${finding.message}`).toContain(quoted);
     }
   });
 
