@@ -54,15 +54,21 @@ function incrementDecimal(digits: string): string {
 export interface MoneyScale {
   /** Divide 万元 by this to get the displayed number. */
   divisor: number;
-  /** The unit shown after (zh) or before (en) the number: 万元, 亿元, M, B. */
+  /** The unit shown after (zh) or before (en) the number: 万元, 亿元, K, M, B. */
   unit: string;
+  /** Decimals shown (2 unless set): enough to keep every 0.01 万元 the reports print. */
+  digits?: number;
 }
 
-/** The scale for a money figure (or an axis whose largest value is `wan`), in 万元. */
+/**
+ * The scale for a money figure (or an axis whose largest value is `wan`), in 万元. In English a
+ * figure under CNY 1 M is in thousands (`CNY 835.00 K` for 83.50 万元, not `CNY 0.84 M`).
+ */
 export function moneyScale(wan: number, lang: Lang): MoneyScale {
   const large = Math.abs(wan) >= 10_000;
   if (lang === 'zh') return large ? { divisor: 10_000, unit: '亿元' } : { divisor: 1, unit: '万元' };
-  return Math.abs(wan) >= 100_000 ? { divisor: 100_000, unit: 'B' } : { divisor: 100, unit: 'M' };
+  if (Math.abs(wan) >= 100_000) return { divisor: 100_000, unit: 'B' };
+  return Math.abs(wan) >= 100 ? { divisor: 100, unit: 'M' } : { divisor: 0.1, unit: 'K' };
 }
 
 export interface MoneyParts {
@@ -72,10 +78,11 @@ export interface MoneyParts {
 }
 
 /**
- * The one scale of a table's money columns: 万元 (CNY M in English) however large a figure, so
- * that a column never mixes units (`2.41 亿元` above `8,102.40 万元`) and keeps every 万元.
+ * The one scale of a table's money columns, however large a figure, so that a column never mixes
+ * units (`2.41 亿元` above `8,102.40 万元`) and keeps every 0.01 万元: 万元, or CNY M with four
+ * decimals in English (`CNY 0.8350 M` for 83.50 万元).
  */
-export const tableMoneyScale = (lang: Lang): MoneyScale => moneyScale(0, lang);
+export const tableMoneyScale = (lang: Lang): MoneyScale => (lang === 'zh' ? moneyScale(0, lang) : { divisor: 100, unit: 'M', digits: 4 });
 
 /**
  * Money split for display with a small unit: `4,410.88` + `万元`; `CNY` + `44.11` + `M`. Always
@@ -84,8 +91,8 @@ export const tableMoneyScale = (lang: Lang): MoneyScale => moneyScale(0, lang);
  */
 export function formatMoneyParts(wan: number | null | undefined, lang: Lang, scale?: MoneyScale): MoneyParts {
   if (wan == null || !Number.isFinite(wan)) return { prefix: '', number: BLANK, suffix: '' };
-  const { divisor, unit } = scale ?? moneyScale(wan, lang);
-  const number = formatNumber(wan / divisor, lang, 2, 2);
+  const { divisor, unit, digits = 2 } = scale ?? moneyScale(wan, lang);
+  const number = formatNumber(wan / divisor, lang, digits, digits);
   return lang === 'zh' ? { prefix: '', number, suffix: unit } : { prefix: 'CNY', number, suffix: unit };
 }
 

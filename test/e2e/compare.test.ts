@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatCount, formatMoney } from '../../src/lib/format.ts';
+import { formatCount, formatMoney, tableMoneyScale } from '../../src/lib/format.ts';
 import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
 import { expectedFigures, readCsv, type Row } from './expected-figures.ts';
 
@@ -40,10 +40,10 @@ describe('compare (production build under a sub-path)', () => {
     expect(await headerItems(page)).toEqual(cities);
     const expected = cities.map((city) => expectedFigures(dataDir, (r) => r.city === city));
     expect(await cells(page, 'reports')).toEqual(expected.map((e) => formatCount(e.reports, 'zh')));
-    expect(await cells(page, 'budget-initial')).toEqual(expected.map((e) => formatMoney(e.budgetInitial, 'zh')));
+    expect(await cells(page, 'budget-initial')).toEqual(expected.map((e) => formatMoney(e.budgetInitial, 'zh', tableMoneyScale('zh'))));
     expect(await cells(page, 'budget-adjusted')).toEqual(['3,817.84 万元', '593.04 万元']);
-    expect(await cells(page, 'budget-adjusted')).toEqual(expected.map((e) => formatMoney(e.budgetAdjusted, 'zh')));
-    expect(await cells(page, 'executed')).toEqual(expected.map((e) => formatMoney(e.executed, 'zh')));
+    expect(await cells(page, 'budget-adjusted')).toEqual(expected.map((e) => formatMoney(e.budgetAdjusted, 'zh', tableMoneyScale('zh'))));
+    expect(await cells(page, 'executed')).toEqual(expected.map((e) => formatMoney(e.executed, 'zh', tableMoneyScale('zh'))));
     expect(await cells(page, 'findings')).toEqual(expected.map((e) => formatCount(e.findings, 'zh')));
     // Yiyang's cut (752 → 593.04) shows against 年初: 78.9%.
     expect((await cells(page, 'execution-rate-initial'))[1]).toBe('78.9%');
@@ -100,7 +100,7 @@ describe('compare (production build under a sub-path)', () => {
     const funds = byBudget(readCsv(dataDir, 'reports'), 'fund');
     expect(await headerItems(english.page)).toEqual(funds);
     expect(await cells(english.page, 'budget-adjusted')).toEqual(
-      funds.map((fund) => formatMoney(expectedFigures(dataDir, (r) => r.fund === fund).budgetAdjusted, 'en')));
+      funds.map((fund) => formatMoney(expectedFigures(dataDir, (r) => r.fund === fund).budgetAdjusted, 'en', tableMoneyScale('en'))));
     expect(await english.page.locator('[data-testid="compare-table"] tbody th[scope="colgroup"]').first().innerText()).toBe('Budget execution');
     await english.page.waitForTimeout(700);
     await screenshot(english.page, 'compare-en-1440');

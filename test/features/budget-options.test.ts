@@ -131,9 +131,9 @@ describe('in-year adjustments', () => {
 
   it('formats the change with its sign, unit and percentage against 年初', () => {
     expect(formatAdjustment(-158.96, -158.96 / 752, 'zh')).toBe('−158.96 万元（−21.1%）');
-    expect(formatAdjustment(50, 0.5, 'en')).toBe('+CNY 0.50 M (+50.0%)');
+    expect(formatAdjustment(50, 0.5, 'en')).toBe('+CNY 500.00 K (+50.0%)');
     expect(formatAdjustment(50, null, 'zh')).toBe('+50.00 万元');
-    expect(formatAdjustmentLabel(50, 0.5, 'en')).toBe('+CNY 0.50 M\n(+50.0%)');
+    expect(formatAdjustmentLabel(50, 0.5, 'en')).toBe('+CNY 500.00 K\n(+50.0%)');
     expect(formatAdjustmentLabel(50, null, 'zh')).toBe('+50.00 万元');
   });
 
@@ -155,7 +155,7 @@ describe('in-year adjustments', () => {
     const tip = option.tooltip.formatter({ dataIndex: 0 });
     expect(tip).toContain('年初 752.00 万元 → 全年 593.04 万元');
     expect(tip).toContain('调减：−158.96 万元（−21.1%）');
-    expect(loose(buildBudgetAdjustmentsOption(adjusted, ctx('en'))).tooltip.formatter({ dataIndex: 1 })).toContain('Increase: +CNY 0.50 M (+50.0%)');
+    expect(loose(buildBudgetAdjustmentsOption(adjusted, ctx('en'))).tooltip.formatter({ dataIndex: 1 })).toContain('Increase: +CNY 500.00 K (+50.0%)');
     expect(tip).toContain('益阳市 · 益阳市服务先进制造业高质量发展专项资金');
     expect(option.tooltip.formatter({ dataIndex: 1 })).toContain('&#60;b&#62;新增&#60;/b&#62;');
   });

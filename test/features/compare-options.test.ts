@@ -93,7 +93,7 @@ describe('compare table model', () => {
     expect(row('mean-score').cells[0].text).toBe('—');
     expect(row('status-met').cells[0].text).toBe('—');
     expect(row('rate-产出指标')).toMatchObject({ label: 'Score rate: Outputs', cells: [{ text: '—', best: false }] });
-    expect(row('budget-adjusted').cells[0].text).toBe('CNY 5.93 M');
+    expect(row('budget-adjusted').cells[0].text).toBe('CNY 5.9304 M');
   });
 });
 

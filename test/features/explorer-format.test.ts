@@ -12,7 +12,7 @@ describe('explorer formats', () => {
   it('shows money with its unit, rates as %, points and counts, blanks as —', () => {
     expect(formatValue('reports', col('reports', 'budget_adjusted'), 593.04, 'zh')).toBe('593.04 万元');
     expect(formatValue('reports', col('reports', 'budget_adjusted'), 12_345, 'zh')).toBe('12,345.00 万元'); // a column keeps one unit
-    expect(formatValue('reports', col('reports', 'budget_adjusted'), 593.04, 'en')).toBe('CNY 5.93 M');
+    expect(formatValue('reports', col('reports', 'budget_adjusted'), 593.04, 'en')).toBe('CNY 5.9304 M');
     expect(formatValue('reports', col('reports', 'execution_rate'), 0.9551098376313276, 'zh')).toBe('95.5%');
     expect(formatValue('indicators', col('indicators', 'achievement'), 1.33333333333, 'en')).toBe('133.3%');
     expect(formatValue('reports', col('reports', 'total_score'), 95.5, 'zh')).toBe('95.5');

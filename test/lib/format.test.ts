@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatScore, moneyScale, tableMoneyScale, zhCollator } from '../../src/lib/format.ts';
 
 describe('format', () => {
-  it('keeps a table column in 万元 (CNY M), with two decimals, however large its figures', () => {
+  it('keeps a table column in 万元 (CNY M), with every 0.01 万元, however large its figures', () => {
     expect(formatMoney(24_100, 'zh', tableMoneyScale('zh'))).toBe('24,100.00 万元');
     expect(formatMoney(752, 'zh', tableMoneyScale('zh'))).toBe('752.00 万元');
-    expect(formatMoney(250_000, 'en', tableMoneyScale('en'))).toBe('CNY 2,500.00 M');
+    expect(formatMoney(250_000, 'en', tableMoneyScale('en'))).toBe('CNY 2,500.0000 M');
+    // 83.50 万元 is CNY 835,000: two decimals of a million would print 0.84.
+    expect(formatMoney(83.5, 'en', tableMoneyScale('en'))).toBe('CNY 0.8350 M');
+    expect(formatMoney(0.01, 'en', tableMoneyScale('en'))).toBe('CNY 0.0001 M');
     expect(formatMoney(null, 'zh', tableMoneyScale('zh'))).toBe('—');
   });
 
@@ -20,6 +23,9 @@ describe('format', () => {
     expect(formatMoney(4410.88, 'en')).toBe('CNY 44.11 M');
     expect(formatMoney(250_000, 'en')).toBe('CNY 2.50 B');
     expect(moneyScale(99_999, 'en')).toEqual({ divisor: 100, unit: 'M' });
+    // Under CNY 1 M, thousands: 83.50 万元 is CNY 835.00 K, not CNY 0.84 M.
+    expect(formatMoney(83.5, 'en')).toBe('CNY 835.00 K');
+    expect(formatMoney(100, 'en')).toBe('CNY 1.00 M');
   });
 
   it('writes numbers exactly as Intl.NumberFormat does, without its start-up cost', () => {
