@@ -2,21 +2,18 @@
  * The findings table's columns, as constants. Every column sorts in SQL (its id is a key of
  * FINDINGS_SORT_COLUMNS); cells read the language from the table's meta.
  */
-import { Fragment } from 'react';
 import { dataColumnHelper, type DataColumn } from '../../components/data-table.tsx';
 import { BLANK } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { FindingRow } from '../../queries/findings-page.ts';
 import { messageIn } from '../../lib/bilingual.ts';
+import { fieldLabel } from './field-label.ts';
 import { SeverityBadge } from './severity-badge.tsx';
 
 const column = dataColumnHelper<FindingRow>();
 
 const text = (value: string | null | undefined) => (value == null || value === '' ? BLANK : value);
 
-/** `indicators.actual_text` may wrap after a dot, never inside a name. */
-const breakAtDots = (value: string) =>
-  value.split('.').map((part, i, parts) => <Fragment key={i}>{part}{i < parts.length - 1 && <>.<wbr /></>}</Fragment>);
 
 export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
   column.accessor('severity', {
@@ -33,13 +30,16 @@ export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
   }),
   column.accessor('message', {
     meta: { labelKey: 'findings.col.message', className: 'findings-col-message' },
-    // The other language's half stays reachable on hover: the English half is generic, the
-    // Chinese one names the indicator.
+    // The whole message (both languages) stays reachable on hover.
     cell: ({ getValue, table }) => <span title={getValue() ?? undefined}>{text(messageIn(getValue(), table.options.meta!.lang))}</span>,
   }),
   column.accessor('field', {
     meta: { labelKey: 'findings.col.field', className: 'findings-col-field' },
-    cell: ({ getValue }) => <code>{breakAtDots(text(getValue()))}</code>,
+    // In words; the field as stored (and as SQL filters it) on hover.
+    cell: ({ getValue, table }) => {
+      const field = getValue();
+      return field ? <span title={field}>{fieldLabel(field, table.options.meta!.lang)}</span> : BLANK;
+    },
   }),
   column.accessor('expected', {
     meta: { labelKey: 'findings.col.expected', className: 'findings-col-value' },
