@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
-import { SQL_EXAMPLES } from '../../src/features/sql-console/examples.ts';
+import { exampleChart, SQL_EXAMPLES } from '../../src/features/sql-console/examples.ts';
 import { numericColumns } from '../../src/features/sql-console/result-chart-option.ts';
 import { runGuardedSql, type ConsoleResult, type ConsoleSession } from '../../src/queries/console-run.ts';
 import { zh } from '../../src/lib/messages/sql-console.ts';
@@ -32,11 +32,15 @@ const session = (): ConsoleSession => ({
   },
 });
 const results = new Map<string, ConsoleResult>();
+const english = new Map<string, ConsoleResult>();
 const run = (id: string) => results.get(id)!;
 
 beforeAll(async () => {
   db = await openNodeDb(DATA_DIR);
-  for (const example of SQL_EXAMPLES) results.set(example.id, await runGuardedSql(session(), example.sql));
+  for (const example of SQL_EXAMPLES) {
+    results.set(example.id, await runGuardedSql(session(), example.sql.zh));
+    english.set(example.id, await runGuardedSql(session(), example.sql.en));
+  }
 });
 afterAll(() => db?.close());
 
@@ -48,16 +52,44 @@ describe('SQL console examples', () => {
   });
 
   for (const example of SQL_EXAMPLES) {
-    it(`${example.id} returns rows${example.chart ? ' and can draw its chart' : ''}`, () => {
-      const result = run(example.id);
-      expect(result.rows.length).toBeGreaterThan(0);
-      expect(result.truncated).toBe(false);
-      if (example.chart) {
-        expect(result.columns).toContain(example.chart.x);
-        expect(numericColumns(result.columns, result.rows)).toContain(example.chart.y);
+    it(`${example.id} returns rows${example.chart ? ' and can draw its chart' : ''}, in both languages`, () => {
+      for (const lang of ['zh', 'en'] as const) {
+        const result = (lang === 'zh' ? results : english).get(example.id)!;
+        expect(result.rows.length, lang).toBeGreaterThan(0);
+        expect(result.truncated).toBe(false);
+        const chart = exampleChart(example, lang);
+        if (chart) {
+          expect(result.columns).toContain(chart.x);
+          expect(numericColumns(result.columns, result.rows)).toContain(chart.y);
+        }
       }
     });
   }
+
+  // The funding-source example groups by the kind of row in English (a label as printed may vary).
+  const SAME_SHAPE = SQL_EXAMPLES.filter((e) => e.id !== 'budgetSources');
+  it.each(SAME_SHAPE.map((e) => [e.id, e] as const))('%s in English gives the Chinese figures, money in CNY M (万元 / 100)', (id) => {
+    const zhResult = results.get(id)!;
+    const enResult = english.get(id)!;
+    expect(enResult.columns).toHaveLength(zhResult.columns.length);
+    expect(enResult.rows).toHaveLength(zhResult.rows.length);
+    zhResult.rows.forEach((zhRow, i) => enResult.columns.forEach((enColumn, c) => {
+      const zhValue = zhRow[zhResult.columns[c]];
+      const enValue = enResult.rows[i][enColumn];
+      if (enColumn.includes('(CNY M)')) expect(enValue, `${id} row ${i} ${enColumn}`).toBeCloseTo(Number(zhValue) / 100, 6);
+      else expect(enValue, `${id} row ${i} ${enColumn}`).toEqual(zhValue);
+    }));
+    expect(enResult.columns.join(' ')).not.toMatch(/[\u4e00-\u9fff]/); // no Chinese column name
+  });
+
+  it('budgetSources in English: each kind of funding row once, with the Chinese totals', () => {
+    const zhRows = run('budgetSources').rows;
+    const enRows = english.get('budgetSources')!.rows;
+    expect(new Set(enRows.map((row) => row.source)).size).toBe(enRows.length);
+    const total = (rows: Record<string, unknown>[], column: string) => rows.reduce((sum, row) => sum + Number(row[column]), 0);
+    expect(total(enRows, 'adjusted budget (CNY M)')).toBeCloseTo(total(zhRows, '全年预算数(万元)') / 100, 6);
+    expect(total(enRows, 'reports')).toBe(total(zhRows, '报告数'));
+  });
 
   it('各城市预算执行率: executed / adjusted budget per city, in percent', () => {
     const byCity = new Map<string, { budget: number; executed: number }>();

@@ -194,6 +194,9 @@ describe('SQL console (production build under a sub-path)', () => {
       if (lang === 'en') {
         expect(await page.getByTestId('sql-status').innerText()).toMatch(/^2 rows · 4 columns · [\d,]+ ms$/);
         expect(await page.locator('[data-example="executionByCity"]').innerText()).toBe('Budget execution rate by city');
+        // The example is written in English too: its columns, and the chart drawn from them.
+        expect(await page.locator('[data-example="executionByCity"]').getAttribute('aria-pressed')).toBe('true');
+        expect(await page.locator('[data-testid="sql-result-table"] thead').innerText()).toMatch(/city[\s\S]*adjusted budget \(CNY M\)[\s\S]*execution rate \(%\)/);
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -10,6 +10,7 @@ import {
 } from '../../src/features/sql-console/result-chart-option.ts';
 import { sortRows } from '../../src/features/sql-console/result-sort.ts';
 import { DEFAULT_EXAMPLE, readConsoleUrl, runParams } from '../../src/features/sql-console/sql-url.ts';
+import { exampleChart } from '../../src/features/sql-console/examples.ts';
 
 const ctx = { lang: 'zh' as const, t: translator('zh') };
 const rows = [
@@ -88,7 +89,11 @@ describe('result sorting and URL state', () => {
   });
 
   it('opens with the default example and its chart, and reads a shared query', () => {
-    expect(readConsoleUrl(new URLSearchParams())).toEqual({ sql: DEFAULT_EXAMPLE.sql, chart: DEFAULT_EXAMPLE.chart });
+    expect(readConsoleUrl(new URLSearchParams())).toEqual({ sql: DEFAULT_EXAMPLE.sql.zh, chart: exampleChart(DEFAULT_EXAMPLE, 'zh') });
+    // In English, the English text of the example, and its chart by the English column names.
+    expect(readConsoleUrl(new URLSearchParams({ lang: 'en' }))).toEqual({ sql: DEFAULT_EXAMPLE.sql.en, chart: { type: 'bar', x: 'city', y: 'execution rate (%)' } });
+    // A shared example keeps the chart of the language it is written in, whatever the page's.
+    expect(readConsoleUrl(new URLSearchParams({ lang: 'en', sqlq: DEFAULT_EXAMPLE.sql.zh })).chart).toEqual({ type: 'bar', x: '城市', y: '执行率(%)' });
     const shared = readConsoleUrl(new URLSearchParams({ sqlq: 'SELECT 1 AS a', sqlchart: 'line', sqlx: 'a', sqly: 'a' }));
     expect(shared).toEqual({ sql: 'SELECT 1 AS a', chart: { type: 'line', x: 'a', y: 'a' } });
     expect(readConsoleUrl(new URLSearchParams({ sqlq: 'SELECT 1', sqlchart: 'pie' })).chart.type).toBeUndefined();

@@ -56,7 +56,7 @@ export function SqlConsoleView() {
     if (next === sql) setRunCount((n) => n + 1);
     else url.setParams(runParams(next));
   };
-  const example = exampleOf(run.sql);
+  const example = exampleOf(run.sql)?.example;
   const fileName = [example ? t(`sql.example.${example.id}` as MessageKey) : t('sql.resultFile')];
   const result = run.result;
 

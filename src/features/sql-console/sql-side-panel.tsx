@@ -15,7 +15,7 @@ const firstLine = (sql: string): string =>
   sql.split('\n').map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('--')) ?? sql.trim();
 
 export function SqlSidePanel({ current, history, onPick, onClearHistory }: SidePanelProps) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <aside className="sql-side">
       <section className="card sql-side-card" data-testid="sql-examples">
@@ -23,8 +23,8 @@ export function SqlSidePanel({ current, history, onPick, onClearHistory }: SideP
         <ul className="sql-pick-list">
           {SQL_EXAMPLES.map((example) => (
             <li key={example.id}>
-              <button type="button" data-example={example.id} aria-pressed={example.sql.trim() === current.trim()}
-                onClick={() => onPick(example.sql)}>
+              <button type="button" data-example={example.id} aria-pressed={Object.values(example.sql).some((sql) => sql.trim() === current.trim())}
+                onClick={() => onPick(example.sql[lang])}>
                 {t(`sql.example.${example.id}` as MessageKey)}
               </button>
             </li>
