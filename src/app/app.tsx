@@ -59,7 +59,7 @@ export function App() {
         </div>
       </header>
       <ViewTabs current={view.id} />
-      <FilterBar />
+      <FilterBar unused={view.usesFilters === false} />
       <DataStatus />
       {db.phase !== 'error' && <main className="view">
         <ErrorBoundary resetKey={view.id} fallback={(error) => <p className="card-error" role="alert">{t('app.viewError', { message: error.message })}</p>}>

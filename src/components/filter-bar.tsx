@@ -51,7 +51,8 @@ export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' 
   return groups;
 }
 
-export function FilterBar() {
+/** `unused`: the view on screen does not read the filters (they still apply to the other views and the export). */
+export function FilterBar({ unused = false }: { unused?: boolean }) {
   const { lang, t } = useI18n();
   const url = useUrlState();
   // Options follow the other filters. Background: the view's queries go first, and the options
@@ -77,6 +78,7 @@ export function FilterBar() {
       {hasFilters(url.filters) && (
         <button type="button" className="filter-clear" onClick={() => url.setFilters({})}>{t('filter.clear')}</button>
       )}
+      {unused && <span className="filter-unused" data-testid="filter-unused">{t('filter.unusedHere')}</span>}
     </div>
   );
 }

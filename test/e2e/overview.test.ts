@@ -49,6 +49,7 @@ describe('overview (production build under a sub-path)', () => {
     const { page } = watched;
     const expected = expectedFigures(dataDir);
     expect(await page.locator('h1').innerText()).toBe('绩效看板');
+    expect(await page.getByTestId('filter-unused').count()).toBe(0); // the overview reads the filters
     expect(await figure(page, 'reports')).toBe(formatCount(expected.reports, 'zh'));
     expect(await figure(page, 'cities')).toBe(formatCount(expected.cities, 'zh'));
     expect(await figure(page, 'funds')).toBe(formatCount(expected.funds, 'zh'));
