@@ -27,7 +27,12 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
     .replace(/\{(\w+)\}/g, (slot, name: string) => (name in vars ? String(vars[name]) : slot));
 }
 
-export const translator = (lang: Lang): Translate => (key, vars) => translate(lang, key, vars);
+/** One function per language, the same at every call: hooks may list `t` among their dependencies. */
+const translators: Record<Lang, Translate> = {
+  zh: (key, vars) => translate('zh', key, vars),
+  en: (key, vars) => translate('en', key, vars),
+};
+export const translator = (lang: Lang): Translate => translators[lang];
 
 /** Translates a data value that has a label (a status, a finding code), else shows it as is. */
 export function labelOf(lang: Lang, prefix: 'status' | 'code' | 'severity' | 'level1' | 'filter', value: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelOf, MESSAGES, translate, type MessageKey } from '../../src/lib/i18n.ts';
+import { labelOf, MESSAGES, translate, translator, type MessageKey } from '../../src/lib/i18n.ts';
 
 describe('i18n', () => {
   const keys = (lang: 'zh' | 'en') => Object.keys(MESSAGES[lang]).sort();
@@ -17,6 +17,15 @@ describe('i18n', () => {
         expect(text, `${lang} ${key}`).not.toMatch(/\{\w+\}/);
       }
     }
+  });
+
+  it('gives each language one translator, the same at every call (hooks depend on it)', () => {
+    // A new function per render re-ran every effect listing `t`: the view tabs measured their
+    // layout at each filter change.
+    expect(translator('zh')).toBe(translator('zh'));
+    expect(translator('en')).toBe(translator('en'));
+    expect(translator('en')).not.toBe(translator('zh'));
+    expect(translator('en')('filter.clear')).toBe('Clear filters');
   });
 
   it('fills slots and labels data values', () => {
