@@ -17,7 +17,10 @@ const commit = vi.hoisted(() => ({ failAfterKeep: false, restoredIds: [] as numb
 vi.mock('../../src/lib/db/import-idb.ts', () => ({
   readStoredImports: async () => idb.records,
   readStoredIds: async () => idb.records.map((r) => r.id),
-  storeImport: async (record: StoredImport) => void idb.stored.push(record.id),
+  storeImport: async (record: StoredImport, replacedIds: number[]) => {
+    idb.stored.push(record.id);
+    idb.deleted.push(...replacedIds);
+  },
   deleteStoredImports: async (ids: number[]) => void idb.deleted.push(...ids),
 }));
 vi.mock('../../src/lib/db/import-commit.ts', () => ({
@@ -99,6 +102,28 @@ describe('kept imports', () => {
     const summary = await store.runImport([], 'add', () => undefined);
     expect(summary.id).toBe(8);
     expect(idb.stored).toEqual([8]);
+  });
+
+  it('keeps the imports a replacing import would take the place of when its COMMIT fails, and forgets them once it is in', async () => {
+    idb.records = [record(1, BUNDLED), record(2, BUNDLED)];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    commit.failAfterKeep = true;
+    await expect(store.runImport([], 'replace', () => undefined)).rejects.toThrow('COMMIT failed');
+    expect(idb.deleted).toEqual([3]); // the failed one only: 1 and 2 are still on screen, and kept
+    expect(store.getImportsState().imports.map((i) => i.id)).toEqual([1, 2]);
+    commit.failAfterKeep = false;
+    await store.runImport([], 'replace', () => undefined);
+    expect(idb.deleted).toEqual([3, 1, 2]);
+    expect(store.getImportsState().imports.map((i) => i.id)).toEqual([3]); // the failed import's id was freed
+  });
+
+  it('forgets, at start-up, kept imports that a later replacing import took the place of', async () => {
+    idb.records = [record(1, BUNDLED), { ...record(2, BUNDLED), mode: 'replace' }];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    expect(store.getImportsState().imports.map((i) => i.id)).toEqual([2]);
+    expect(idb.deleted).toEqual([1]);
   });
 
   it('forgets an import again when DuckDB\'s COMMIT fails after it was kept', async () => {

@@ -104,7 +104,7 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
         check: true,
         beforeCommit: async () => {
           if (databases.length > 0) await countDatabaseRows(handle, id, record);
-          await storeImport(record, replaced);
+          await storeImport(record, []);
           stored = true;
         },
       });
@@ -113,6 +113,10 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
       if (stored) await deleteStoredImports([id]).catch(() => undefined);
       throw error;
     }
+    // The imports a replacing one took the place of are forgotten only now that it is in: a
+    // failed COMMIT leaves them on screen, and so they must stay kept. (Should this delete fail,
+    // the next start forgets them: restoreImports.)
+    if (replaced.length > 0) await deleteStoredImports(replaced).catch(() => undefined);
     const summary = summaryOf(record);
     publish(mode === 'replace' ? [summary] : [...state.imports, summary]);
     return summary;
@@ -166,7 +170,11 @@ export function restoreImports(handle: DuckDbHandle): Promise<void> {
     for (const record of ours) {
       try {
         layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id: record.id, mode: record.mode }, record, { check: false });
-        if (record.mode === 'replace') restored.length = 0;
+        if (record.mode === 'replace') {
+          // Imports it replaced that are still kept (their delete did not happen): forget them now.
+          if (restored.length > 0) await deleteStoredImports(restored.map((i) => i.id)).catch(() => undefined);
+          restored.length = 0;
+        }
         restored.push(summaryOf(record));
       } catch (error) {
         failures.push(`${record.files.map((f) => f.name).join('、')}: ${(error as Error).message}`);
