@@ -25,9 +25,12 @@ describe('fieldLabel', () => {
     expect(fieldLabel('reports.declared_total_score', 'en')).toMatch(/^Reports · /);
     expect(fieldLabel('narrative', 'zh')).toBe('报告正文');
     expect(fieldLabel('somewhere.else', 'en')).toBe('somewhere · else'); // unknown parts as they are
+    expect(fieldLabel('budget_lines.mystery.execution_rate', 'en')).toBe('Budget lines · mystery · Execution rate');
   });
 
   it.each([...fields])('has words for %s, a field the parser writes', (field) => {
     for (const lang of ['zh', 'en'] as const) expect(fieldLabel(field, lang), lang).not.toMatch(/[a-z]_[a-z]|\./);
+    // In Chinese every part has its label: a Latin letter would be a name left as stored.
+    expect(fieldLabel(field, 'zh')).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -13,7 +13,10 @@ export function fieldLabel(field: string, lang: Lang): string {
   if (field === 'narrative') return translate(lang, 'findings.field.narrative');
   const [table, ...rest] = field.split('.');
   const parts = [label(lang, `explorer.table.${table}`, table)];
-  if (table === 'budget_lines' && rest.length === 2) parts.push(label(lang, `explorer.line.${rest.shift()}`, rest[0]));
+  if (table === 'budget_lines' && rest.length === 2) {
+    const row = rest.shift()!;
+    parts.push(label(lang, `explorer.line.${row}`, row));
+  }
   for (const column of rest) parts.push(label(lang, `explorer.col.${column}`, column));
   return parts.join(' · ');
 }
