@@ -34,6 +34,8 @@ function rate(row: BudgetRowCells): number | null {
 const ratio = (a: number | null, b: number | null) => (a != null && b != null && b !== 0 ? a / b : null);
 const sum = (values: (number | null)[]) => (values.some((v) => v != null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null);
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
+/** 万元 in the English half of a message, as the app's English pages give money: `CNY 5.9304 M`. */
+const inMillions = (wan: number) => `CNY ${round(wan / 100)} M`;
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings: FindingSink): ResolvedBudget {
@@ -69,7 +71,7 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
     const printed = total![key];
     if (printed != null && fromSources != null && Math.abs(printed - fromSources) > MONEY_TOLERANCE) {
       findings.add('BUDGET_LINES_MISMATCH', 'error', `reports.${key}`, String(round(fromSources)), String(printed),
-        `年度资金总额 ${printed} 万元与各资金来源之和 ${round(fromSources)} 万元不符 / the total row’s ${printed} 万元 differs from the sum of its funding sources, ${round(fromSources)} 万元`, total!.source_line);
+        `年度资金总额 ${printed} 万元与各资金来源之和 ${round(fromSources)} 万元不符 / the total row’s ${inMillions(printed)} differs from the sum of its funding sources, ${inMillions(round(fromSources))}`, total!.source_line);
     }
     return printed;
   };
@@ -82,7 +84,7 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
     const againstInitial = ratio(executed, budgetInitial);
     const direction = budgetAdjusted < budgetInitial ? '调减' : '调增';
     findings.add('BUDGET_ADJUSTED', 'warning', 'reports.budget_adjusted', String(budgetInitial), String(budgetAdjusted),
-      `年中预算${direction}：年初 ${budgetInitial} 万元，全年 ${budgetAdjusted} 万元${againstInitial != null ? `，按年初预算的执行率为 ${percent(againstInitial)}` : ''} / budget ${direction === '调减' ? 'cut' : 'raised'} during the year: initial ${budgetInitial} 万元, adjusted ${budgetAdjusted} 万元${againstInitial != null ? `; execution against the initial budget ${percent(againstInitial)}` : ''}`,
+      `年中预算${direction}：年初 ${budgetInitial} 万元，全年 ${budgetAdjusted} 万元${againstInitial != null ? `，按年初预算的执行率为 ${percent(againstInitial)}` : ''} / budget ${direction === '调减' ? 'cut' : 'raised'} during the year: initial ${inMillions(budgetInitial)}, adjusted ${inMillions(budgetAdjusted)}${againstInitial != null ? `; execution against the initial budget ${percent(againstInitial)}` : ''}`,
       (total && !totalBlank ? total : sources[0] ?? total)?.source_line ?? null);
   }
   return { lines, budgetInitial, budgetAdjusted, executed, executionRate: ratio(executed, budgetAdjusted), weight, score };
@@ -97,7 +99,7 @@ function resolvePoints(total: BudgetLineRow | null, sources: BudgetLineRow[], fi
     const sub = onSources[0];
     if (printed == null) {
       findings.add('BUDGET_POINTS_MISPLACED', 'info', `budget_lines.${sub.line}.${key}`, '年度资金总额', sub.line_label,
-        `预算执行${name}（${sub[key]}）填在“${sub.line_label}”行，已计入年度资金总额 / budget ${key} (${sub[key]}) printed on the row “${sub.line_label}”, counted on the total`, sub.source_line);
+        `预算执行${name}（${sub[key]}）填在“${sub.line_label}”行，已计入年度资金总额 / budget ${key} (${sub[key]}) printed on the row “${sub.line_label}”, counted in the total`, sub.source_line);
       return sub[key];
     }
     findings.add('BUDGET_POINTS_MISPLACED', 'warning', `budget_lines.${sub.line}.${key}`, String(printed), String(sub[key]),

@@ -3,6 +3,7 @@
  * each problem becomes a finding with the line of the source file it is about.
  */
 import type { IndicatorDraft } from './indicators.ts';
+import { reasonInEnglish } from './reasons.ts';
 import type { FindingCode, FindingRow, Severity } from './types.ts';
 
 export class FindingSink {
@@ -30,14 +31,14 @@ export function checkIndicators(drafts: IndicatorDraft[], findings: FindingSink)
     }
     if (evaluation.actualUnverifiable) {
       findings.add('ACTUAL_UNVERIFIABLE', 'warning', 'indicators.actual_text', row.target_text, row.actual_text,
-        `${where}：${row.status_reason ?? '实际完成值无法核实'} / ${whereEn}: actual is blank or restates the target or the name: unverifiable`, row.level3_line);
+        `${where}：${row.status_reason ?? '实际完成值无法核实'} / ${whereEn}: ${row.status_reason ? reasonInEnglish(row.status_reason) : 'the actual value cannot be checked'}`, row.level3_line);
     }
   }
   for (const members of groups(drafts)) {
     const leader = members[0].row;
     const { weight, score } = leader;
     const where = members.length > 1 ? `“${leader.level3}”等 ${members.length} 个合并计分的指标` : `第 ${leader.seq} 个指标“${leader.level3}”`;
-    const whereEn = members.length > 1 ? `the ${members.length} indicators scored together with “${leader.level3}”` : `indicator ${leader.seq} “${leader.level3}”`;
+    const whereEn = members.length > 1 ? `the group of ${members.length} indicators scored together, led by “${leader.level3}”` : `indicator ${leader.seq} “${leader.level3}”`;
     if (weight == null || score == null) continue;
     if (score > weight + SCORE_TOLERANCE) {
       findings.add('SCORE_EXCEEDS_WEIGHT', 'error', 'indicators.score', fmt(weight), fmt(score),

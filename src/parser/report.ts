@@ -57,11 +57,11 @@ export function buildReport({ reportId, sourceFile, text, preamble, table }: Rep
   }
   if (declaredScore != null && totalScore != null && Math.abs(declaredScore - totalScore) > SCORE_TOLERANCE) {
     findings.add('TOTAL_SCORE_MISMATCH', 'error', 'reports.declared_total_score', String(totalScore), String(declaredScore),
-      `总分填报 ${declaredScore}，各项得分合计 ${totalScore} / declared total score ${declaredScore}, the scores add up to ${totalScore}`, totalLine);
+      `总分填报 ${declaredScore}，各项得分合计 ${totalScore} / declared total score ${declaredScore}, but the scores add up to ${totalScore}`, totalLine);
   }
   if (declaredWeight != null && totalWeight != null && Math.abs(declaredWeight - totalWeight) > SCORE_TOLERANCE) {
     findings.add('TOTAL_SCORE_MISMATCH', 'error', 'reports.total_weight', String(totalWeight), String(declaredWeight),
-      `总分值填报 ${declaredWeight}，各项分值合计 ${totalWeight} / declared total weight ${declaredWeight}, the weights add up to ${totalWeight}`, totalLine);
+      `总分值填报 ${declaredWeight}，各项分值合计 ${totalWeight} / declared total weight ${declaredWeight}, but the weights add up to ${totalWeight}`, totalLine);
   }
   const fields: [keyof ReportRow, string, string | null, number | null][] = [
     ['department', '主管部门', cleanText(table.department?.text), table.labelLines.department],
@@ -70,7 +70,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table }: Rep
     ['goal_actual', '年度总体目标·实际完成情况', cleanText(table.goalActual?.text), table.labelLines.goals],
   ];
   for (const [field, name, value, line] of fields) {
-    if (value == null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / ${field} (“${name}”) is blank`, line);
+    if (value == null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / the “${name}” field is blank`, line);
   }
   checkNarrative(preamble, { total: totalScore, budget: budget.score, categories, indicators }, findings);
 

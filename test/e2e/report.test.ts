@@ -188,7 +188,7 @@ describe('report view (production build under a sub-path)', () => {
         expect(await page.locator('.sheet-caption #report-sheet-title').innerText()).toBe('Project expenditure performance self-evaluation');
         expect(await page.locator('[data-cell="total-declared"]').innerText()).toBe('printed 10');
         expect(await page.locator('[data-testid="report-findings"] li[data-code="TOTAL_SCORE_MISMATCH"] .finding-message').innerText())
-          .toBe('declared total score 10, the scores add up to 100\nexpected 100 · found 10');
+          .toBe('declared total score 10, but the scores add up to 100\nexpected 100 · found 10');
         expect(await page.locator('li[data-code="FULL_SCORE_TARGET_MISSED"] .finding-values').innerText())
           .toBe('expected 10场企业家沙龙 · found 6场沙龙、1场企业家年会');
         // The funding rows are named by kind in English (in Chinese, as printed).
