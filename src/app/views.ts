@@ -17,7 +17,10 @@ export interface ViewEntry {
   component: OnDemand<ComponentType>;
   /** The queries the view runs first under `filters`: sent to DuckDB with the start-up load when the page opens on it. */
   firstQueries?: (filters: Filters) => readonly Query<unknown>[];
-  /** False for a view that does not read the filter bar (typed SQL, the import's own counts). */
+  /**
+   * False for a view that does not read the filter bar (the import's own counts): the bar says so.
+   * (The SQL console says it itself, with what to do instead, when filters are set.)
+   */
   usesFilters?: false;
 }
 
@@ -30,7 +33,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'report', titleKey: 'view.report', component: onDemand(() => import('../features/report/report-view.tsx').then((m) => m.ReportView)) },
   { id: 'findings', titleKey: 'view.findings', component: onDemand(() => import('../features/findings/findings-view.tsx').then((m) => m.FindingsView)) },
   { id: 'explorer', titleKey: 'view.explorer', component: onDemand(() => import('../features/explorer/explorer-view.tsx').then((m) => m.ExplorerView)) },
-  { id: 'sql', titleKey: 'view.sql', component: onDemand(() => import('../features/sql-console/sql-console-view.tsx').then((m) => m.SqlConsoleView)), usesFilters: false },
+  { id: 'sql', titleKey: 'view.sql', component: onDemand(() => import('../features/sql-console/sql-console-view.tsx').then((m) => m.SqlConsoleView)) },
   { id: 'import', titleKey: 'view.import', component: onDemand(() => import('../features/import/import-view.tsx').then((m) => m.ImportView)), usesFilters: false },
 ];
 

@@ -65,10 +65,11 @@ export interface MoneyScale {
  * figure under CNY 1 M is in thousands (`CNY 835.00 K` for 83.50 万元, not `CNY 0.84 M`).
  */
 export function moneyScale(wan: number, lang: Lang): MoneyScale {
-  const large = Math.abs(wan) >= 10_000;
-  if (lang === 'zh') return large ? { divisor: 10_000, unit: '亿元' } : { divisor: 1, unit: '万元' };
-  if (Math.abs(wan) >= 100_000) return { divisor: 100_000, unit: 'B' };
-  return Math.abs(wan) >= 100 ? { divisor: 100, unit: 'M' } : { divisor: 0.1, unit: 'K' };
+  // By the figure as it will show (to 0.01 万元): 99.999 万元 is CNY 1.00 M, not CNY 1,000.00 K.
+  const shown = Math.abs(Math.round(wan * 100) / 100);
+  if (lang === 'zh') return shown >= 10_000 ? { divisor: 10_000, unit: '亿元' } : { divisor: 1, unit: '万元' };
+  if (shown >= 100_000) return { divisor: 100_000, unit: 'B' };
+  return shown >= 100 || shown === 0 ? { divisor: 100, unit: 'M' } : { divisor: 0.1, unit: 'K' };
 }
 
 export interface MoneyParts {

@@ -96,7 +96,7 @@ describe('import (production build under a sub-path)', () => {
     // bundled data); opening the bundled data again brings it back.
     await openImportView(page, '&data=./e2e/dataset.duckdb');
     expect(await page.getByTestId('import-list-empty').count()).toBe(1);
-    expect(await page.getByTestId('import-elsewhere').innerText()).toBe('本浏览器中另有 1 次导入是在其他数据集上做的，不在此显示；打开那个数据集时会恢复。');
+    expect(await page.getByTestId('import-elsewhere').innerText()).toBe('本浏览器中另有 1 次导入是在其他数据集上做的，不在此显示；打开对应的数据集时会恢复。');
     expect(await page.getByTestId('import-badge').count()).toBe(0);
     expect(await overviewFigures(page)).toEqual(asBundled);
     await openImportView(page);

@@ -26,6 +26,10 @@ describe('format', () => {
     // Under CNY 1 M, thousands: 83.50 万元 is CNY 835.00 K, not CNY 0.84 M.
     expect(formatMoney(83.5, 'en')).toBe('CNY 835.00 K');
     expect(formatMoney(100, 'en')).toBe('CNY 1.00 M');
+    // The unit follows the figure as shown: no 'CNY 1,000.00 K', no '10,000.00 万元'; nothing is CNY 0.00 M.
+    expect(formatMoney(99.9999, 'en')).toBe('CNY 1.00 M');
+    expect(formatMoney(9999.999, 'zh')).toBe('1.00 亿元');
+    expect(formatMoney(0, 'en')).toBe('CNY 0.00 M');
   });
 
   it('writes numbers exactly as Intl.NumberFormat does, without its start-up cost', () => {

@@ -105,7 +105,7 @@ WHERE budget_adjusted <> budget_initial
 ORDER BY "调整额(万元)"`,
       en: `-- Projects whose budget changed during the year: adjusted ≠ initial (CNY M = 万元 / 100)
 SELECT city, project,
-       budget_initial / 100 AS "initial budget (CNY M)", budget_adjusted / 100 AS "adjusted budget (CNY M)",
+       ROUND(budget_initial / 100, 4) AS "initial budget (CNY M)", ROUND(budget_adjusted / 100, 4) AS "adjusted budget (CNY M)",
        ROUND((budget_adjusted - budget_initial) / 100, 4) AS "change (CNY M)",
        ROUND(100 * executed / budget_adjusted, 1) AS "execution rate (%)",
        ROUND(100 * executed / budget_initial, 1) AS "rate against initial (%)"
@@ -229,7 +229,7 @@ SELECT project AS 项目, budget_adjusted AS "全年预算数(万元)", total_sc
 FROM reports
 ORDER BY budget_adjusted`,
       en: `-- Budget size and total score: do larger projects score higher?
-SELECT project, budget_adjusted / 100 AS "adjusted budget (CNY M)", total_score
+SELECT project, ROUND(budget_adjusted / 100, 4) AS "adjusted budget (CNY M)", total_score
 FROM reports
 ORDER BY budget_adjusted`,
     },
