@@ -3,13 +3,18 @@
  * bundled data. Expected figures were worked out by hand from the CSV files.
  */
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
+import { namedCities } from '../../src/features/overview/overview-tables.tsx';
+import { budgetBy, type BudgetByRow } from '../../src/queries/budget-by.ts';
 import { citySummary, type CitySummaryRow } from '../../src/queries/city-summary.ts';
 import { compareMeasures } from '../../src/queries/compare-measures.ts';
-import { openFixtureDb } from './helpers.ts';
+import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
 
 let db: NodeDb;
 beforeAll(async () => {
@@ -23,11 +28,47 @@ describe('citySummary (the overview\'s small version of compare)', () => {
 
   it('gives each city the figures compareMeasures gives it, in the same order', async () => {
     for (const filters of [{}, { year: [2022] }, { status: ['not_met'] }, { level1: ['满意度指标'], city: ['株洲市'] }]) {
-      const light = await db.query(citySummary(filters));
+      const light = (await db.query(citySummary(filters))).filter((row) => row.label !== null);
       const full = await db.query(compareMeasures('city', filters));
       expect(light.map(pick), JSON.stringify(filters)).toEqual(full.map(pick));
     }
     expect((await db.query(citySummary({}))).map((r) => [r.label, r.reports, r.findings])).toEqual([['株洲市', 4, 6], ['益阳市', 1, 1]]);
+  });
+});
+
+describe('citySummary as the overview\'s budget chart', () => {
+  const budgetColumns = ({ label, reports, budget_initial, budget_adjusted, executed, execution_rate, execution_rate_initial }: BudgetByRow) =>
+    ({ label, reports, budget_initial, budget_adjusted, executed, execution_rate, execution_rate_initial });
+
+  it('has the rows of budgetBy(\'city\'), reports without a city included, in the same order', async () => {
+    for (const filters of [{}, { year: [2022] }, { status: ['not_met'] }, { city: ['株洲市'] }]) {
+      const summary = await db.query(citySummary(filters));
+      const budget = await db.query(budgetBy('city', filters));
+      expect(summary.map(budgetColumns), JSON.stringify(filters)).toEqual(budget.map(budgetColumns));
+    }
+  });
+
+  it('keeps a report without a city as a row of its own (the table leaves it out, the chart shows it)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'city-summary-'));
+    try {
+      await cp(FIXTURE_DIR, dir, { recursive: true });
+      const file = join(dir, 'reports.csv');
+      const records = Papa.parse<string[]>(await readFile(file, 'utf8'), { skipEmptyLines: true }).data;
+      records[1][records[0].indexOf('city')] = '';
+      await writeFile(file, Papa.unparse(records, { newline: '\n' }) + '\n');
+      const blank = await openNodeDb(dir);
+      try {
+        const rows = await blank.query(citySummary({}));
+        expect(rows.some((row) => row.label === null)).toBe(true);
+        expect(rows.map(budgetColumns)).toEqual((await blank.query(budgetBy('city', {}))).map(budgetColumns));
+        expect(namedCities(rows).every((row) => row.label !== null)).toBe(true);
+        expect(namedCities(rows)).toHaveLength(rows.length - 1);
+      } finally {
+        blank.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

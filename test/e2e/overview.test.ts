@@ -148,7 +148,7 @@ describe('overview (production build under a sub-path)', () => {
     await page.goto(siteUrl);
     await page.locator('[data-testid="chart-budget-by-city"] .chart[data-echarts="drawn"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="overview"]').getAttribute('data-source')).not.toBe('live');
-    // The first bar group is the city with the largest 全年预算 (budget-by-city's order).
+    // The first bar group is the city with the largest 全年预算 (city-summary's order).
     const budgets = new Map<string, number>();
     for (const r of readCsv(dataDir, 'reports')) budgets.set(r.city, (budgets.get(r.city) ?? 0) + Number(r.budget_adjusted || 0));
     const [city] = [...budgets].sort((a, b) => b[1] - a[1])[0];
@@ -318,7 +318,7 @@ describe('overview (production build under a sub-path)', () => {
       // The overview's queries go to DuckDB right behind that one call (src/lib/db/client.ts).
       const sentAhead = await watched.page.evaluate(() => (performance.getEntriesByName('data:sent-ahead')[0] as PerformanceMark | undefined)?.detail);
       expect(sentAhead, search).toEqual(search === ''
-        ? ['overview-figures', 'budget-by-city', 'indicator-status-counts', 'score-histogram', 'findings-by-code', 'city-summary', 'report-list']
+        ? ['overview-figures', 'indicator-status-counts', 'score-histogram', 'findings-by-code', 'city-summary', 'report-list']
         : undefined);
       expectClean(watched);
     }

@@ -24,7 +24,7 @@ export interface OverviewChart<Row> {
 const chart = <Row>(spec: OverviewChart<Row>): OverviewChart<Row> => spec;
 
 export const OVERVIEW_CHARTS = {
-  budget: chart({ id: 'budget-by-city', query: (q) => q.budgetByCity, option: buildBudgetByCityOption }),
+  budget: chart({ id: 'budget-by-city', query: (q) => q.cities, option: buildBudgetByCityOption }),
   status: chart({ id: 'indicator-status', query: (q) => q.statusCounts, option: buildIndicatorStatusOption }),
   scores: chart({
     id: 'score-histogram',

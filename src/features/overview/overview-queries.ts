@@ -2,7 +2,6 @@
  * The overview's queries, in one place: the view runs them live and the build runs the same
  * list (with no filters) into snapshot.json, so the first paint needs no DuckDB.
  */
-import { budgetBy } from '../../queries/budget-by.ts';
 import { citySummary } from '../../queries/city-summary.ts';
 import { findingsByCode } from '../../queries/findings-by-code.ts';
 import type { Filters } from '../../queries/filters.ts';
@@ -17,11 +16,10 @@ export const SCORE_BIN_WIDTH = 5;
 export function overviewQueryset(filters: Filters) {
   return {
     figures: overviewFigures(filters),
-    budgetByCity: budgetBy('city', filters),
     statusCounts: indicatorStatusCounts(filters),
     scoreHistogram: scoreHistogram(filters, SCORE_BIN_WIDTH),
     findingsByCode: findingsByCode(filters),
-    // The small versions of 对比 and 报告详情 (overview-tables.tsx).
+    // The budget chart, and the small versions of 对比 and 报告详情 (overview-tables.tsx).
     cities: citySummary(filters),
     reports: reportList(filters),
   };

@@ -19,6 +19,9 @@ export function reportsNeedingAttention(rows: readonly ReportListRow[]): ReportL
     .slice(0, OVERVIEW_TABLE_ROWS);
 }
 
+/** The named cities of `rows` (as the compare view, the table leaves out reports without a city). */
+export const namedCities = (rows: readonly CitySummaryRow[]) => rows.filter((row): row is CitySummaryRow & { label: string } => row.label !== null);
+
 export function CitiesTable({ rows, onCity }: { rows: readonly CitySummaryRow[]; onCity: (city: string) => void }) {
   const { lang, t } = useI18n();
   return (
@@ -33,7 +36,7 @@ export function CitiesTable({ rows, onCity }: { rows: readonly CitySummaryRow[];
         </tr>
       </thead>
       <tbody>
-        {rows.slice(0, OVERVIEW_TABLE_ROWS).map((row) => (
+        {namedCities(rows).slice(0, OVERVIEW_TABLE_ROWS).map((row) => (
           <tr key={row.label} data-city={row.label}>
             <th scope="row">
               <button type="button" className="link-button" onClick={() => onCity(row.label)}>{row.label}</button>

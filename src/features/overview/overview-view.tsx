@@ -13,7 +13,7 @@ import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { KeyFigures } from './key-figures.tsx';
-import { CitiesTable, ReportsTable } from './overview-tables.tsx';
+import { CitiesTable, namedCities, ReportsTable } from './overview-tables.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
 import { overviewQueries, overviewQueryset } from './overview-queries.ts';
 import { BLANK_VALUE } from '../../queries/filters.ts';
@@ -26,13 +26,13 @@ export function OverviewView() {
   const url = useUrlState();
   const queries = useMemo(() => overviewQueryset(url.filters), [url.filters]);
   const figures = useQuery(queries.figures);
-  const budget = useQuery(queries.budgetByCity);
   const status = useQuery(queries.statusCounts);
   const scores = useQuery(queries.scoreHistogram);
   const findings = useQuery(queries.findingsByCode);
   const cities = useQuery(queries.cities);
+  const budget = cities; // the budget chart draws the cities' rows
   const reports = useQuery(queries.reports);
-  const states = [figures, budget, status, scores, findings, cities, reports];
+  const states = [figures, status, scores, findings, cities, reports];
   // The marks wait for the charts to be on screen (overview:drawn: picture or ECharts) and drawn
   // by ECharts (app:ready), not just for their rows. A card showing "no data" or an error instead
   // of its chart is done as it is.
@@ -128,7 +128,7 @@ export function OverviewView() {
             onClick={({ data }) => url.setParams({ view: 'findings', code: (data as { code: string }).code })}
           />
         </ChartCard>
-        <ChartCard title={t('overview.table.cities')} loading={cities.loading} error={cities.error} empty={cities.rows?.length === 0}
+        <ChartCard title={t('overview.table.cities')} loading={cities.loading} error={cities.error} empty={cities.rows !== undefined && namedCities(cities.rows).length === 0}
           testId="card-overview-cities" exportName={false}>
           <CitiesTable rows={cities.rows ?? []} onCity={(city) => url.toggleFilter('city', city)} />
           <button type="button" className="link-button mini-more" onClick={() => url.setParams({ view: 'compare', cdim: null, cmp: null })}>
