@@ -241,6 +241,19 @@ describe('overview (production build under a sub-path)', () => {
       const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(watched.page, `overview-${lang}-390`);
+      // Each filter's list opens inside the screen, under its button, and widens nothing.
+      for (const key of ['city', 'fund', 'department']) {
+        const filter = watched.page.locator(`[data-filter="${key}"]`);
+        await filter.locator('.multi-select-button').click();
+        const list = filter.locator('.multi-select-list');
+        const [box, button] = [await list.boundingBox(), await filter.locator('.multi-select-button').boundingBox()];
+        expect(box!.x, key).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, key).toBeLessThanOrEqual(390);
+        expect(box!.y, key).toBeGreaterThanOrEqual(button!.y + button!.height);
+        expect(await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), key).toBeLessThanOrEqual(0);
+        if (key === 'fund') await screenshot(watched.page, `filter-open-${lang}-390`);
+        await filter.locator('.multi-select-button').click();
+      }
       expectClean(watched);
     }
   });
