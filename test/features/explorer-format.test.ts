@@ -33,6 +33,11 @@ describe('explorer formats', () => {
     expect(valueLabel('zh', 'findings', 'line', '12')).toBe('12');
     expect(valueLabel('zh', 'reports', 'city', '株洲市')).toBe('株洲市');
     expect(valueLabel('zh', 'reports', 'department', '—')).toBe('—');
+    // The standard 二级 names and the parser's status reasons, in English as the indicators view gives them.
+    expect(valueLabel('en', 'indicators', 'level2', '数量指标')).toBe('Quantity');
+    expect(valueLabel('en', 'indicators', 'level2', '自定二级')).toBe('自定二级'); // not a standard name: as printed
+    expect(valueLabel('en', 'indicators', 'status_reason', '实际值为空')).toBe('the actual value is blank');
+    expect(valueLabel('zh', 'indicators', 'status_reason', '实际值为空')).toBe('实际值为空');
   });
 
   it('has a header label of its own for every column of every table, in both languages', () => {

@@ -5,6 +5,7 @@
  */
 import { BLANK, formatCount, formatTableMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
 import { labelOf, MESSAGES, translate, type MessageKey, type Translate } from '../../lib/i18n.ts';
+import { reasonIn } from '../../lib/status-reason.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { ExplorerColumn, NumberUnit, TableName } from '../../queries/explorer-columns.ts';
 import { BLANK_CHOICE } from '../../queries/explorer-filter.ts';
@@ -22,7 +23,9 @@ export function columnLabelKey(table: TableName, column: string): MessageKey {
 export function valueLabel(lang: Lang, table: TableName, column: string, value: string): string {
   if (value === BLANK_CHOICE) return BLANK;
   if (column === 'status' || column === 'level1' || column === 'code' || column === 'severity') return labelOf(lang, column, value);
-  const prefix = column === 'grade' ? 'explorer.grade' : column === 'kind' ? 'explorer.kind'
+  // The parser's own words (a status reason) and the standard 二级 names, as the indicators view gives them.
+  if (column === 'status_reason') return reasonIn(value, lang) ?? value;
+  const prefix = column === 'level2' ? 'indicators.level2' : column === 'grade' ? 'explorer.grade' : column === 'kind' ? 'explorer.kind'
     : table === 'budget_lines' && column === 'line' ? 'explorer.line' : null;
   const key = prefix ? `${prefix}.${value}` : '';
   return hasKey(key) ? translate(lang, key) : value;
