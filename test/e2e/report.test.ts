@@ -106,6 +106,8 @@ describe('report view (production build under a sub-path)', () => {
     expect(await page.locator('[data-figure="budget-adjusted"] .key-figure-hint').innerText()).toBe('年初预算 752.00 万元');
     expect(await page.locator('[data-figure="execution-rate"] .key-figure-hint').innerText())
       .toBe(`对年初预算：${(593.04 / 752 * 100).toFixed(1)}%`);
+    // The finding's values as the page gives money.
+    expect(await page.locator('li[data-code="BUDGET_ADJUSTED"] .finding-values').innerText()).toBe('应为 752.00 万元 · 实为 593.04 万元');
     expectClean(watched);
   });
 

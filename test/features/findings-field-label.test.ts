@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { fieldLabel } from '../../src/features/findings/field-label.ts';
+import { fieldLabel, findingValue } from '../../src/features/findings/field-label.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const outputs = join(root, 'test/parser/output');
@@ -26,6 +26,15 @@ describe('fieldLabel', () => {
     expect(fieldLabel('narrative', 'zh')).toBe('报告正文');
     expect(fieldLabel('somewhere.else', 'en')).toBe('somewhere · else'); // unknown parts as they are
     expect(fieldLabel('budget_lines.mystery.execution_rate', 'en')).toBe('Budget lines · mystery · Execution rate');
+  });
+
+  it('gives a money field\'s expected and found values as money, other values as stored', () => {
+    expect(findingValue('reports.budget_adjusted', '593.04', 'zh')).toBe('593.04 万元');
+    expect(findingValue('reports.budget_adjusted', '593.04', 'en')).toBe('CNY 5.9304 M');
+    expect(findingValue('budget_lines.total.executed', '752', 'en')).toBe('CNY 7.5200 M');
+    expect(findingValue('budget_lines.appropriation.score', '10', 'en')).toBe('10');
+    expect(findingValue('reports.budget_adjusted', '年度资金总额', 'en')).toBe('年度资金总额');
+    expect(findingValue(null, '5', 'zh')).toBe('5');
   });
 
   it.each([...fields])('has words for %s, a field the parser writes', (field) => {

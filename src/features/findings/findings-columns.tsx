@@ -7,12 +7,14 @@ import { BLANK } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { FindingRow } from '../../queries/findings-page.ts';
 import { messageIn } from '../../lib/bilingual.ts';
-import { fieldLabel } from './field-label.ts';
+import type { Lang } from '../../lib/url-state.ts';
+import { fieldLabel, findingValue } from './field-label.ts';
 import { SeverityBadge } from './severity-badge.tsx';
 
 const column = dataColumnHelper<FindingRow>();
 
 const text = (value: string | null | undefined) => (value == null || value === '' ? BLANK : value);
+const valueOf = (field: string | null, value: string | null, lang: Lang) => (value == null ? value : findingValue(field, value, lang));
 
 
 export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
@@ -30,8 +32,8 @@ export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
   }),
   column.accessor('message', {
     meta: { labelKey: 'findings.col.message', className: 'findings-col-message' },
-    // The whole message (both languages) stays reachable on hover.
-    cell: ({ getValue, table }) => <span title={getValue() ?? undefined}>{text(messageIn(getValue(), table.options.meta!.lang))}</span>,
+    // The reader's half only: each half names what the other names.
+    cell: ({ getValue, table }) => text(messageIn(getValue(), table.options.meta!.lang)),
   }),
   column.accessor('field', {
     meta: { labelKey: 'findings.col.field', className: 'findings-col-field' },
@@ -43,11 +45,11 @@ export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
   }),
   column.accessor('expected', {
     meta: { labelKey: 'findings.col.expected', className: 'findings-col-value' },
-    cell: ({ getValue }) => text(getValue()),
+    cell: ({ getValue, row, table }) => text(valueOf(row.original.field, getValue(), table.options.meta!.lang)),
   }),
   column.accessor('found', {
     meta: { labelKey: 'findings.col.found', className: 'findings-col-value' },
-    cell: ({ getValue }) => text(getValue()),
+    cell: ({ getValue, row, table }) => text(valueOf(row.original.field, getValue(), table.options.meta!.lang)),
   }),
   column.accessor('source_file', {
     id: 'source',

@@ -5,6 +5,7 @@
 import { formatCount } from '../../lib/format.ts';
 import { labelOf, useI18n } from '../../lib/i18n.ts';
 import type { ReportFindingRow } from '../../queries/report-findings.ts';
+import { findingValue } from '../findings/field-label.ts';
 import { messageIn } from '../../lib/bilingual.ts';
 
 interface FindingsListProps {
@@ -39,11 +40,13 @@ export function FindingsList({ findings, tableLines }: FindingsListProps) {
               <li key={index} className={`finding finding-${finding.severity}`} data-code={finding.code} data-line={finding.line ?? undefined}>
                 <span className={`severity-badge severity-${finding.severity}`}>{labelOf(lang, 'severity', finding.severity)}</span>
                 <span className="finding-code" title={finding.code}>{labelOf(lang, 'code', finding.code)}</span>
-                <span className="finding-message" title={finding.message ?? undefined}>
+                <span className="finding-message">
                   {message || '—'}
-                  {/* The Chinese half names the values; the English half is generic, so show them. */}
-                  {lang === 'en' && finding.expected && finding.found && (
-                    <span className="finding-values">{t('report.expectedFound', { from: finding.expected, to: finding.found })}</span>
+                  {/* Both halves of a message name its values; these are the field's, as stored. */}
+                  {finding.expected && finding.found && (
+                    <span className="finding-values">
+                      {t('report.expectedFound', { from: findingValue(finding.field, finding.expected, lang), to: findingValue(finding.field, finding.found, lang) })}
+                    </span>
                   )}
                 </span>
                 {lineText && (finding.line != null && tableLines.has(finding.line)
