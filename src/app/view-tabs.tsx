@@ -1,7 +1,8 @@
 /**
  * The row of view tabs. On a narrow screen it scrolls sideways: the open view's tab is brought
  * into sight (a link to the last view would otherwise open with its tab off screen), and a
- * fading edge shows that more tabs lie that way.
+ * fading edge with an arrow shows that more tabs lie that way (a tap on the arrow scrolls there:
+ * the fade alone could fall on the gap between two tabs and show nothing).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../lib/i18n.ts';
@@ -46,14 +47,23 @@ export function ViewTabs({ current }: { current: string }) {
     };
   }, []);
 
+  const scroll = (direction: 1 | -1) => row.current?.scrollBy({ left: direction * row.current.clientWidth * 0.7, behavior: 'smooth' });
   return (
-    <nav ref={row} className={`tabs ${overflow}`.trim()} aria-label={t('app.title')}>
-      {VIEWS.map((entry) => (
-        <button key={entry.id} type="button" className="tab" aria-current={entry.id === current ? 'page' : undefined}
-          data-view={entry.id} onClick={() => url.setView(entry.id)}>
-          {t(entry.titleKey)}
-        </button>
-      ))}
-    </nav>
+    <div className="tabs-row">
+      <nav ref={row} className={`tabs ${overflow}`.trim()} aria-label={t('app.title')}>
+        {VIEWS.map((entry) => (
+          <button key={entry.id} type="button" className="tab" aria-current={entry.id === current ? 'page' : undefined}
+            data-view={entry.id} onClick={() => url.setView(entry.id)}>
+            {t(entry.titleKey)}
+          </button>
+        ))}
+      </nav>
+      {overflow.includes('more-left') && (
+        <button type="button" className="tabs-scroll is-left" aria-label={t('app.tabsEarlier')} onClick={() => scroll(-1)}>‹</button>
+      )}
+      {overflow.includes('more-right') && (
+        <button type="button" className="tabs-scroll is-right" aria-label={t('app.tabsMore')} onClick={() => scroll(1)}>›</button>
+      )}
+    </div>
   );
 }

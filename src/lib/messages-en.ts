@@ -43,6 +43,8 @@ const core = {
   'filter.all': 'All',
   'filter.selected': '{count} selected',
   'filter.clear': 'Clear filters',
+  'app.tabsMore': 'More pages',
+  'app.tabsEarlier': 'Earlier pages',
   'filter.unusedHere': 'Filters do not apply on this page (they still apply to the other pages and the export)',
   'filter.none': 'No options',
   'figure.reports': 'Reports',

@@ -42,6 +42,8 @@ const core = {
   'filter.all': '全部',
   'filter.selected': '已选 {count} 项',
   'filter.clear': '清除筛选',
+  'app.tabsMore': '后面的页面',
+  'app.tabsEarlier': '前面的页面',
   'filter.unusedHere': '本页不受筛选影响（筛选仍作用于其他页面和导出）',
   'filter.none': '无可选项',
   'figure.reports': '报告数',

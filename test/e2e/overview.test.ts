@@ -306,6 +306,12 @@ describe('overview (production build under a sub-path)', () => {
     await expect.poll(inSight).toBe(true);
     expect(await tabs.getAttribute('class')).toMatch(/more-right/);
     expect(await tabs.getAttribute('class')).not.toMatch(/more-left/);
+    // The arrow at the faded side scrolls the row that way, and then one shows at the other side.
+    expect(await page.locator('.tabs-scroll.is-left').count()).toBe(0);
+    await page.locator('.tabs-scroll.is-right').click();
+    await expect.poll(() => tabs.evaluate((nav) => nav.scrollLeft)).toBeGreaterThan(0);
+    await page.locator('.tabs-scroll.is-left').waitFor();
+    await screenshot(page, 'tabs-scrolled-zh-390');
     expectClean(watched);
   });
 

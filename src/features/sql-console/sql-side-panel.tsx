@@ -20,7 +20,7 @@ export function SqlSidePanel({ current, history, onPick, onClearHistory }: SideP
     <aside className="sql-side">
       <section className="card sql-side-card" data-testid="sql-examples">
         <h2>{t('sql.examples')}</h2>
-        <ul className="sql-pick-list">
+        <ul className="sql-pick-list sql-example-list">
           {SQL_EXAMPLES.map((example) => (
             <li key={example.id}>
               <button type="button" data-example={example.id} aria-pressed={Object.values(example.sql).some((sql) => sql.trim() === current.trim())}
