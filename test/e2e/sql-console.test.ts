@@ -202,6 +202,13 @@ describe('SQL console (production build under a sub-path)', () => {
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // A city's name stays on one line, as tall as the number beside it (it broke as 株洲/市 at 390 px).
+      const firstRow = page.locator('[data-testid="sql-result-table"] tbody tr').first();
+      const [nameHeight, numberHeight] = await Promise.all([
+        firstRow.locator('.sql-cell-text').first().evaluate((el) => el.getBoundingClientRect().height),
+        firstRow.locator('.sql-cell-number').first().evaluate((el) => el.getBoundingClientRect().height),
+      ]);
+      expect(nameHeight).toBeLessThanOrEqual(numberHeight + 1);
       await page.waitForTimeout(600);
       await screenshot(page, `sql-console-${lang}-${width}`);
       await done(watched);

@@ -24,6 +24,9 @@ interface ResultTableProps {
   loading: boolean;
 }
 
+/** Texts up to this many characters are not broken across lines. */
+const SHORT_TEXT = 16;
+
 export function ResultTable({ result, fileName, loading }: ResultTableProps) {
   const { lang, t } = useI18n();
   const [sorting, setSorting] = useState<SortKey[]>([]);
@@ -41,7 +44,9 @@ export function ResultTable({ result, fileName, loading }: ResultTableProps) {
         if (value == null) return <span className="sql-cell-blank">{BLANK}</span>;
         if (typeof value === 'number') return <span className="sql-cell-number">{formatNumber(value, info.table.options.meta!.lang, 4)}</span>;
         if (typeof value === 'boolean') return String(value);
-        return <span className="sql-cell-text">{String(value)}</span>;
+        const text = String(value);
+        // A name (a city, a code) stays on one line; longer text wraps within its column.
+        return <span className={text.length <= SHORT_TEXT ? 'sql-cell-text is-short' : 'sql-cell-text'}>{text}</span>;
       },
     })), [result.columns]);
 
