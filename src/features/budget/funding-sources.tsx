@@ -8,7 +8,7 @@ export function FundingSources({ rows, totalAdjusted }: { rows: readonly BudgetF
   const share = (value: number | null) => (value == null || !totalAdjusted ? null : value / totalAdjusted);
   return (
     <>
-      <div className="budget-table-scroll scroll-x">
+      <div className="scroll-x">
         <table className="budget-table budget-sources" data-testid="budget-sources">
           <thead>
             <tr>

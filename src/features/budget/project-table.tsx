@@ -84,7 +84,7 @@ export function ProjectTable({ rows, summary, sort, onSort, onOpenReport }: Proj
   });
   const ariaSort = (id: string) => (id !== sort.column ? undefined : sort.descending ? 'descending' : 'ascending');
   return (
-    <div className="budget-table-scroll scroll-x">
+    <div className="scroll-x">
       <table className="budget-table budget-projects" data-testid="budget-projects">
         <thead>
           {table.getHeaderGroups().map((group) => (

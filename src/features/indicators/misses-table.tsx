@@ -115,7 +115,7 @@ export function MissesTable({ rows, onOpen }: Props) {
     }
   };
   return (
-    <div className="ind-table-wrap scroll-x">
+    <div className="scroll-x">
       <table className="ind-table">
         <thead>
           <tr>{MISS_COLUMNS.map((column) => <th key={column.id} scope="col" className={column.numeric ? 'num' : undefined}>{t(column.header)}</th>)}</tr>

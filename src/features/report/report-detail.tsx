@@ -73,7 +73,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
           {row.year != null && <span className="sheet-year">{t('report.sheetYear', { count: row.year })}</span>}
         </figcaption>
         <p className="sheet-scroll-hint">{t('report.scrollHint')}</p>
-        <div className="sheet-scroll scroll-x">
+        <div className="scroll-x">
           <SheetHeader header={row} />
           <BudgetBlock header={row} lines={budget.rows ?? []} flags={flags} />
           <GoalBlock header={row} />

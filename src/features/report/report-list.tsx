@@ -61,7 +61,7 @@ export function ReportList() {
       {list.error ? <p className="card-error" role="alert">{list.error}</p>
         : list.rows && rows.length === 0 ? <p className="card-empty">{t('report.listEmpty')}</p>
         : (
-          <div className="table-scroll scroll-x">
+          <div className="scroll-x">
             <table className="report-table">
               <thead>
                 <tr>
