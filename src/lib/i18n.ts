@@ -34,10 +34,15 @@ const translators: Record<Lang, Translate> = {
 };
 export const translator = (lang: Lang): Translate => translators[lang];
 
+/** Whether a key built at run time (`explorer.col.${name}`) is one of the messages. */
+export const isMessageKey = (key: string): key is MessageKey => key in MESSAGES.zh;
+
+/** The message `key` when there is one, else `fallback` (a name without a label shows as it is). */
+export const translateOr = (lang: Lang, key: string, fallback: string): string => (isMessageKey(key) ? translate(lang, key) : fallback);
+
 /** Translates a data value that has a label (a status, a finding code), else shows it as is. */
 export function labelOf(lang: Lang, prefix: 'status' | 'code' | 'severity' | 'level1' | 'filter', value: string): string {
-  const key = `${prefix}.${value}`;
-  return key in MESSAGES.zh ? translate(lang, key as MessageKey) : value;
+  return translateOr(lang, `${prefix}.${value}`, value);
 }
 
 export function useI18n(): { lang: Lang; t: Translate } {

@@ -4,19 +4,17 @@
  * without a browser; the column filters convert between shown and stored units here too.
  */
 import { BLANK, formatCount, formatTableMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
-import { labelOf, MESSAGES, translate, type MessageKey, type Translate } from '../../lib/i18n.ts';
+import { isMessageKey, labelOf, translateOr, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import { reasonIn } from '../../lib/status-reason.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { ExplorerColumn, NumberUnit, TableName } from '../../queries/explorer-columns.ts';
 import { BLANK_CHOICE } from '../../queries/explorer-filter.ts';
 import type { ExplorerValue } from '../../queries/explorer-page.ts';
 
-const hasKey = (key: string): key is MessageKey => key in MESSAGES.zh;
-
 /** The header label of a column (budget_lines.line is a funding row, not a source line). */
 export function columnLabelKey(table: TableName, column: string): MessageKey {
   const key = table === 'budget_lines' && column === 'line' ? 'explorer.col.line_kind' : `explorer.col.${column}`;
-  return hasKey(key) ? key : 'explorer.col.line';
+  return isMessageKey(key) ? key : 'explorer.col.line';
 }
 
 /** A data value with a label of its own (status, 一级指标, finding code, grade, …), else as is. */
@@ -28,7 +26,7 @@ export function valueLabel(lang: Lang, table: TableName, column: string, value: 
   const prefix = column === 'level2' ? 'indicators.level2' : column === 'grade' ? 'explorer.grade' : column === 'kind' ? 'explorer.kind'
     : table === 'budget_lines' && column === 'line' ? 'explorer.line' : null;
   const key = prefix ? `${prefix}.${value}` : '';
-  return hasKey(key) ? translate(lang, key) : value;
+  return translateOr(lang, key, value);
 }
 
 export function formatNumberIn(unit: NumberUnit, value: number, lang: Lang): string {

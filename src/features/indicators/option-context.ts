@@ -1,5 +1,5 @@
 /** What the indicators view's option builders share: context, layout constants, text helpers. */
-import { MESSAGES, type MessageKey, type Translate } from '../../lib/i18n.ts';
+import { isMessageKey, type Translate } from '../../lib/i18n.ts';
 import type { OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
 
 export interface OptionContext extends SharedOptionContext {
@@ -12,7 +12,7 @@ export { AXIS_NAME_STYLE, escapeHtml } from '../../components/chart-option.ts';
 /** The 二级 indicator's label in the current language; an unknown 二级 shows as printed. */
 export function level2Label(t: Translate, level2: string): string {
   const key = `indicators.level2.${level2}`;
-  return key in MESSAGES.zh ? t(key as MessageKey) : level2;
+  return isMessageKey(key) ? t(key) : level2;
 }
 
 /** The standard order of the 二级 indicators in the self-evaluation table (domain.md), not the collation order. */
