@@ -10,7 +10,7 @@ import { ImportFailedError, type ImportProblem } from '../import/import-problem.
 import { ALLOWED_VALUES, listNames, requiredColumns } from '../import/contract-rows.ts';
 import type { ImportSql } from './import-sql.ts';
 import { originViewsSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
-import { createTableFromCsvSql, TABLE_NAMES, TABLE_COLUMNS, type TableName } from './schema.ts';
+import { createTableFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from './schema.ts';
 
 export type ImportMode = 'add' | 'replace';
 
@@ -45,7 +45,6 @@ export const layersOf = (imports: readonly ImportLayer[]): ImportLayers => ({
 });
 
 const MAX_LISTED = 20;
-const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 const fail = (problems: ImportProblem[]): never => {
   throw new ImportFailedError(problems);
 };
@@ -68,7 +67,7 @@ export async function commitImport(sql: ImportSql, base: BaseDataset | null, cur
       const alias = `${schema}_db${index}`;
       const registered = await sql.putFile(`${alias}.duckdb`, database.bytes);
       files.push(registered);
-      await sql.run(`ATTACH ${quote(registered)} AS ${alias} (READ_ONLY)`)
+      await sql.run(`ATTACH ${quoteString(registered)} AS ${alias} (READ_ONLY)`)
         .catch((error: Error) => fail([{ kind: 'message', file: database.name, found: error.message }]));
       attached.push({ alias, name: database.name });
     }
@@ -128,7 +127,7 @@ export async function removeImports(sql: ImportSql, base: BaseDataset | null, cu
 /** The contract columns of each table of an attached database file; problems if any are missing. */
 async function checkDatabase(sql: ImportSql, alias: string, file: string): Promise<Record<TableName, string[]>> {
   const rows = await sql.all<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = ${quote(alias)}`);
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = ${quoteString(alias)}`);
   const present = new Map<string, string[]>();
   for (const row of rows) present.set(row.table_name, [...(present.get(row.table_name) ?? []), row.column_name]);
   const problems: ImportProblem[] = [];
@@ -149,7 +148,7 @@ function copyTableSql(table: TableName, from: string, to: string, present: reado
   const { required, optional } = TABLE_COLUMNS[table];
   const columns = Object.entries({ ...required, ...optional })
     .filter(([name]) => present.includes(name))
-    .map(([name, type]) => `CAST("${name}" AS ${type}) AS "${name}"`);
+    .map(([name, type]) => `CAST(${quoteIdent(name)} AS ${type}) AS ${quoteIdent(name)}`);
   return `INSERT INTO ${to} BY NAME SELECT ${columns.join(', ')} FROM ${from}`;
 }
 
@@ -163,7 +162,7 @@ async function findBadValues(sql: ImportSql, schema: string, databases: string):
   const where = (table: TableName, reportId: string | null) => `${databases} › ${table}${reportId != null ? ` › ${reportId}` : ''}`;
   for (const table of TABLE_NAMES) {
     for (const spec of SCHEMA[table]) {
-      const column = `"${spec.name}"`;
+      const column = quoteIdent(spec.name);
       if (spec.required) {
         const blank = await sql.all<{ report_id: string | null }>(
           `SELECT report_id FROM ${schema}.${table} WHERE ${column} IS NULL OR trim(CAST(${column} AS VARCHAR)) = '' ORDER BY 1 NULLS FIRST LIMIT ${MAX_LISTED}`);
@@ -172,7 +171,7 @@ async function findBadValues(sql: ImportSql, schema: string, databases: string):
       const allowed = ALLOWED_VALUES[table]?.[spec.name];
       if (allowed) {
         const outside = await sql.all<{ report_id: string | null; value: string }>(
-          `SELECT report_id, ${column} AS value FROM ${schema}.${table} WHERE ${column} NOT IN (${allowed.map(quote).join(', ')}) ORDER BY 1 NULLS FIRST, 2 LIMIT ${MAX_LISTED}`);
+          `SELECT report_id, ${column} AS value FROM ${schema}.${table} WHERE ${column} NOT IN (${allowed.map(quoteString).join(', ')}) ORDER BY 1 NULLS FIRST, 2 LIMIT ${MAX_LISTED}`);
         for (const row of outside) problems.push({ kind: 'notAllowed', file: where(table, row.report_id), column: spec.name, found: row.value, expected: allowed.join(' / ') });
       }
     }

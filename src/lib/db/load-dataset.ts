@@ -11,7 +11,7 @@
 import type { DuckDbHandle } from './duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
 import { getImportLayers, originViewSql, type BaseDataset } from './origin-views.ts';
-import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, type TableName } from './schema.ts';
+import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, quoteIdent, type TableName } from './schema.ts';
 
 let generation = 0;
 let current: { name: string; attached: boolean; base: BaseDataset } | null = null;
@@ -37,11 +37,14 @@ async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file
  */
 async function fetchAllCsv(source: DatasetSource): Promise<FetchedFile[]> {
   const settled = await Promise.allSettled(TABLE_NAMES.map((table) => fetchCsv(source, table)));
-  const failed = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  const failed = TABLE_NAMES.flatMap((table, i) => {
+    const result = settled[i];
+    return result.status === 'rejected' ? [{ table, error: result.reason as unknown }] : [];
+  });
   if (failed.length === 0) return settled.map((result) => (result as PromiseFulfilledResult<FetchedFile>).value);
-  const [first, ...others] = failed;
-  if (others.length === 0 || !(first instanceof DatasetError) || !others.every((error) => error instanceof DatasetError)) throw first;
-  const names = (others as DatasetError[]).map((error) => error.file.slice(error.file.lastIndexOf('/') + 1));
+  const [{ error: first }, ...others] = failed;
+  if (others.length === 0 || !(first instanceof DatasetError) || !others.every(({ error }) => error instanceof DatasetError)) throw first;
+  const names = others.map(({ table }) => csvFileName(table));
   throw new DatasetError(
     first.file,
     `${first.detail}, nor could ${names.join(', ')}`,
@@ -183,7 +186,7 @@ async function checkColumnValues(handle: DuckDbHandle, label: string, relation: 
   const { required, optional } = TABLE_COLUMNS[table];
   const type = required[column] ?? optional[column];
   if (!type || ARROW_TYPES[type]?.test(arrowType)) return;
-  const col = `"${column.replace(/"/g, '""')}"`;
+  const col = quoteIdent(column);
   let row: { n: number; example: string | null; report: string | null } | undefined;
   try {
     const result = await handle.connection.query(

@@ -10,7 +10,7 @@
  * file is queried in place rather than copied.
  */
 import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
-import { datasetSelectSql, TABLE_NAMES, type TableName } from './schema.ts';
+import { datasetSelectSql, quoteIdent, TABLE_NAMES, type TableName } from './schema.ts';
 
 export type Origin = 'bundled' | 'imported';
 
@@ -39,7 +39,6 @@ export const setImportLayers = (next: ImportLayers): void => {
   layers = next;
 };
 
-const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** The typed SELECT of datasetSelectSql (one place casts a dataset's columns), with its origin. */
 function baseSelect(table: TableName, base: BaseDataset): string {

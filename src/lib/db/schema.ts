@@ -74,8 +74,10 @@ export function csvColumnTypes(table: TableName, header: string[], file = csvFil
   return header.map((name, i) => (name === '' ? [`column${i + 1}`, 'VARCHAR'] : [name, required[name] ?? optional[name] ?? 'VARCHAR']));
 }
 
-const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const quoteString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+/** An identifier (a column name) quoted for SQL. */
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** A string literal for SQL. */
+export const quoteString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * `CREATE TABLE <target> AS SELECT * FROM read_csv(…)` with every column typed and no sniffing.
