@@ -72,8 +72,9 @@ function checkMoneyFigures(preamble: Line[], indicators: IndicatorRow[], finding
     if (target == null || Math.abs(target - actual) <= Math.abs(actual) * 0.01) continue;
     const hit = findTargetAsAchieved(preamble, keys, target, unit);
     if (!hit) continue;
+    const quoted = hit.sentence.trim().slice(0, 40);
     findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', indicator.actual_text, hit.stated,
-      `报告正文称“${hit.sentence.trim().slice(0, 40)}”，与自评表“${indicator.level3}”的实际完成值 ${indicator.actual_text} 不符 / the narrative says “${hit.sentence.trim().slice(0, 40)}”, but the table’s actual for “${indicator.level3}” is ${indicator.actual_text}`, hit.line);
+      `报告正文称“${quoted}”，与自评表“${indicator.level3}”的实际完成值 ${indicator.actual_text} 不符 / the narrative says “${quoted}”, but the table’s actual for “${indicator.level3}” is ${indicator.actual_text}`, hit.line);
   }
 }
 

@@ -23,8 +23,8 @@ export function relativeReasonOf(reason: string): string | null {
   return match ? match[1] : null;
 }
 
-/** Each reason in English. */
-export const REASONS_EN: Record<ReasonKey, string> = {
+/** Each reason in English (reasonInEnglish looks them up by their Chinese text). */
+const REASONS_EN: Record<ReasonKey, string> = {
   targetMissing: 'no target value',
   actualBlank: 'the actual value is blank',
   unreadable: 'the row could not be read',
