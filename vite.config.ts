@@ -13,35 +13,31 @@ function devWithoutCsp(): Plugin {
 }
 
 /**
- * The overview is the view most visits open, drawn at once from the build snapshot: its chunks,
- * and ECharts' (which the charts import on demand, after the snapshot's pictures are painted),
- * are announced as modulepreload links, so the browser fetches and compiles them alongside the
- * entry instead of after it has run. They are not evaluated any earlier.
+ * The overview is the view most visits open, drawn at once from the build snapshot; its code is
+ * part of the entry (src/app/views.ts). ECharts' chunks (which the charts import on demand,
+ * after the snapshot's pictures are painted) are announced as modulepreload links, so the
+ * browser fetches and compiles them alongside the entry instead of after it has run. They are
+ * not evaluated any earlier.
  */
 const PRELOADED_ON_DEMAND = '/components/echarts-canvas.tsx';
 
-function preloadDefaultView(): Plugin {
+function preloadECharts(): Plugin {
   return {
-    name: 'preload-default-view',
+    name: 'preload-echarts',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const bundle = context.bundle ?? {};
-        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
-        const view = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/features/overview/overview-view.tsx'));
-        if (!view) return html;
+        const chunks = Object.values(context.bundle ?? {}).filter((item) => item.type === 'chunk');
+        const canvas = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(PRELOADED_ON_DEMAND));
+        if (!canvas) throw new Error(`preload-echarts: no chunk for ${PRELOADED_ON_DEMAND} (renamed?)`);
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName)) return;
           files.add(fileName);
-          const chunk = chunks.find((c) => c.fileName === fileName);
-          chunk?.imports.forEach(visit);
-          chunk?.dynamicImports
-            .filter((name) => chunks.find((c) => c.fileName === name)?.facadeModuleId?.endsWith(PRELOADED_ON_DEMAND))
-            .forEach(visit);
+          chunks.find((c) => c.fileName === fileName)?.imports.forEach(visit);
         };
-        visit(view.fileName);
+        visit(canvas.fileName);
         const links = [...files]
           .filter((file) => !html.includes(file))
           .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` }, injectTo: 'head' as const }));
@@ -84,7 +80,7 @@ function bootFirst(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static server.
   base: './',
-  plugins: [react(), devWithoutCsp(), dataPlugin(), duckDbWorkerPatch(), preloadDefaultView(), bootFirst()],
+  plugins: [react(), devWithoutCsp(), dataPlugin(), duckDbWorkerPatch(), preloadECharts(), bootFirst()],
   build: {
     target: 'es2022',
     // duckdb-eh.wasm is ~33 MB: never inline assets into JS.

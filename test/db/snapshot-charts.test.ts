@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, type BuiltSnapshot } from '../../src/build/snapshot.ts';
 import { SNAPSHOT_CHART_WIDTHS, staticSvg } from '../../src/build/snapshot-charts.ts';
+import { nearestWidth } from '../../src/lib/db/snapshot.ts';
+import { overviewChartWidth } from '../../src/lib/overview-chart-width.ts';
 import { overviewChartList } from '../../src/features/overview/overview-charts.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';
 import { queryKey } from '../../src/queries/query.ts';
@@ -31,6 +33,17 @@ describe('snapshot chart pictures', () => {
       expect(built.snapshot.results[queryKey(query)]).toBeDefined();
     }
     for (const width of SNAPSHOT_CHART_WIDTHS) expect(picture(`budget-by-city.zh.${width}.svg`)).toMatch(new RegExp(`^<svg width="${width}" height="260" `));
+  });
+
+  it('guesses, for boot.ts\'s early download, the picture a card of a window\'s width will pick', () => {
+    const chart = built.snapshot.charts!['budget-by-city'];
+    // The widths drawn are those of the cards at these windows (the e2e test measures them).
+    expect([390, 1024, 1280, 1440].map((w) => overviewChartWidth(w))).toEqual([...SNAPSHOT_CHART_WIDTHS]);
+    // One column up to 720 px, two beyond, and no wider than at 1440 px.
+    expect([320, 700, 721, 800, 1100, 1365, 2560].map((w) => overviewChartWidth(w))).toEqual([262, 642, 294.5, 334, 484, 616.5, 654]);
+    expect([320, 700, 721, 800, 1100, 1365, 2560].map((w) => nearestWidth(chart, overviewChartWidth(w)))).toEqual([332, 654, 332, 332, 446, 654, 654]);
+    // A scrollbar's gutter narrows the layout, not the media query.
+    expect(overviewChartWidth(1440, 1425)).toBe(646.5);
   });
 
   it('shows the snapshot\'s rows: cities, status labels and counts (fixture: 8 met, 3 partial, 2 not met, 2 unknown)', () => {

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
@@ -6,6 +8,7 @@ import { expectedFigures, firstCity, readCsv, reportValues } from './expected-fi
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
+const distDir = inject('distDir');
 const browser = useBrowser();
 
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .key-figure-value`).innerText();
@@ -101,21 +104,29 @@ describe('overview (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
-  it('starts DuckDB and the data downloads before the app\'s own code has loaded (boot.ts)', async () => {
-    const watched = await openPage(browser(), siteUrl);
-    const { page } = watched;
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    const release = await holdRequests(page, ['**/assets/index-*.js']);
-    await page.goto(siteUrl, { waitUntil: 'commit' });
-    for (const wanted of [/duckdb-eh-[^/]*\.wasm$/, /data\/dataset\.duckdb$/, /data\/snapshot\.json$/]) {
-      await expect.poll(() => requested.some((path) => wanted.test(path)), { timeout: 30_000, message: String(wanted) }).toBe(true);
+  it('starts DuckDB, the data downloads and the overview\'s pictures before the app\'s own code has loaded (boot.ts)', async () => {
+    const charts = ['budget-by-city', 'indicator-status', 'score-histogram', 'findings-by-code'];
+    // The window widths of src/build/snapshot-charts.ts, and the pictures drawn for them.
+    for (const [width, lang, pictureWidth] of [[1440, 'zh', 654], [1280, 'en', 574], [1024, 'zh', 446], [390, 'en', 332]] as const) {
+      const watched = await openPage(browser(), siteUrl, width);
+      const { page } = watched;
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      const release = await holdRequests(page, ['**/assets/index-*.js']);
+      await page.goto(`${siteUrl}${lang === 'en' ? '?lang=en' : ''}`, { waitUntil: 'commit' });
+      const pictures = charts.map((id) => new RegExp(`data/charts/${id}\\.${lang}\\.${pictureWidth}\\.svg$`));
+      for (const wanted of [/duckdb-eh-[^/]*\.wasm$/, /data\/dataset\.duckdb$/, /data\/snapshot\.json$/, ...pictures]) {
+        await expect.poll(() => requested.some((path) => wanted.test(path)), { timeout: 30_000, message: `${width}: ${wanted}` }).toBe(true);
+      }
+      expect(await page.locator('[data-testid="overview"]').count()).toBe(0); // the app has not run
+      release();
+      await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });
+      expect(requested.filter((path) => path.endsWith('dataset.duckdb'))).toHaveLength(1); // handed over, not fetched again
+      // The pictures boot.ts guessed from the window's width are those the cards showed, each fetched once.
+      expect(requested.filter((path) => path.endsWith('.svg') && path.includes('/data/charts/')).map((path) => path.split('/').pop()).sort(), String(width))
+        .toEqual(charts.map((id) => `${id}.${lang}.${pictureWidth}.svg`).sort());
+      expectClean(watched);
     }
-    expect(await page.locator('[data-testid="overview"]').count()).toBe(0); // the app has not run
-    release();
-    await page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });
-    expect(requested.filter((path) => path.endsWith('dataset.duckdb'))).toHaveLength(1); // handed over, not fetched again
-    expectClean(watched);
   });
 
   it('drops the pictures at once when a filter changes the rows before ECharts has drawn', async () => {
@@ -343,12 +354,18 @@ describe('overview (production build under a sub-path)', () => {
     }
   });
 
-  it('announces the overview\'s chunks (ECharts among them) as modulepreload in index.html', async () => {
+  it('announces ECharts\' chunks as modulepreload in index.html; the overview is part of the entry', async () => {
     const html = await (await fetch(siteUrl)).text();
     const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
-    expect(preloaded.some((file) => file.startsWith('overview-view-')), preloaded.join(' ')).toBe(true);
-    expect(preloaded.some((file) => file.startsWith('echarts-canvas-')), preloaded.join(' ')).toBe(true);
-    expect(preloaded.length).toBeGreaterThanOrEqual(4);
+    const canvas = preloaded.find((file) => file.startsWith('echarts-canvas-'));
+    expect(canvas, preloaded.join(' ')).toBeDefined();
+    // ECharts' core comes in the canvas chunk's own imports.
+    const imports = [...readFileSync(path.join(distDir, 'assets', canvas!), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const file of imports) expect(preloaded.includes(file) || html.includes(`assets/${file}"`), file).toBe(true);
+    const assets = readdirSync(path.join(distDir, 'assets'));
+    expect(assets.filter((file) => file.startsWith('overview-view-'))).toEqual([]);
+    expect(assets.some((file) => file.startsWith('budget-view-'))).toBe(true); // the other views keep chunks of their own
   });
 
   it('names the missing file when a dataset cannot be loaded', async () => {

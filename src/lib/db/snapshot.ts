@@ -63,12 +63,39 @@ export function snapshotPicture(id: string, query: Query, lang: Lang, shownRows:
   if (chart.key !== key || shownRows !== snapshot?.results[key]) return undefined;
   return {
     src(width) {
-      const nearest = chart.widths.reduce((best, w) => (Math.abs(w - width) < Math.abs(best - width) ? w : best));
-      // Versioned by the build, as snapshot.json's rows are: a cached picture of an older build
-      // never stands for this build's rows.
-      const url = new URL(`charts/${snapshotChartFile(id, lang, nearest)}`, snapshotUrl);
-      url.searchParams.set('v', version);
-      return url.href;
+      return pictureUrl(id, lang, nearestWidth(chart, width), version);
     },
   };
+}
+
+/** Versioned by the build, as snapshot.json's rows are: a cached picture of an older build never stands for this build's rows. */
+function pictureUrl(id: string, lang: Lang, width: number, version: string): string {
+  const url = new URL(`charts/${snapshotChartFile(id, lang, width)}`, snapshotUrl);
+  url.searchParams.set('v', version);
+  return url.href;
+}
+
+/** Of `chart`'s pictures, the width drawn nearest a chart `width` CSS pixels wide. */
+export const nearestWidth = (chart: SnapshotChart, width: number): number =>
+  chart.widths.reduce((best, w) => (Math.abs(w - width) < Math.abs(best - width) ? w : best));
+
+/** Held until the page is closed: the memory cache keeps what a live image uses. */
+const preloaded: HTMLImageElement[] = [];
+
+/**
+ * Starts the downloads of the pictures the overview will show for charts `chartWidth` CSS pixels
+ * wide, once snapshot.json is there (boot.ts, ~300 ms before React puts them on the page on a
+ * cold load), so that the `<img>`s find them in the browser's memory cache. The cards pick by
+ * their measured width (chart.tsx): a guess that misses costs one small download.
+ */
+export function preloadPictures(lang: Lang, chartWidth: number): void {
+  void pending?.then((loaded) => {
+    if (!loaded) return;
+    for (const [id, chart] of Object.entries(loaded.charts ?? {})) {
+      if (chart.widths.length === 0) continue;
+      const image = new Image();
+      image.src = pictureUrl(id, lang, nearestWidth(chart, chartWidth), loaded.generatedAt);
+      preloaded.push(image);
+    }
+  });
 }
