@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser.ts';
 import { serveStatic } from '../e2e/static-server.ts';
-import { BENCH_PAGES, buildBenchSite } from './bench-site.ts';
+import { BENCH_PAGES, buildBenchSite, waitForMark } from './bench-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'test-output', 'bench-site');
@@ -44,13 +44,13 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const bare = await coldPage();
     await bare.goto(`${site.url}${floorPage.path}`);
-    await bare.waitForFunction((done) => performance.getEntriesByName(done).length > 0, floorPage.done, { timeout: 60_000 });
+    await waitForMark(bare, floorPage.done);
     floor.push(await markTime(bare, floorPage.done));
     await bare.context().close();
 
     const dataOnly = await coldPage();
     await dataOnly.goto(`${site.url}${dataPathPage.path}`);
-    await dataOnly.waitForFunction((done) => performance.getEntriesByName(done).length > 0, dataPathPage.done, { timeout: 60_000 });
+    await waitForMark(dataOnly, dataPathPage.done);
     dataPath.push(await markTime(dataOnly, dataPathPage.done));
     await dataOnly.context().close();
 
@@ -60,7 +60,7 @@ try {
       if (response.request().resourceType() === 'script' && run === 0) scripts.add(new URL(url).pathname);
     });
     await page.goto(`${site.url}${appPage.path}`);
-    await page.waitForFunction((done) => performance.getEntriesByName(done).length > 0, appPage.done, { timeout: 60_000 });
+    await waitForMark(page, appPage.done);
     for (const mark of marks) app[mark].push(await markTime(page, mark));
     await page.context().close();
   }
@@ -72,7 +72,7 @@ try {
   // filter statements, as a user's first click would find the page; its end is printed.
   const page = await coldPage();
   await page.goto(site.url);
-  await page.waitForFunction(() => performance.getEntriesByName('warm-up:done').length > 0, null, { timeout: 60_000 });
+  await waitForMark(page, 'warm-up:done');
   const warmUp = await page.evaluate(() => performance.getEntriesByName('warm-up:done')[0].startTime - performance.getEntriesByName('app:ready')[0].startTime);
   const searches = ['?city=株洲市', '?city=益阳市', '', '?level1=产出指标', '?status=met', '?city=株洲市&status=unknown', '?fund=株洲市经济信息产业发展专项资金', ''];
   const redraws: number[] = [];

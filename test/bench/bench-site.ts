@@ -3,6 +3,7 @@
  * and the app's data path without its UI (test/bench/data-path/) in folders next to its
  * index.html, so that all three share one server, one dataset and one copy of the wasm.
  */
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,21 @@ export const BENCH_PAGES = {
   dataPath: { path: 'data-path/', done: 'data-path:answered' },
   app: { path: '', done: 'app:ready' },
 } as const;
+
+/**
+ * Waits for the page's performance mark `name`, asking for it every 20 ms with a plain
+ * expression. (`page.waitForFunction` would inject Playwright's injected script, its selector
+ * engine and helpers, into the page: 35–45 ms of its main thread in the middle of a cold load,
+ * which no visitor's browser spends.)
+ */
+export async function waitForMark(page: Page, name: string, timeout = 60_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const expression = `performance.getEntriesByName(${JSON.stringify(name)}).length > 0`;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`no ${name} mark within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** Builds the site into `outDir` (emptied first). */
 export async function buildBenchSite(outDir: string): Promise<void> {

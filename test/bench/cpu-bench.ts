@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../e2e/browser.ts';
 import { serveStatic } from '../e2e/static-server.ts';
-import { BENCH_PAGES, buildBenchSite } from './bench-site.ts';
+import { BENCH_PAGES, buildBenchSite, waitForMark } from './bench-site.ts';
 import { cpuByGroup, GROUPS, type Group, type TraceEvent } from './trace-cpu.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -37,7 +37,7 @@ try {
       await browser.startTracing(page, { categories });
       const server = process.cpuUsage();
       await page.goto(`${site.url}${pagePath}`);
-      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, done, { timeout: 60_000 });
+      await waitForMark(page, done);
       const serverUsage = process.cpuUsage(server);
       const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
       await context.close();
