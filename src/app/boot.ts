@@ -1,8 +1,8 @@
 /**
  * The page's first script (index.html loads it before main.tsx): a few kilobytes that start
- * DuckDB, the dataset's download and snapshot.json while the browser is still fetching and
- * parsing React and the app (src/lib/db/early-start.ts).
+ * DuckDB, the dataset's download, snapshot.json and the overview's pictures while the browser is
+ * still fetching and parsing React and the app (src/lib/db/early-start.ts).
  */
 import { startEarly } from '../lib/db/early-start.ts';
 
-startEarly(window.location.search, document.baseURI);
+startEarly(window.location.search, document.baseURI, { width: window.innerWidth, layoutWidth: document.documentElement.clientWidth });

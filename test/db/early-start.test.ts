@@ -7,14 +7,25 @@ vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ startDuckDb: started }))
 
 const base = 'http://site.test/sub/';
 let fetched: string[] = [];
+let pictures: string[] = [];
+/** snapshot.json as the fake server sends it. */
+let snapshotJson = '{"version":1,"generatedAt":"x","results":{}}';
 
 beforeEach(() => {
   vi.resetModules(); // each test a fresh page: the snapshot and the early downloads are per page
   started.mockClear();
   fetched = [];
+  pictures = [];
+  snapshotJson = '{"version":1,"generatedAt":"x","results":{}}';
+  // An <img> outside the DOM: its download starts when its src is set.
+  vi.stubGlobal('Image', class {
+    set src(url: string) {
+      pictures.push(url);
+    }
+  });
   vi.stubGlobal('fetch', vi.fn(async (input: URL | string) => {
     fetched.push(String(input));
-    if (String(input).endsWith('.json')) return new Response('{"version":1,"generatedAt":"x","results":{}}');
+    if (String(input).endsWith('.json')) return new Response(snapshotJson);
     // A database file starts with DuckDB's magic at byte 8 (load-dataset.ts checks it).
     return new Response(new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0x44, 0x55, 0x43, 0x4b]));
   }));
@@ -46,5 +57,45 @@ describe('startEarly', () => {
     startEarly('?data=https://elsewhere.test/data/', base);
     expect(started).not.toHaveBeenCalled();
     expect(fetched).toEqual([]);
+  });
+
+  describe('the overview\'s pictures', () => {
+    const chart = (key: string) => ({ key, widths: [332, 446, 574, 654], height: 260 });
+    beforeEach(() => {
+      snapshotJson = JSON.stringify({ version: 1, generatedAt: '2026-12-07T08:00:00.000Z', results: {}, charts: { 'budget-by-city': chart('a'), 'score-histogram': chart('b') } });
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    it('downloads each chart\'s picture for the width the window gives its card, once snapshot.json is in', async () => {
+      const { startEarly } = await import('../../src/lib/db/early-start.ts');
+      startEarly('?lang=en', base, { width: 1280, layoutWidth: 1280 });
+      expect(pictures).toEqual([]); // snapshot.json first
+      await vi.waitFor(() => expect(pictures).toHaveLength(2));
+      expect(pictures.map((url) => new URL(url).pathname)).toEqual(['/sub/data/charts/budget-by-city.en.574.svg', '/sub/data/charts/score-histogram.en.574.svg']);
+      // Versioned by the build, as the cards ask for them.
+      expect(new URL(pictures[0]).searchParams.get('v')).toBe('2026-12-07T08:00:00.000Z');
+    });
+
+    it('takes the phone\'s picture on a phone, in Chinese by default', async () => {
+      const { startEarly } = await import('../../src/lib/db/early-start.ts');
+      startEarly('', base, { width: 390, layoutWidth: 390 });
+      await vi.waitFor(() => expect(pictures).toHaveLength(2));
+      expect(pictures.every((url) => url.includes('.zh.332.svg'))).toBe(true);
+    });
+
+    it('downloads none for another view, a filtered overview, another dataset, or no window', async () => {
+      for (const search of ['?view=budget', '?city=株洲市', '?view=overview&status=met', '?data=other/']) {
+        vi.resetModules();
+        const { startEarly } = await import('../../src/lib/db/early-start.ts');
+        startEarly(search, base, { width: 1440, layoutWidth: 1440 });
+      }
+      vi.resetModules();
+      const { startEarly } = await import('../../src/lib/db/early-start.ts');
+      startEarly('', base);
+      await settle();
+      await settle();
+      expect(fetched.filter((url) => url.endsWith('snapshot.json')).length).toBeGreaterThan(0);
+      expect(pictures).toEqual([]);
+    });
   });
 });
