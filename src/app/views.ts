@@ -2,8 +2,8 @@
  * The views of the dashboard, in tab order. Each is loaded on demand (its own JS chunk), so the
  * first load carries only the shell and the view being opened; the overview, which most visits
  * open and which paints the build's pictures before DuckDB is ready, is part of the entry (a
- * dynamic import of its preloaded chunk still held its first paint back by ~100 ms of tasks on
- * a busy main thread; it is ~15 kB). To add a view, see
+ * dynamic import of its preloaded chunk held its first paint back by ~90 ms of tasks on a busy
+ * main thread; it is ~15 kB). To add a view, see
  * src/features/README.md: create src/features/<name>/<name>-view.tsx exporting a component, then
  * point its entry here at it.
  */

@@ -21,16 +21,16 @@ export const snapshotUrlOf = (source: DatasetSource): string | null =>
   source.bundled ? new URL('snapshot.json', source.url).href : null;
 
 /** The window the page opens in: `width` as media queries see it, `layoutWidth` without a scrollbar's gutter. */
-export interface EarlyWindow {
+export interface Viewport {
   width: number;
   layoutWidth: number;
 }
 
 /**
- * Starts DuckDB and the downloads of the dataset the URL names (and, in `window`, of the
+ * Starts DuckDB and the downloads of the dataset the URL names (and, given the `viewport`, of the
  * overview's pictures); errors wait for openDataset.
  */
-export function startEarly(search: string, baseURI: string, window?: EarlyWindow): void {
+export function startEarly(search: string, baseURI: string, viewport?: Viewport): void {
   let source: DatasetSource;
   try {
     source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
@@ -43,8 +43,8 @@ export function startEarly(search: string, baseURI: string, window?: EarlyWindow
     const params = new URLSearchParams(search);
     // The overview (the default view) without filters shows the build's pictures; url-state.ts
     // reads the URL alike (not imported here: it would bring React into the boot chunk).
-    if (window && (params.get('view') || 'overview') === 'overview' && !FILTER_KEYS.some((key) => params.has(key))) {
-      preloadPictures(params.get('lang') === 'en' ? 'en' : 'zh', overviewChartWidth(window.width, window.layoutWidth));
+    if (viewport && (params.get('view') || 'overview') === 'overview' && !FILTER_KEYS.some((key) => params.has(key))) {
+      preloadPictures(params.get('lang') === 'en' ? 'en' : 'zh', overviewChartWidth(viewport.width, viewport.layoutWidth));
     }
   }
   early = { url: source.url, files: fetchDatasetFiles(source) };
