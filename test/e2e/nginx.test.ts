@@ -122,6 +122,11 @@ ${server.replaceAll('/srv/www', join(dir, 'www'))}
     expect(wasm.headers['content-encoding']).toBe('gzip');
     expect(wasm.sent).toBeLessThan(wasm.body.length / 3); // 33 MB raw
 
+    // The chart pictures: versioned by the build in the app's URLs (?v=), kept like hashed assets.
+    const picture = await get(`${site}data/charts/budget-by-city.zh.654.svg?v=1`);
+    expect(picture.headers['content-type']).toBe('image/svg+xml');
+    expect(picture.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
     const csv = await get(`${site}data/reports.csv`);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['cache-control']).toBe('no-cache');

@@ -1,6 +1,7 @@
 /**
  * A tiny static server for dist/, mounted under a sub-path to prove the build works from any
- * folder of any host. Long cache for hashed assets, no-cache for the rest, like a real host.
+ * folder of any host. Long cache for hashed assets and the versioned chart pictures, no-cache for
+ * the rest, as the README asks of a real host.
  */
 import { createServer, type Server } from 'node:http';
 import { join, normalize, sep } from 'node:path';
@@ -26,7 +27,7 @@ export async function serveStatic(root: string, basePath = '/sub/path/'): Promis
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
-    const cache = relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const cache = relative.startsWith('assets/') || relative.startsWith('data/charts/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (!sendFile(req, res, path, cache)) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
