@@ -4,5 +4,7 @@
  * still fetching and parsing React and the app (src/lib/db/early-start.ts).
  */
 import { startEarly } from '../lib/db/early-start.ts';
+import { earlyPictures } from './opened-view.ts';
 
-startEarly(window.location.search, document.baseURI, { width: window.innerWidth, layoutWidth: document.documentElement.clientWidth });
+const { search } = window.location;
+startEarly(search, document.baseURI, earlyPictures(search, { width: window.innerWidth, layoutWidth: document.documentElement.clientWidth }));

@@ -13,10 +13,10 @@ const opened = findView(view);
 void openDataset(window.location.search, document.baseURI, opened.firstQueries?.(filters));
 const viewCode = opened.component.load().catch(() => undefined);
 
-// The first render waits for the opened view's code (the build preloads the overview's with the
-// page), so the shell and the view are laid out and painted once: a render of the shell alone
-// and then one with the view cost the overview's first paint ~150 ms of main thread. A view
-// whose code is slow to come shows the shell after VIEW_CODE_WAIT_MS and itself when it arrives.
+// The first render waits for the opened view's code (the overview's is part of the entry), so
+// the shell and the view are laid out and painted once: a render of the shell alone and then one
+// with the view held the overview's first paint back. A view whose code is slow to come shows
+// the shell after VIEW_CODE_WAIT_MS and itself when it arrives.
 const VIEW_CODE_WAIT_MS = 300;
 void Promise.race([viewCode, new Promise((resolve) => setTimeout(resolve, VIEW_CODE_WAIT_MS))]).then(() =>
   createRoot(document.getElementById('root')!).render(

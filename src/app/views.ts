@@ -11,12 +11,13 @@ import type { ComponentType } from 'react';
 import { overviewQueries } from '../features/overview/overview-queries.ts';
 import { OverviewView } from '../features/overview/overview-view.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
-import { onDemand, type OnDemand } from '../lib/on-demand.ts';
+import { onDemand, ready, type OnDemand } from '../lib/on-demand.ts';
 import type { Filters } from '../queries/filters.ts';
 import type { Query } from '../queries/query.ts';
+import { openedViewId, VIEW_IDS, type ViewId } from './opened-view.ts';
 
 export interface ViewEntry {
-  id: string;
+  id: ViewId;
   titleKey: MessageKey;
   component: OnDemand<ComponentType>;
   /** The queries the view runs first under `filters`: sent to DuckDB with the start-up load when the page opens on it. */
@@ -28,17 +29,21 @@ export interface ViewEntry {
   usesFilters?: false;
 }
 
-export const VIEWS: readonly ViewEntry[] = [
-  { id: 'overview', titleKey: 'view.overview', component: onDemand(async () => OverviewView), firstQueries: overviewQueries },
-  { id: 'budget', titleKey: 'view.budget', component: onDemand(() => import('../features/budget/budget-view.tsx').then((m) => m.BudgetView)) },
-  { id: 'indicators', titleKey: 'view.indicators', component: onDemand(() => import('../features/indicators/indicators-view.tsx').then((m) => m.IndicatorsView)) },
-  { id: 'scores', titleKey: 'view.scores', component: onDemand(() => import('../features/scores/scores-view.tsx').then((m) => m.ScoresView)) },
-  { id: 'compare', titleKey: 'view.compare', component: onDemand(() => import('../features/compare/compare-view.tsx').then((m) => m.CompareView)) },
-  { id: 'report', titleKey: 'view.report', component: onDemand(() => import('../features/report/report-view.tsx').then((m) => m.ReportView)) },
-  { id: 'findings', titleKey: 'view.findings', component: onDemand(() => import('../features/findings/findings-view.tsx').then((m) => m.FindingsView)) },
-  { id: 'explorer', titleKey: 'view.explorer', component: onDemand(() => import('../features/explorer/explorer-view.tsx').then((m) => m.ExplorerView)) },
-  { id: 'sql', titleKey: 'view.sql', component: onDemand(() => import('../features/sql-console/sql-console-view.tsx').then((m) => m.SqlConsoleView)) },
-  { id: 'import', titleKey: 'view.import', component: onDemand(() => import('../features/import/import-view.tsx').then((m) => m.ImportView)), usesFilters: false },
-];
+/** Each view's entry by id; VIEW_IDS (opened-view.ts, which boot.ts reads too) gives their order. */
+const ENTRIES: Record<ViewId, Omit<ViewEntry, 'id'>> = {
+  overview: { titleKey: 'view.overview', component: ready(OverviewView), firstQueries: overviewQueries },
+  budget: { titleKey: 'view.budget', component: onDemand(() => import('../features/budget/budget-view.tsx').then((m) => m.BudgetView)) },
+  indicators: { titleKey: 'view.indicators', component: onDemand(() => import('../features/indicators/indicators-view.tsx').then((m) => m.IndicatorsView)) },
+  scores: { titleKey: 'view.scores', component: onDemand(() => import('../features/scores/scores-view.tsx').then((m) => m.ScoresView)) },
+  compare: { titleKey: 'view.compare', component: onDemand(() => import('../features/compare/compare-view.tsx').then((m) => m.CompareView)) },
+  report: { titleKey: 'view.report', component: onDemand(() => import('../features/report/report-view.tsx').then((m) => m.ReportView)) },
+  findings: { titleKey: 'view.findings', component: onDemand(() => import('../features/findings/findings-view.tsx').then((m) => m.FindingsView)) },
+  explorer: { titleKey: 'view.explorer', component: onDemand(() => import('../features/explorer/explorer-view.tsx').then((m) => m.ExplorerView)) },
+  sql: { titleKey: 'view.sql', component: onDemand(() => import('../features/sql-console/sql-console-view.tsx').then((m) => m.SqlConsoleView)) },
+  import: { titleKey: 'view.import', component: onDemand(() => import('../features/import/import-view.tsx').then((m) => m.ImportView)), usesFilters: false },
+};
 
-export const findView = (id: string): ViewEntry => VIEWS.find((view) => view.id === id) ?? VIEWS[0];
+export const VIEWS: readonly ViewEntry[] = VIEW_IDS.map((id) => ({ id, ...ENTRIES[id] }));
+
+/** The entry of the view a URL's `view` opens (an unknown id opens the overview). */
+export const findView = (id: string): ViewEntry => VIEWS.find((view) => view.id === openedViewId(id))!;

@@ -102,7 +102,8 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, p
   const mountECharts = mounted.current;
   const EChartsCanvas = useOnDemand(echartsCanvas, mountECharts);
   useLayoutEffect(() => {
-    if (shown && width === undefined && box.current) setWidth(box.current.clientWidth);
+    // Unrounded, as overviewChartWidth guesses it for boot.ts's early download of the picture.
+    if (shown && width === undefined && box.current) setWidth(box.current.getBoundingClientRect().width);
   }, [shown, width]);
   const latestDrawn = useRef(onDrawn);
   latestDrawn.current = onDrawn;

@@ -28,6 +28,11 @@ export function onDemand<T>(importer: () => Promise<T>): OnDemand<T> {
   };
 }
 
+/** A value that is part of the entry, behind the same interface: there from the first render. */
+export function ready<T>(value: T): OnDemand<T> {
+  return { load: () => Promise.resolve(value), current: () => value };
+}
+
 /**
  * The value of `module`, loading it when `wanted`; undefined until it has arrived. A failed
  * import is thrown during render, for the nearest error boundary.

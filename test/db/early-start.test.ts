@@ -66,9 +66,9 @@ describe('startEarly', () => {
     });
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-    it('downloads each chart\'s picture for the width the window gives its card, once snapshot.json is in', async () => {
+    it('downloads each chart\'s picture nearest the width it is given, once snapshot.json is in', async () => {
       const { startEarly } = await import('../../src/lib/db/early-start.ts');
-      startEarly('?lang=en', base, { width: 1280, layoutWidth: 1280 });
+      startEarly('?lang=en', base, { lang: 'en', chartWidth: 580 });
       expect(pictures).toEqual([]); // snapshot.json first
       await vi.waitFor(() => expect(pictures).toHaveLength(2));
       expect(pictures.map((url) => new URL(url).pathname)).toEqual(['/sub/data/charts/budget-by-city.en.574.svg', '/sub/data/charts/score-histogram.en.574.svg']);
@@ -76,25 +76,21 @@ describe('startEarly', () => {
       expect(new URL(pictures[0]).searchParams.get('v')).toBe('2026-12-07T08:00:00.000Z');
     });
 
-    it('takes the phone\'s picture on a phone, in Chinese by default', async () => {
-      const { startEarly } = await import('../../src/lib/db/early-start.ts');
-      startEarly('', base, { width: 390, layoutWidth: 390 });
-      await vi.waitFor(() => expect(pictures).toHaveLength(2));
-      expect(pictures.every((url) => url.includes('.zh.332.svg'))).toBe(true);
-    });
-
-    it('downloads none for another view, a filtered overview, another dataset, or no window', async () => {
-      for (const search of ['?view=budget', '?city=株洲市', '?view=overview&status=met', '?data=other/']) {
+    it('downloads none for another dataset, with imports kept from an earlier visit, or when not asked', async () => {
+      const starts: [string, boolean][] = [['?data=other/', true], ['', false]];
+      for (const [search, asked] of starts) {
         vi.resetModules();
         const { startEarly } = await import('../../src/lib/db/early-start.ts');
-        startEarly(search, base, { width: 1440, layoutWidth: 1440 });
+        startEarly(search, base, asked ? { lang: 'zh', chartWidth: 654 } : undefined);
       }
+      // Stored imports: the overview shows no build-time figure, so no picture either.
+      vi.stubGlobal('localStorage', { getItem: (key: string) => (key === 'fund-dashboard.imports' ? '2' : null) });
       vi.resetModules();
       const { startEarly } = await import('../../src/lib/db/early-start.ts');
-      startEarly('', base);
+      startEarly('', base, { lang: 'zh', chartWidth: 654 });
       await settle();
       await settle();
-      expect(fetched.filter((url) => url.endsWith('snapshot.json')).length).toBeGreaterThan(0);
+      expect(fetched.filter((url) => url.endsWith('snapshot.json')).length).toBe(2);
       expect(pictures).toEqual([]);
     });
   });

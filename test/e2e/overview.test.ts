@@ -126,6 +126,7 @@ describe('overview (production build under a sub-path)', () => {
       expect(requested.filter((path) => path.endsWith('.svg') && path.includes('/data/charts/')).map((path) => path.split('/').pop()).sort(), String(width))
         .toEqual(charts.map((id) => `${id}.${lang}.${pictureWidth}.svg`).sort());
       expectClean(watched);
+      await page.context().close();
     }
   });
 

@@ -10,8 +10,8 @@
 import { startDuckDb } from './duckdb-instance.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { fetchDatasetFiles, type DatasetFiles } from './load-dataset.ts';
-import { FILTER_KEYS } from '../../queries/filters.ts';
-import { overviewChartWidth } from '../overview-chart-width.ts';
+import type { Lang } from '../url-params.ts';
+import { hasStoredImports } from './import-marker.ts';
 import { loadSnapshot, preloadPictures } from './snapshot.ts';
 
 let early: { url: string; files: DatasetFiles | undefined } | null = null;
@@ -20,17 +20,18 @@ let early: { url: string; files: DatasetFiles | undefined } | null = null;
 export const snapshotUrlOf = (source: DatasetSource): string | null =>
   source.bundled ? new URL('snapshot.json', source.url).href : null;
 
-/** The window the page opens in: `width` as media queries see it, `layoutWidth` without a scrollbar's gutter. */
-export interface Viewport {
-  width: number;
-  layoutWidth: number;
+/** The overview's build-time pictures to download at once: in `lang`, for charts `chartWidth` CSS pixels wide. */
+export interface EarlyPictures {
+  lang: Lang;
+  chartWidth: number;
 }
 
 /**
- * Starts DuckDB and the downloads of the dataset the URL names (and, given the `viewport`, of the
- * overview's pictures); errors wait for openDataset.
+ * Starts DuckDB and the downloads of the dataset the URL names and, when given (the page opens on
+ * the overview without filters: src/app/opened-view.ts), of the overview's `pictures`; errors
+ * wait for openDataset.
  */
-export function startEarly(search: string, baseURI: string, viewport?: Viewport): void {
+export function startEarly(search: string, baseURI: string, pictures?: EarlyPictures): void {
   let source: DatasetSource;
   try {
     source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
@@ -40,12 +41,8 @@ export function startEarly(search: string, baseURI: string, viewport?: Viewport)
   const snapshot = snapshotUrlOf(source);
   if (snapshot) {
     void loadSnapshot(snapshot);
-    const params = new URLSearchParams(search);
-    // The overview (the default view) without filters shows the build's pictures; url-state.ts
-    // reads the URL alike (not imported here: it would bring React into the boot chunk).
-    if (viewport && (params.get('view') || 'overview') === 'overview' && !FILTER_KEYS.some((key) => params.has(key))) {
-      preloadPictures(params.get('lang') === 'en' ? 'en' : 'zh', overviewChartWidth(viewport.width, viewport.layoutWidth));
-    }
+    // Stored imports make the build's figures, and so its pictures, unusable (client.ts).
+    if (pictures && !hasStoredImports()) preloadPictures(pictures.lang, pictures.chartWidth);
   }
   early = { url: source.url, files: fetchDatasetFiles(source) };
   // openDataset awaits this start; if it has already failed by then, openDataset tries once more
