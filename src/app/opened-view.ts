@@ -5,14 +5,14 @@
  */
 import type { EarlyPictures } from '../lib/db/early-start.ts';
 import { overviewChartWidth } from '../lib/overview-chart-width.ts';
-import { parseUrlState } from '../lib/url-params.ts';
+import { DEFAULT_VIEW, parseUrlState } from '../lib/url-params.ts';
 
 /** The views' ids, in tab order. */
 export const VIEW_IDS = ['overview', 'budget', 'indicators', 'scores', 'compare', 'report', 'findings', 'explorer', 'sql', 'import'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
-/** The view a URL's `view` opens: an unknown id opens the first, the overview. */
-export const openedViewId = (id: string): ViewId => VIEW_IDS.find((known) => known === id) ?? VIEW_IDS[0];
+/** The view a URL's `view` opens: an unknown id opens the default one, the overview. */
+export const openedViewId = (id: string): ViewId => VIEW_IDS.find((known) => known === id) ?? DEFAULT_VIEW;
 
 /** The window the page opens in: `width` as media queries see it, `layoutWidth` without a scrollbar's gutter. */
 export interface Viewport {

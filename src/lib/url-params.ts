@@ -15,7 +15,8 @@ export interface UrlState {
   params: URLSearchParams;
 }
 
-export const DEFAULT_VIEW = 'overview';
+/** The view a URL without `view` opens, and an unknown `view` too (src/app/opened-view.ts). */
+export const DEFAULT_VIEW = 'overview' as const;
 
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
