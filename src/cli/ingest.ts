@@ -9,7 +9,7 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyTables, parseReport, ReportParseError } from '../parser/index.ts';
+import { emptyTables, parseReportFile, ReportParseError, type ParsedFile, type ParsedReport } from '../parser/index.ts';
 import { TABLE_NAMES, type NormalizedTables } from '../parser/types.ts';
 import { SCHEMA } from '../parser/schema.ts';
 import { toCsv } from '../lib/csv.ts';
@@ -72,12 +72,18 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
   for (const file of await listFiles(options.inputs)) {
     const name = path.basename(file);
     try {
-      const parsed = parseReport(new Uint8Array(await readFile(file)), name);
-      const id = parsed.reports[0].report_id;
-      if (seen.has(id)) throw new ReportParseError(name, `report_id “${id}” 与已读入的文件重复 / duplicate report id`);
-      seen.add(id);
-      for (const table of TABLE_NAMES) (tables[table] as unknown[]).push(...parsed[table]);
-      log(`✓ ${name}  ${parsed.indicators.length} indicators, ${parsed.findings.length} findings (${parsed.encoding})`);
+      const parsed = parseReportFile(new Uint8Array(await readFile(file)), name);
+      for (const report of parsed.reports) {
+        const id = report.reports[0].report_id;
+        if (seen.has(id)) throw new ReportParseError(name, `report_id “${id}” 与已读入的文件重复 / duplicate report id`);
+        seen.add(id);
+      }
+      for (const report of parsed.reports) for (const table of TABLE_NAMES) (tables[table] as unknown[]).push(...report[table]);
+      if (parsed.reports.length > 0) log(`✓ ${name}  ${describe(parsed)}`);
+      for (const refusal of parsed.refusals) {
+        failures.push({ file: name, message: refusal.message });
+        warn(`✗ ${refusal.message}`);
+      }
     } catch (error) {
       const message = error instanceof ReportParseError ? error.message : `${name}: ${(error as Error).message}`;
       failures.push({ file: name, message });
@@ -88,6 +94,15 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
   log(`${tables.reports.length} reports, ${tables.indicators.length} indicators, ${tables.findings.length} findings; ${failures.length} failed` +
     (written.length ? ` → ${path.relative(process.cwd(), options.out) || '.'}/` : ' — nothing written'));
   return { tables, failures, written };
+}
+
+/** `15 indicators, 11 findings (utf-8)`, or per table for a file of several. */
+function describe(parsed: ParsedFile): string {
+  const count = (report: ParsedReport) => `${report.indicators.length} indicators, ${report.findings.length} findings`;
+  const tables = parsed.reports.length + parsed.refusals.length;
+  const what = parsed.reports.length === 1 && tables === 1 ? count(parsed.reports[0])
+    : `${parsed.reports.length} of ${tables} tables read: ${parsed.reports.map((r) => `${r.reports[0].report_id} (${count(r)})`).join('; ')}`;
+  return `${what} (${parsed.format === 'text' || parsed.format === 'pipe' || parsed.format === 'html' ? parsed.encoding : parsed.format})`;
 }
 
 async function writeOutput(tables: NormalizedTables, options: IngestOptions): Promise<string[]> {

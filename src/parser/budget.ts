@@ -5,7 +5,7 @@
  */
 import { parseNumberCell } from './numbers.ts';
 import type { FindingSink } from './findings.ts';
-import type { BudgetRowCells } from './table.ts';
+import type { BudgetRowCells } from './layout/read-table.ts';
 import type { BudgetLineRow } from './types.ts';
 
 export interface ResolvedBudget {
@@ -54,6 +54,7 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
       execution_rate_declared: rate(row),
       execution_rate: ratio(executed, budgetAdjusted),
       source_line: row.label.line,
+      source_ref: row.label.ref,
     };
   });
   for (const line of lines) {

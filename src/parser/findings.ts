@@ -11,7 +11,7 @@ export class FindingSink {
   constructor(private readonly reportId: string) {}
 
   add(code: FindingCode, severity: Severity, field: string | null, expected: string | null, found: string | null, message: string, line: number | null): void {
-    this.rows.push({ report_id: this.reportId, code, severity, field, expected, found, message, line });
+    this.rows.push({ report_id: this.reportId, code, severity, field, expected, found, message, line, source_ref: null });
   }
 }
 

@@ -1,39 +1,101 @@
 /**
- * The parser's public entry: bytes of one report file in, the four contract tables out.
+ * The parser's public entry: the bytes of one report file in, one report per
+ * self-evaluation table out (the four contract tables), and a refusal with its cause for each
+ * table that cannot be read with certainty.
  * Pure: no DOM, no node:*, no DuckDB, so the CLI and the browser's import share it.
+ *
+ * Stages: sniff the format → read it into a grid (readers/) → find the tables in the grid
+ * (layout/locate.ts) → place each table's columns by their header words (layout/read-table.ts)
+ * → build the contract rows and findings (report.ts) → check the placed table (layout/gate.ts).
  */
-import { splitCells } from './cells.ts';
-import { decodeReport, type TextEncoding } from './decode.ts';
+import { readDocument } from './readers/read-document.ts';
+import { classifyRows, locateTables } from './layout/locate.ts';
+import { readRegion } from './layout/read-table.ts';
+import { checkPlacement } from './layout/gate.ts';
+import { noTableError } from './layout/no-table.ts';
 import { buildReport } from './report.ts';
-import { readTable } from './table.ts';
+import { documentText, refsOfLines } from './readers/document-text.ts';
+import type { SourceFormat } from './grid.ts';
 import { ReportParseError, type NormalizedTables } from './types.ts';
 
 export { ReportParseError } from './types.ts';
 export type * from './types.ts';
 
 export interface ParsedReport extends NormalizedTables {
-  encoding: TextEncoding;
+  /** How the file was read: `utf-8`, `gb18030`, … for text and web pages; `docx`, `xlsx` for Office files. */
+  encoding: string;
 }
 
-/** The source file's stem, which is the report's stable id. */
+export interface ParsedFile {
+  file: string;
+  format: SourceFormat;
+  encoding: string;
+  /** One per table read, in the file's order. */
+  reports: ParsedReport[];
+  /** One per table that could not be read with certainty, with its cause and position. */
+  refusals: ReportParseError[];
+}
+
+/** The source file's stem, which is the report's stable id (`stem#2` for the second table of a file). */
 export function reportIdOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base.replace(/\.[^.]*$/, '');
 }
 
-export function parseReport(bytes: Uint8Array, fileName: string): ParsedReport {
+/**
+ * Every self-evaluation table of a file. Throws ReportParseError when the file as a whole
+ * cannot be read (not a format the parser knows, or no self-evaluation table in it).
+ */
+export function parseReportFile(bytes: Uint8Array, fileName: string): ParsedFile {
   const file = fileName.split(/[\\/]/).pop() ?? fileName;
-  const { text, encoding } = decodeReport(bytes, file);
-  const { preamble, tokens, layout } = splitCells(text);
-  if (layout === 'none') {
-    const hint = /绩效自评表|一级指标|三级指标/.test(text)
-      ? '找到了自评表的字样，但表格的单元格没有用 TAB 或 “|” 分隔（可能是空格分隔或一格一行），无法确定各列 / table words found but cells are not TAB- or |-separated: columns cannot be made certain'
-      : '没有找到项目支出绩效自评表 / no self-evaluation table in this file';
-    throw new ReportParseError(file, hint);
+  const doc = readDocument(bytes, file);
+  const kinds = classifyRows(doc.grid);
+  const regions = locateTables(doc.grid, kinds);
+  if (regions.length === 0) throw noTableError(doc, file);
+  const stem = reportIdOf(file);
+  const body = doc.text ?? documentText(doc.grid);
+  const reports: ParsedReport[] = [];
+  const refusals: ReportParseError[] = [];
+  regions.forEach((region, k) => {
+    try {
+      const table = readRegion(doc.grid, kinds, region, file);
+      const reportId = regions.length > 1 ? `${stem}#${k + 1}` : stem;
+      const tables = buildReport({
+        reportId, sourceFile: file, text: body, preamble: region.preamble, table, narrative: regions.length === 1,
+        format: doc.grid.format, tableRef: doc.grid.rows[region.start]?.ref ?? null, refOfLine: refsOfLines(doc.grid),
+      });
+      checkPlacement(tables, table, doc.grid, file);
+      reports.push({ ...tables, encoding: doc.grid.encoding });
+    } catch (error) {
+      if (!(error instanceof ReportParseError)) throw error;
+      refusals.push(regions.length > 1 ? withTableNumber(error, k + 1, regions.length) : error);
+    }
+  });
+  return { file, format: doc.grid.format, encoding: doc.grid.encoding, reports, refusals };
+}
+
+/** `第 2 个自评表（共 3 个）` in a refusal of one table of several. */
+function withTableNumber(error: ReportParseError, n: number, of: number): ReportParseError {
+  const message = error.message.slice(error.message.indexOf(': ') + 2);
+  return new ReportParseError(error.file, `第 ${n} 个自评表（共 ${of} 个）：${message.replace(' / ', ` / table ${n} of ${of}: `)}`, error.line, error.ref);
+}
+
+/**
+ * A file expected to hold readable tables only: all its reports' rows together. Throws the
+ * first refusal when a table of it cannot be read.
+ */
+export function parseReport(bytes: Uint8Array, fileName: string): ParsedReport {
+  const parsed = parseReportFile(bytes, fileName);
+  if (parsed.refusals.length > 0) throw parsed.refusals[0];
+  if (parsed.reports.length === 1) return parsed.reports[0];
+  const out: ParsedReport = { ...emptyTables(), encoding: parsed.encoding };
+  for (const report of parsed.reports) {
+    out.reports.push(...report.reports);
+    out.budget_lines.push(...report.budget_lines);
+    out.indicators.push(...report.indicators);
+    out.findings.push(...report.findings);
   }
-  const table = readTable(tokens, file);
-  const tables = buildReport({ reportId: reportIdOf(file), sourceFile: file, text, preamble, table });
-  return { reports: tables.reports, budget_lines: tables.budget_lines, indicators: tables.indicators, findings: tables.findings, encoding };
+  return out;
 }
 
 /** Empty tables, to fold many reports into. */

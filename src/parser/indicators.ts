@@ -4,7 +4,7 @@
  */
 import { LABELS, declaredPoints, normalizeLevel1, normalizeLevel2 } from './labels.ts';
 import { cleanText, parseNumberCell } from './numbers.ts';
-import type { ReportTable } from './table.ts';
+import type { ReportTable } from './layout/read-table.ts';
 import { evaluateIndicator, type IndicatorEvaluation } from './targets.ts';
 import type { IndicatorRow } from './types.ts';
 
@@ -46,12 +46,16 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
     const actual = cleanText(columns.actual?.text);
     const residue = level3 === '' || LABELS.placeholder.test(level3.replace(/\s/g, ''));
     if (residue && weight == null && score == null && (level3 !== '' || (target == null && actual == null))) continue;
+    // A template's numbered placeholder (`指标1`, `指标2`) left with nothing filled in.
+    if (LABELS.templateIndicator.test(level3.replace(/\s/g, '')) && weight == null && score == null && target == null && actual == null) continue;
 
     const level2 = level2Printed ? normalizeLevel2(level2Printed.replace(/\s/g, '')) : null;
     const level1 = level2?.parent ?? (block ? normalizeLevel1(block.label.replace(/\s/g, '')) : null);
     const seq = drafts.length + 1;
     const evaluation = evaluateIndicator({ level3, targetText: target, actualText: actual });
-    const joinsGroup = weight == null && score == null && openGroup != null;
+    // Where merges are known the file says which rows share a 分值/得分 cell; in text a blank
+    // pair after a scored row of the same 二级 is read as such a group.
+    const joinsGroup = source.pointsContinued == null ? weight == null && score == null && openGroup != null : source.pointsContinued && openGroup != null;
     const leader = joinsGroup ? openGroup! : null;
     const row: IndicatorRow = {
       report_id: reportId,
@@ -81,6 +85,7 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
       level2_printed: level2Printed,
       group_weight: weight,
       group_score: score,
+      source_ref: (columns.level3 && columns.level3.compact !== '' ? columns.level3.ref : source.cells[0]?.ref) ?? null,
     };
     if (leader) {
       // A merged 分值/得分 cell: the weight stays on the group's first row only.

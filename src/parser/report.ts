@@ -8,16 +8,25 @@ import { buildIndicators } from './indicators.ts';
 import { checkNarrative } from './narrative.ts';
 import { parseNumberCell, cleanText } from './numbers.ts';
 import { inferPlace } from './place.ts';
-import type { ReportTable } from './table.ts';
+import type { ReportTable } from './layout/read-table.ts';
 import { fundWithCity, readTitle } from './title.ts';
 import type { NormalizedTables, ReportRow } from './types.ts';
 
 export interface ReportInput {
   reportId: string;
   sourceFile: string;
+  /** The document's text, where the city is looked for when neither title nor header names one. */
   text: string;
+  /** The lines before the table (title, narrative). */
   preamble: { text: string; line: number }[];
   table: ReportTable;
+  /** Compare the narrative with the table: only when the file holds this one table, whose report the narrative is. */
+  narrative: boolean;
+  /** How the file was read, and where the table starts in it. */
+  format: string;
+  tableRef: string | null;
+  /** The position a line number stands for, in the file's own terms (`T1.R3.C2 ¶45`); null where unknown. */
+  refOfLine: (line: number) => string | null;
 }
 
 const SCORE_TOLERANCE = 0.001;
@@ -33,7 +42,7 @@ export function gradeOf(score: number | null): string | null {
 const sumOrNull = (values: (number | null)[]) =>
   values.some((v) => v != null) ? Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 1e6) / 1e6 : null;
 
-export function buildReport({ reportId, sourceFile, text, preamble, table }: ReportInput): NormalizedTables {
+export function buildReport({ reportId, sourceFile, text, preamble, table, narrative, format, tableRef, refOfLine }: ReportInput): NormalizedTables {
   const findings = new FindingSink(reportId);
   const title = readTitle(preamble);
   const header = [table.projectName, table.department, table.implementer].map((c) => c?.text ?? '').join(' ');
@@ -72,7 +81,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table }: Rep
   for (const [field, name, value, line] of fields) {
     if (value == null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / the “${name}” field is blank`, line);
   }
-  checkNarrative(preamble, { total: totalScore, budget: budget.score, categories, indicators }, findings);
+  if (narrative) checkNarrative(preamble, { total: totalScore, budget: budget.score, categories, indicators }, findings);
 
   const projectPrinted = cleanText(table.projectName?.text);
   const report: ReportRow = {
@@ -101,6 +110,9 @@ export function buildReport({ reportId, sourceFile, text, preamble, table }: Rep
     title: title.title,
     indicator_count: indicators.length,
     finding_count: findings.rows.length,
+    source_format: format,
+    source_ref: tableRef,
   };
+  for (const finding of findings.rows) finding.source_ref = finding.line == null ? null : refOfLine(finding.line);
   return { reports: [report], budget_lines: budget.lines, indicators, findings: findings.rows };
 }

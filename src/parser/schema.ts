@@ -30,13 +30,13 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     num('budget_adjusted'), num('executed'), num('execution_rate'), num('budget_weight'),
     num('budget_score'), num('total_weight'), num('total_score'), num('declared_total_score'),
     text('grade'),
-    ...added(text('title'), int('indicator_count'), int('finding_count')),
+    ...added(text('title'), int('indicator_count'), int('finding_count'), text('source_format'), text('source_ref')),
   ],
   budget_lines: [
     text('report_id', true), text('line', true), text('line_label'), num('budget_initial'),
     num('budget_adjusted'), num('executed'), num('weight'), num('score'),
     num('execution_rate_declared'), num('execution_rate'),
-    ...added(int('source_line')),
+    ...added(int('source_line'), text('source_ref')),
   ],
   indicators: [
     text('report_id', true), int('seq', true), text('level1'), text('level2'), text('level3', true),
@@ -44,11 +44,12 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     text('deviation'), text('kind'), text('target_op'), num('target_value'),
     num('target_value_max'), text('target_unit'), num('actual_value'), text('actual_unit'),
     text('status'), text('status_reason'), num('achievement'), int('line'),
-    ...added(int('level3_line'), text('level1_printed'), text('level2_printed'), num('group_weight'), num('group_score')),
+    ...added(int('level3_line'), text('level1_printed'), text('level2_printed'), num('group_weight'), num('group_score'), text('source_ref')),
   ],
   findings: [
     text('report_id', true), text('code', true), text('severity', true), text('field'),
     text('expected'), text('found'), text('message', true), int('line'),
+    ...added(text('source_ref')),
   ],
 };
 

@@ -67,6 +67,10 @@ export interface ReportRow {
   indicator_count: number;
   /** Added column: number of findings. */
   finding_count: number;
+  /** Added column: how the file was read: `text`, `pipe`, `docx`, `xlsx` or `html`. */
+  source_format: string;
+  /** Added column: where the table starts in the file (`L23`, `T2.R1.C1 ¶40`, `Sheet1!A3`, `T1.R1.C1 L88`). */
+  source_ref: string | null;
 }
 
 export const BUDGET_LINE_KINDS = ['total', 'appropriation', 'carryover', 'other'] as const;
@@ -88,6 +92,8 @@ export interface BudgetLineRow {
   execution_rate: number | null;
   /** Added column: line of the source file where the row starts. */
   source_line: number;
+  /** Added column: the position of the row's label in the file's own terms (see reports.source_ref). */
+  source_ref: string | null;
 }
 
 export interface IndicatorRow {
@@ -123,6 +129,8 @@ export interface IndicatorRow {
   group_weight: number | null;
   /** Added column: the score of the merged group (every row of the group). */
   group_score: number | null;
+  /** Added column: the position of the 三级 cell in the file's own terms (see reports.source_ref). */
+  source_ref: string | null;
 }
 
 export interface FindingRow {
@@ -134,6 +142,8 @@ export interface FindingRow {
   found: string | null;
   message: string;
   line: number | null;
+  /** Added column: the position `line` points at, in the file's own terms (see reports.source_ref). */
+  source_ref: string | null;
 }
 
 export interface NormalizedTables {
@@ -146,14 +156,17 @@ export interface NormalizedTables {
 export const TABLE_NAMES = ['reports', 'budget_lines', 'indicators', 'findings'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
-/** Why a file could not be read as a report. */
+/** Why a file, or one table of it, could not be read as a report. */
 export class ReportParseError extends Error {
   readonly file: string;
   readonly line: number | null;
-  constructor(file: string, message: string, line: number | null = null) {
-    super(`${file}${line != null ? `:${line}` : ''}: ${message}`);
+  /** The position in the file's own terms when it is not a line of text: `T1.R3.C2 ¶45`, `Sheet1!B7`. */
+  readonly ref: string | null;
+  constructor(file: string, message: string, line: number | null = null, ref: string | null = null) {
+    super(`${file}${ref != null ? `:${ref}` : line != null ? `:${line}` : ''}: ${message}`);
     this.name = 'ReportParseError';
     this.file = file;
     this.line = line;
+    this.ref = ref;
   }
 }

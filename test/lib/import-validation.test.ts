@@ -124,7 +124,7 @@ describe('import validation', () => {
     const { zh } = await problemsOf([file('scan.txt', png), file('报告.docx', docx), file('notes.txt', '会议纪要：无表格')]);
     expect(zh).toHaveLength(3);
     expect(zh[0]).toMatch(/^scan\.txt: /);
-    expect(zh[1]).toMatch(/^报告\.docx: 这是 ZIP 压缩格式/);
+    expect(zh[1]).toMatch(/^报告\.docx: Word 文件已损坏/);
     expect(zh[2]).toBe('notes.txt: 没有找到项目支出绩效自评表 / no self-evaluation table in this file');
   });
 

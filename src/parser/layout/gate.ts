@@ -1,0 +1,89 @@
+/**
+ * The validation gate: after a table's columns are placed and its rows built, check what a
+ * careful reader would before trusting a single figure of it. A table that fails is refused,
+ * naming the row and the check: a doubtful placement is a refusal, never a report. A
+ * data-quality problem inside a table whose columns are certain stays a finding.
+ *
+ * Each check is one a misplaced column cannot pass: indicator names that are figures, category
+ * labels in value columns, weights and scores that are not numbers, weights that do not add up
+ * to the template's 100 (or the printed total), scores above their weights in most rows.
+ */
+import type { GridDocument } from '../grid.ts';
+import { LABELS, isNumericCell } from '../labels.ts';
+import { parseNumberCell } from '../numbers.ts';
+import type { IndicatorRow, NormalizedTables } from '../types.ts';
+import type { ReportTable } from './read-table.ts';
+import { Refuser } from './refuse.ts';
+
+/** How far the weights may be from 100 (or the printed total) before their columns are in doubt. */
+const WEIGHT_SLACK = 10;
+const TOLERANCE = 0.001;
+/** Names longer than this are prose, never a bare figure or target: they need no closer look. */
+const SHORT_NAME = 24;
+
+/** A figure, a rate or a target where an indicator's name should be: `10`, `≥90%`, `20万元`. */
+const LOOKS_LIKE_VALUE = /^(?:[≥≧≤≦>＞<＜=＝═﹦]|大于|小于|不低于|不高于|不少于|不超过)/;
+
+const isLabel = (compact: string) => LABELS.level1Any.test(compact) || LABELS.level2Any.test(compact);
+const compactOf = (text: string | null) => (text ?? '').replace(/\s/g, '');
+
+export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc: GridDocument, file: string): void {
+  const refuse = new Refuser(doc.format, file);
+  const at = (row: IndicatorRow) => ({ line: row.level3_line, ref: row.source_ref ?? '' });
+  for (const row of tables.indicators) {
+    const name = compactOf(row.level3);
+    if (name.length <= SHORT_NAME && (isNumericCell(name) || parseNumberCell(name) || LOOKS_LIKE_VALUE.test(name))) {
+      refuse.at(at(row), `第 ${row.seq} 个指标的名称“${row.level3}”是一个数值或目标值，不像指标名称：各列的位置不确定`,
+        `indicator ${row.seq} is named “${row.level3}”, a figure or a target, not an indicator's name: the columns' places are in doubt`);
+    }
+    for (const [field, value] of [['年度指标值', row.target_text], ['实际完成值', row.actual_text], ['偏差原因', row.deviation]] as const) {
+      if (value && isLabel(compactOf(value))) {
+        refuse.at(at(row), `第 ${row.seq} 个指标的“${field}”是指标类别“${value}”：各列的位置不确定`,
+          `the ${field} of indicator ${row.seq} is the category label “${value}”: the columns' places are in doubt`);
+      }
+    }
+  }
+  checkPointCells(table, refuse);
+  const [report] = tables.reports;
+  const weights = tables.indicators.filter((r) => r.weight != null);
+  if (weights.length > 0 && report.total_weight != null) {
+    const declared = report.total_weight != null ? declaredWeight(table) : null;
+    const total = report.total_weight;
+    const fits = Math.abs(total - 100) <= WEIGHT_SLACK || (declared != null && Math.abs(total - declared) <= TOLERANCE);
+    if (!fits && !table.total && total < 100) {
+      const last = tables.indicators[tables.indicators.length - 1];
+      refuse.at(at(last), `表格似乎不完整：没有“总分”行，各项分值合计只有 ${round(total)} 分（应为 100 分左右），其后的指标可能已缺失`,
+        `the table seems cut off: it has no “总分” row and its weights add up to only ${round(total)} of about 100; the indicators after this one may be missing`);
+    }
+    if (!fits) {
+      refuse.at(table.total?.label ?? at(tables.indicators[0]), `各项分值合计 ${round(total)} 分，既不接近 100 分，也不等于表中的总分值${declared != null ? ` ${declared}` : ''}：分值列的位置不确定`,
+        `the weights add up to ${round(total)}, neither about 100 nor the table's printed total${declared != null ? ` of ${declared}` : ''}: the weight column's place is in doubt`);
+    }
+  }
+  const scored = tables.indicators.filter((r) => r.weight != null && r.score != null);
+  const over = scored.filter((r) => r.score! > r.weight! + TOLERANCE);
+  if (over.length >= 2 && over.length * 3 > scored.length) {
+    refuse.at(at(over[0]), `${scored.length} 个有分值的指标中有 ${over.length} 个得分高于分值：分值和得分两列的位置不确定`,
+      `${over.length} of ${scored.length} scored indicators score above their weight: the places of the weight and score columns are in doubt`);
+  }
+}
+
+/**
+ * Weights and scores must be numbers where the layout puts them. One cell that is not may be a
+ * typo (a finding); two or more, or a fifth of them, mean the columns are elsewhere.
+ */
+function checkPointCells(table: ReportTable, refuse: Refuser): void {
+  const cells = table.indicatorRows.flatMap((row) => [row.columns.weight, row.columns.score]).filter((c) => c && c.compact !== '' && !LABELS.placeholder.test(c.compact));
+  const bad = cells.filter((c) => !isNumericCell(c!.compact));
+  if (bad.length >= 2 && (bad.length >= 3 || bad.length * 5 >= cells.length)) {
+    const first = bad[0]!;
+    refuse.at(first, `分值/得分列中有 ${bad.length} 个单元格不是数字（如“${first.text}”）：分值和得分两列的位置不确定`,
+      `${bad.length} cells of the weight and score columns are not numbers (such as “${first.text}”): the places of those columns are in doubt`);
+  }
+}
+
+function declaredWeight(table: ReportTable): number | null {
+  return parseNumberCell(table.total?.weight?.text ?? '')?.value ?? null;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -1,0 +1,127 @@
+/**
+ * Where the self-evaluation tables of a document are. Every row is classified by its header
+ * words; a table begins at its title, header fields, budget block or indicator header, and
+ * ends at its 总分 row, at a row after the table proper (评价结论, 项目负责人), or where the next
+ * table begins. A document may hold several tables (one report each), and one table may run
+ * over several physical tables (a Word table split at a page).
+ */
+import { ownCells, rowCells, type GridDocument } from '../grid.ts';
+import { classifyRow, type RowKind } from './classify.ts';
+import { DICTIONARY } from './dictionary.ts';
+import headers from './headers.json';
+
+export interface Region {
+  /** Rows [start, end) of the document. */
+  start: number;
+  end: number;
+  /** Set when the table is of a kind that is not a project report (a department's whole spending, a target declaration). */
+  notProject: { kind: 'department' | 'declaration'; words: string; line: number; ref: string } | null;
+  /** The lines just before the table and its title rows: what its title and year are read from. */
+  preamble: { text: string; line: number }[];
+}
+
+const OPENS: ReadonlySet<RowKind> = new Set(['title', 'field', 'budgetHeader', 'indicatorHeader', 'goals']);
+const NOT_PROJECT_WORDS = Object.entries(headers.notProjectReports).flatMap(([kind, words]) =>
+  words.map((word) => ({ kind: kind as 'department' | 'declaration', word })));
+
+export function classifyRows(doc: GridDocument): RowKind[] {
+  return doc.rows.map((row) => row.kind ?? classifyRow(ownCells(row)));
+}
+
+const headerText = (doc: GridDocument, row: number) => rowCells(doc.rows[row]).map((c) => c.compact).join('|');
+
+interface OpenTable {
+  start: number;
+  budget: boolean;
+  /** Row of the indicator header, -1 before it. */
+  indicators: number;
+  fields: boolean;
+  goals: boolean;
+}
+
+/** Whether a row that can open a table begins another one than the table open before it. */
+function startsAnother(doc: GridDocument, kinds: RowKind[], open: OpenTable, i: number): boolean {
+  switch (kinds[i]) {
+    case 'indicatorHeader': // a header repeated at a page break is the same table
+      return open.indicators >= 0 && headerText(doc, i) !== headerText(doc, open.indicators);
+    case 'budgetHeader': return open.budget || open.indicators >= 0;
+    case 'field': return (open.budget || open.goals || open.indicators >= 0) && kinds[i - 1] !== 'field';
+    case 'title': return open.budget || open.fields || open.indicators >= 0;
+    case 'goals': return open.goals || open.indicators >= 0;
+    default: return false;
+  }
+}
+
+export function locateTables(doc: GridDocument, kinds: RowKind[]): Region[] {
+  const regions: { start: number; end: number }[] = [];
+  let open: OpenTable | null = null;
+  const close = (end: number) => {
+    if (open) regions.push({ start: open.start, end });
+    open = null;
+  };
+  for (let i = 0; i < doc.rows.length; i++) {
+    const kind = kinds[i];
+    const table: OpenTable | null = open;
+    if (table && table.indicators >= 0 && doc.rows[i].table !== doc.rows[i - 1].table) {
+      // A new physical table after the indicator rows: the same table only if it is as wide (split at a page).
+      if (doc.rows[i].slots.length !== doc.rows[table.indicators].slots.length || kind !== 'other') close(i);
+    }
+    if (OPENS.has(kind)) {
+      if (open && startsAnother(doc, kinds, open, i)) close(i);
+      const now: OpenTable = open ?? { start: i, budget: false, indicators: -1, fields: false, goals: false };
+      open = now;
+      if (kind === 'budgetHeader') now.budget = true;
+      if (kind === 'indicatorHeader' && now.indicators < 0) now.indicators = i;
+      if (kind === 'field') now.fields = true;
+      if (kind === 'goals') now.goals = true;
+    } else if ((kind === 'total' || kind === 'trailer') && open && (open as OpenTable).indicators >= 0) {
+      close(kind === 'total' ? i + 1 : i);
+    }
+  }
+  close(doc.rows.length);
+  // A title or a field row alone (no block) is not a table.
+  const tables = regions.filter((r) => kinds.slice(r.start, r.end).some((k) => k === 'budgetHeader' || k === 'indicatorHeader'));
+  return tables.map((region, k) => {
+    const preamble = preambleOf(doc, kinds, region, k === 0 ? 0 : tables[k - 1].end);
+    return { ...region, preamble, notProject: notProjectOf(doc, kinds, region, preamble) };
+  });
+}
+
+/** Paragraphs since the previous table, and rows of the table before its first block (its title rows). */
+function preambleOf(doc: GridDocument, kinds: RowKind[], region: { start: number; end: number }, previousEnd: number): Region['preamble'] {
+  const lines: Region['preamble'] = [];
+  for (const p of doc.paragraphs) {
+    if (p.beforeRow >= previousEnd && p.beforeRow <= region.start) lines.push({ text: p.text, line: p.line });
+  }
+  for (let i = previousEnd; i < region.end && i < doc.rows.length; i++) {
+    if (i >= region.start && kinds[i] !== 'title') continue;
+    if (kinds[i] !== 'title' && kinds[i] !== 'other') continue;
+    const cells = rowCells(doc.rows[i]).filter((c) => c.text !== '');
+    if (cells.length === 1) lines.push({ text: cells[0].text, line: cells[0].line });
+  }
+  return lines.sort((a, b) => a.line - b.line);
+}
+
+/** A department's whole-spending table or a target declaration form, by its title or its own header words. */
+const HEAD_ROWS = 6;
+const TITLE_LENGTH = 80;
+
+function notProjectOf(doc: GridDocument, kinds: RowKind[], region: { start: number; end: number }, preamble: Region['preamble']): Region['notProject'] {
+  const near = preamble.slice(-4);
+  for (const { text, line } of near) {
+    if (text.length > TITLE_LENGTH) continue; // a title, not a paragraph of the narrative
+    const found = NOT_PROJECT_WORDS.find(({ word }) => text.replace(/\s/g, '').includes(word));
+    if (found) return { kind: found.kind, words: found.word, line, ref: `L${line}` };
+  }
+  // Its title rows and header rows: a department's table names its own columns (年度主要任务…).
+  for (let i = region.start; i < region.end; i++) {
+    if (i - region.start >= HEAD_ROWS && kinds[i] === 'other') continue;
+    for (const cell of rowCells(doc.rows[i])) {
+      if (cell.compact.length > 40) continue;
+      const kind = DICTIONARY.notProjectReport(cell.compact);
+      const inTitle = NOT_PROJECT_WORDS.find(({ word }) => word.length >= 8 && cell.compact.includes(word));
+      if (kind || inTitle) return { kind: kind ?? inTitle!.kind, words: cell.text, line: cell.line, ref: cell.ref };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,272 @@
+/**
+ * Excel .xlsx → grid. Each visible sheet is one table: its cells at their rows and columns,
+ * merged ranges (`<mergeCells>`) as one cell over every slot they cover, blank rows left out.
+ * Values are read as stored, not as displayed: a number is its stored value (37.24, not a
+ * rounded 37.2), a percentage-formatted number is written as the percentage it stores (0.8619
+ * → `86.19%`), a date-formatted one as its date. A cell's position reads `Sheet1!B7`; its
+ * `line` is the sheet row.
+ */
+import type { SaxesTagPlain } from 'saxes';
+import { emptyCell, makeCell, type Cell, type GridDocument, type GridRow } from '../grid.ts';
+import { ReportParseError } from '../types.ts';
+import { attr, parseXml, readParts } from './zip.ts';
+
+interface Sheet {
+  name: string;
+  path: string;
+}
+
+interface RawCell {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/** Built-in number formats that show a percentage or a date (ECMA-376 §18.8.30). */
+const PERCENT_FORMATS = new Set([9, 10]);
+const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+export function readXlsx(bytes: Uint8Array, file: string): GridDocument {
+  const parts = readParts(bytes, file, (name) => name.startsWith('xl/') && name.endsWith('.xml') || name.endsWith('.rels'), 'Excel ');
+  const sheets = workbookSheets(parts, file);
+  const shared = sharedStrings(parts, file);
+  const formats = cellFormats(parts, file);
+  const rows: GridRow[] = [];
+  sheets.forEach((sheet, index) => {
+    const xml = parts.get(sheet.path);
+    if (xml == null) throw new ReportParseError(file, `工作表“${sheet.name}”缺少数据（${sheet.path}）/ the sheet “${sheet.name}” has no data part (${sheet.path})`);
+    rows.push(...sheetRows(xml, sheet, index, shared, formats, file));
+  });
+  return { format: 'xlsx', encoding: 'xlsx', spansKnown: true, rows, paragraphs: [], tableCount: sheets.length };
+}
+
+/** The names of a workbook's visible sheets, in order (to tell a contract workbook from a report). */
+export function workbookSheetNames(bytes: Uint8Array, file: string): string[] {
+  const parts = readParts(bytes, file, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels', 'Excel ');
+  return workbookSheets(parts, file).map((s) => s.name);
+}
+
+function workbookSheets(parts: Map<string, string>, file: string): Sheet[] {
+  const workbook = parts.get('xl/workbook.xml');
+  if (workbook == null) throw new ReportParseError(file, '不是 Excel 工作簿：缺少 xl/workbook.xml / not an Excel workbook: xl/workbook.xml is missing');
+  const targets = new Map<string, string>();
+  const rels = parts.get('xl/_rels/workbook.xml.rels');
+  if (rels) {
+    parseXml(rels, 'xl/_rels/workbook.xml.rels', file, {
+      open(tag) {
+        if (tag.name !== 'Relationship') return;
+        const target = attr(tag, 'Target') ?? '';
+        targets.set(attr(tag, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+      },
+      close() {},
+      text() {},
+    });
+  }
+  const sheets: Sheet[] = [];
+  parseXml(workbook, 'xl/workbook.xml', file, {
+    open(tag) {
+      if (tag.name !== 'sheet' || attr(tag, 'state') === 'hidden' || attr(tag, 'state') === 'veryHidden') return;
+      const id = attr(tag, 'r:id') ?? '';
+      sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, path: targets.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml` });
+    },
+    close() {},
+    text() {},
+  });
+  return sheets;
+}
+
+/** The shared string table: rich text runs joined, phonetic guides (`rPh`) left out. */
+function sharedStrings(parts: Map<string, string>, file: string): string[] {
+  const xml = parts.get('xl/sharedStrings.xml');
+  if (xml == null) return [];
+  const strings: string[] = [];
+  let current = '';
+  let inText = false;
+  let phonetic = 0;
+  parseXml(xml, 'xl/sharedStrings.xml', file, {
+    open(tag) {
+      if (tag.name === 'si') current = '';
+      else if (tag.name === 'rPh') phonetic++;
+      else if (tag.name === 't') inText = true;
+    },
+    close(tag) {
+      if (tag.name === 'si') strings.push(current);
+      else if (tag.name === 'rPh') phonetic--;
+      else if (tag.name === 't') inText = false;
+    },
+    text(text) {
+      if (inText && phonetic === 0) current += text;
+    },
+  });
+  return strings;
+}
+
+type ValueFormat = 'general' | 'percent' | 'date';
+
+/** What each cell style (`s`) shows a number as, from styles.xml. */
+function cellFormats(parts: Map<string, string>, file: string): ValueFormat[] {
+  const xml = parts.get('xl/styles.xml');
+  if (xml == null) return [];
+  const custom = new Map<number, ValueFormat>();
+  const styles: ValueFormat[] = [];
+  let inCellXfs = false;
+  parseXml(xml, 'xl/styles.xml', file, {
+    open(tag) {
+      if (tag.name === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), formatOfCode(attr(tag, 'formatCode') ?? ''));
+      else if (tag.name === 'cellXfs') inCellXfs = true;
+      else if (tag.name === 'xf' && inCellXfs) {
+        const id = Number(attr(tag, 'numFmtId') ?? 0);
+        styles.push(custom.get(id) ?? (PERCENT_FORMATS.has(id) ? 'percent' : DATE_FORMATS.has(id) ? 'date' : 'general'));
+      }
+    },
+    close(tag) {
+      if (tag.name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  return styles;
+}
+
+/** A custom format code's kind: `%` outside quotes is a percentage; y/m/d outside quotes and brackets a date. */
+function formatOfCode(code: string): ValueFormat {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (bare.includes('%')) return 'percent';
+  if (/[ymd]/i.test(bare) && !/^[#0.,\s]*$/.test(bare)) return 'date';
+  return 'general';
+}
+
+/** A stored number as text: the shortest form that is the same double (no float noise, no rounding). */
+function numberText(value: string, format: ValueFormat): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  if (format === 'percent') return `${Number((n * 100).toPrecision(12))}%`;
+  if (format === 'date' && n > 0 && n < 2958466) {
+    const date = new Date(Math.round((n - 25569) * 86400000)); // Excel's serial day 25569 is 1970-01-01
+    return date.toISOString().slice(0, 10);
+  }
+  return String(n);
+}
+
+const columnIndex = (letters: string): number => {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+};
+
+const columnName = (index: number): string => {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+};
+
+const parseRef = (ref: string): { row: number; col: number } | null => {
+  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  return match ? { col: columnIndex(match[1]), row: Number(match[2]) - 1 } : null;
+};
+
+const MAX_ROWS = 100_000;
+const MAX_COLUMNS = 200;
+
+function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], formats: ValueFormat[], file: string): GridRow[] {
+  const cells: RawCell[] = [];
+  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  let cell: { ref: { row: number; col: number } | null; type: string; style: number; value: string; inline: string } | null = null;
+  let reading: 'v' | 't' | null = null;
+  let rowNumber = 0;
+  let nextColumn = 0;
+  parseXml(xml, sheet.path, file, {
+    open(tag: SaxesTagPlain) {
+      switch (tag.name) {
+        case 'row':
+          rowNumber = Number(attr(tag, 'r') ?? rowNumber + 1);
+          nextColumn = 0;
+          break;
+        case 'c': {
+          const ref = parseRef(attr(tag, 'r') ?? '') ?? { row: rowNumber - 1, col: nextColumn };
+          cell = { ref, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0), value: '', inline: '' };
+          nextColumn = ref.col + 1;
+          break;
+        }
+        case 'v':
+          reading = 'v';
+          break;
+        case 't':
+          if (cell) reading = 't';
+          break;
+        case 'mergeCell': {
+          const [from, to] = (attr(tag, 'ref') ?? '').split(':');
+          const a = parseRef(from ?? '');
+          const b = parseRef(to ?? from ?? '');
+          if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+          break;
+        }
+      }
+    },
+    close(tag: SaxesTagPlain) {
+      if (tag.name === 'v' || tag.name === 't') reading = null;
+      else if (tag.name === 'c' && cell?.ref) {
+        const text = cellText(cell, shared, formats);
+        if (text !== '') cells.push({ row: cell.ref.row, col: cell.ref.col, text });
+        cell = null;
+      }
+    },
+    text(text: string) {
+      if (!cell) return;
+      if (reading === 'v') cell.value += text;
+      else if (reading === 't') cell.inline += text;
+    },
+  });
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;
+  const height = Math.min(MAX_ROWS, Math.max(0, ...cells.map((c) => c.row + 1), ...merges.map((m) => m.bottom + 1)));
+  const width = Math.min(MAX_COLUMNS, Math.max(0, ...cells.map((c) => c.col + 1), ...merges.map((m) => m.right + 1)));
+  if (height === 0 || width === 0) return [];
+  const grid: (Cell | undefined)[][] = Array.from({ length: height }, () => []);
+  for (const raw of cells) {
+    if (raw.row < height && raw.col < width) grid[raw.row][raw.col] = makeCell(raw.text, raw.row + 1, refOf(raw.row, raw.col));
+  }
+  const continued: boolean[][] = Array.from({ length: height }, () => []);
+  for (const m of merges) {
+    if (m.top >= height || m.left >= width) continue;
+    const top = grid[m.top][m.left] ?? emptyCell(m.top + 1, refOf(m.top, m.left));
+    top.rowSpan = Math.min(m.bottom, height - 1) - m.top + 1;
+    top.colSpan = Math.min(m.right, width - 1) - m.left + 1;
+    for (let r = m.top; r <= m.bottom && r < height; r++) {
+      for (let c = m.left; c <= m.right && c < width; c++) {
+        grid[r][c] = top;
+        continued[r][c] = r !== m.top;
+      }
+    }
+  }
+  const rows: GridRow[] = [];
+  for (let r = 0; r < height; r++) {
+    const slots: Cell[] = [];
+    const flags: boolean[] = [];
+    let filled = false;
+    for (let c = 0; c < width; c++) {
+      const slot = grid[r][c] ?? emptyCell(r + 1, refOf(r, c));
+      slots.push(slot);
+      flags.push(continued[r][c] === true);
+      if (slot.compact !== '') filled = true;
+    }
+    if (filled) rows.push({ slots, continued: flags, line: r + 1, ref: `${quoted}!${r + 1}:${r + 1}`, table: index, repair: null });
+  }
+  return rows;
+}
+
+function cellText(cell: { type: string; style: number; value: string; inline: string }, shared: string[], formats: ValueFormat[]): string {
+  switch (cell.type) {
+    case 's':
+      return shared[Number(cell.value)] ?? '';
+    case 'inlineStr':
+      return cell.inline;
+    case 'str':
+    case 'e':
+    case 'd':
+      return cell.value;
+    case 'b':
+      return cell.value === '1' ? 'TRUE' : 'FALSE';
+    default:
+      return cell.value === '' ? '' : numberText(cell.value, formats[cell.style] ?? 'general');
+  }
+}
