@@ -21,14 +21,19 @@ export interface ResolvedBudget {
 const RATE_TOLERANCE = 0.005;
 const MONEY_TOLERANCE = 0.005;
 
-const value = (row: BudgetRowCells, column: keyof BudgetRowCells['values']) =>
-  parseNumberCell(row.values[column]?.text ?? '')?.value ?? null;
+const value = (row: BudgetRowCells, column: keyof BudgetRowCells['values'], factor = 1) => {
+  const parsed = parseNumberCell(row.values[column]?.text ?? '')?.value ?? null;
+  return parsed == null || factor === 1 ? parsed : round(parsed * factor);
+};
+
+/** How a figure printed in the table's unit becomes 万元. */
+const TO_WAN: Record<'万元' | '元', number> = { 万元: 1, 元: 1 / 10_000 };
 
 /** `100%` → 1; a bare `1` or `0.95` is already a fraction, a bare `95` is a percentage. */
 function rate(row: BudgetRowCells): number | null {
   const parsed = parseNumberCell(row.values.rate?.text ?? '');
   if (!parsed) return null;
-  return parsed.unit === '%' || parsed.value > 1.5 ? parsed.value / 100 : parsed.value;
+  return parsed.unit === '%' || parsed.value > 1.5 ? round(parsed.value / 100) : parsed.value;
 }
 
 const ratio = (a: number | null, b: number | null) => (a != null && b != null && b !== 0 ? a / b : null);
@@ -38,15 +43,23 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const inMillions = (wan: number) => `CNY ${round(wan / 100)} M`;
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings: FindingSink): ResolvedBudget {
+export interface BudgetLayout {
+  /** The unit the table prints money in; the contract's figures are in 万元. */
+  moneyUnit: '万元' | '元';
+  /** The budget's points printed in the block's label, where no 分值 column gives them. */
+  points: number | null;
+}
+
+export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings: FindingSink, layout: BudgetLayout = { moneyUnit: '万元', points: null }): ResolvedBudget {
+  const factor = TO_WAN[layout.moneyUnit];
   const lines: BudgetLineRow[] = rows.map((row) => {
-    const budgetAdjusted = value(row, 'budget_adjusted');
-    const executed = value(row, 'executed');
+    const budgetAdjusted = value(row, 'budget_adjusted', factor);
+    const executed = value(row, 'executed', factor);
     return {
       report_id: reportId,
       line: row.kind,
       line_label: row.label.text,
-      budget_initial: value(row, 'budget_initial'),
+      budget_initial: value(row, 'budget_initial', factor),
       budget_adjusted: budgetAdjusted,
       executed,
       weight: value(row, 'weight'),
@@ -79,7 +92,10 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
   const budgetInitial = pick('budget_initial');
   const budgetAdjusted = pick('budget_adjusted');
   const executed = pick('executed');
-  const { weight, score } = resolvePoints(total ?? null, sources, findings);
+  const resolved = resolvePoints(total ?? null, sources, findings);
+  // 湖北's form prints the budget's points in its label only (`预算执行情况（万元）（20分）`).
+  const weight = resolved.weight ?? layout.points;
+  const score = resolved.score;
 
   if (budgetInitial != null && budgetAdjusted != null && Math.abs(budgetInitial - budgetAdjusted) > MONEY_TOLERANCE) {
     const againstInitial = ratio(executed, budgetInitial);

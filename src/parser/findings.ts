@@ -71,22 +71,24 @@ function groups(drafts: IndicatorDraft[]): IndicatorDraft[][] {
 
 /** 一级 blocks as printed: declared points against the sum of the weights under them; misfiled 二级. */
 export function checkCategories(drafts: IndicatorDraft[], findings: FindingSink): Map<string, { label: string; weight: number; score: number }> {
-  const blocks = new Map<string, { label: string; line: number; declared: number | null; weight: number; score: number }>();
+  const blocks = new Map<string, { label: string; line: number; declared: number | null; weight: number; score: number; weighted: boolean }>();
   for (const { row, block } of drafts) {
     if (!block) continue;
     const key = `${block.line}`;
-    const entry = blocks.get(key) ?? { label: block.label, line: block.line, declared: block.declared, weight: 0, score: 0 };
+    const entry = blocks.get(key) ?? { label: block.label, line: block.line, declared: block.declared, weight: 0, score: 0, weighted: false };
     entry.weight += row.weight ?? 0;
+    entry.weighted ||= row.weight != null;
     entry.score += row.score ?? 0;
     blocks.set(key, entry);
     const printedParent = block.label.replace(/[(（].*$/, '').replace(/\s/g, '');
-    if (row.level1 && !printedParent.startsWith(row.level1.slice(0, 2))) {
+    // A 一级 cell that prints only its points (`（50分）`) names no category to be misfiled under.
+    if (row.level1 && printedParent !== '' && !printedParent.startsWith(row.level1.slice(0, 2))) {
       findings.add('LEVEL2_MISFILED', 'warning', 'indicators.level1', row.level1, block.label,
         `二级指标“${row.level2}”属于${row.level1}，却列在“${block.label}”下 / level-2 category “${row.level2}” belongs to ${row.level1} but is filed under “${block.label}”`, row.level3_line);
     }
   }
   for (const entry of blocks.values()) {
-    if (entry.declared != null && Math.abs(entry.declared - entry.weight) > SCORE_TOLERANCE) {
+    if (entry.declared != null && entry.weighted && Math.abs(entry.declared - entry.weight) > SCORE_TOLERANCE) {
       findings.add('LEVEL1_WEIGHT_MISMATCH', 'error', 'indicators.weight', String(entry.declared), fmt(entry.weight),
         `“${entry.label}”标明 ${entry.declared} 分，其下指标分值合计 ${fmt(entry.weight)} 分 / category “${entry.label}” declares ${entry.declared} points; the weights under it add up to ${fmt(entry.weight)}`, entry.line);
     }

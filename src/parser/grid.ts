@@ -53,6 +53,11 @@ export interface GridRow {
    * another number of cells than the header (the header does not describe them).
    */
   widthMismatch?: { header: number; rows: number };
+  /**
+   * Where merges are known: how many slots at the row's end the file gave no cell for. A row that
+   * falls short of its table may have lost a cell merged down from above, its cells moved left.
+   */
+  padded?: number;
   /** What the row is (layout/classify.ts), when the reader already classified it. */
   kind?: import('./layout/classify.ts').RowKind;
 }
@@ -185,11 +190,13 @@ export function placeSpans(
   return rows.map((row, r) => {
     const slots: Cell[] = [];
     const continued: boolean[] = [];
+    let padded = 0;
     for (let c = 0; c < width; c++) {
       const cell = grid[r]?.[c];
       slots.push(cell ?? blank(r, c));
       continued.push(cell !== undefined && starts[r][c] === false);
+      padded = cell === undefined ? padded + 1 : 0;
     }
-    return { slots, continued, line: row.line, ref: row.ref, table, repair: null };
+    return { slots, continued, line: row.line, ref: row.ref, table, repair: null, padded };
   });
 }

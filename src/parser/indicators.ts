@@ -47,7 +47,8 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
     const residue = level3 === '' || LABELS.placeholder.test(level3.replace(/\s/g, ''));
     if (residue && weight == null && score == null && (level3 !== '' || (target == null && actual == null))) continue;
     // A template's numbered placeholder (`指标1`, `指标2`) left with nothing filled in.
-    if (LABELS.templateIndicator.test(level3.replace(/\s/g, '')) && weight == null && score == null && target == null && actual == null) continue;
+    const nothing = (text: string | null) => text == null || LABELS.placeholder.test(text.replace(/\s/g, ''));
+    if (LABELS.templateIndicator.test(level3.replace(/\s/g, '')) && weight == null && score == null && nothing(target) && nothing(actual)) continue;
 
     const level2 = level2Printed ? normalizeLevel2(level2Printed.replace(/\s/g, '')) : null;
     const level1 = level2?.parent ?? (block ? normalizeLevel1(block.label.replace(/\s/g, '')) : null);

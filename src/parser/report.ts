@@ -9,7 +9,7 @@ import { checkNarrative } from './narrative.ts';
 import { parseNumberCell, cleanText } from './numbers.ts';
 import { inferPlace } from './place.ts';
 import type { ReportTable } from './layout/read-table.ts';
-import { fundWithCity, readTitle } from './title.ts';
+import { fundFromTableTitle, fundWithCity, readTitle } from './title.ts';
 import type { NormalizedTables, ReportRow } from './types.ts';
 
 export interface ReportInput {
@@ -47,7 +47,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
   const title = readTitle(preamble);
   const header = [table.projectName, table.department, table.implementer].map((c) => c?.text ?? '').join(' ');
   const place = inferPlace({ title: title.title ?? '', header, body: text });
-  const budget = resolveBudget(reportId, table.budgetRows, findings);
+  const budget = resolveBudget(reportId, table.budgetRows, findings, { moneyUnit: table.moneyUnit, points: table.budgetPoints });
   const drafts = buildIndicators(reportId, table.indicatorRows);
   for (const { repair, repairLine, row } of drafts) {
     if (repair) findings.add('ROW_REPAIRED', 'info', 'indicators', null, null, `第 ${row.seq} 个指标所在行已修复：${repair}`, repairLine);
@@ -56,12 +56,14 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
   const categories = checkCategories(drafts, findings);
   const indicators = drafts.map((d) => d.row);
 
-  const totalWeight = sumOrNull([budget.weight, ...indicators.map((r) => r.weight)]);
+  // Without a single indicator weight (forms that score per block) the total weight is unknown, not the budget's alone.
+  const totalWeight = indicators.some((r) => r.weight != null) ? sumOrNull([budget.weight, ...indicators.map((r) => r.weight)]) : null;
   const totalScore = sumOrNull([budget.score, ...indicators.map((r) => r.score)]);
   const declaredScore = parseNumberCell(table.total?.score?.text ?? '')?.value ?? null;
   const declaredWeight = parseNumberCell(table.total?.weight?.text ?? '')?.value ?? null;
   const totalLine = table.total?.label.line ?? null;
-  if (!table.total) {
+  // A form that scores nothing (湖南 county 专项, central transfers) has no 总分 row to miss.
+  if (!table.total && (budget.score != null || indicators.some((r) => r.score != null))) {
     findings.add('FIELD_MISSING', 'warning', 'reports.declared_total_score', null, null, '表格没有“总分”行（表格可能不完整）/ no “总分” row: the table may be cut off', indicators.at(-1)?.level3_line ?? null);
   }
   if (declaredScore != null && totalScore != null && Math.abs(declaredScore - totalScore) > SCORE_TOLERANCE) {
@@ -78,8 +80,9 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
     ['goal_target', '年度总体目标·预期目标', cleanText(table.goalTarget?.text), table.labelLines.goals],
     ['goal_actual', '年度总体目标·实际完成情况', cleanText(table.goalActual?.text), table.labelLines.goals],
   ];
+  // A field the form prints but leaves blank; a form without the field at all (湖北's has no 年度总体目标) is not a blank.
   for (const [field, name, value, line] of fields) {
-    if (value == null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / the “${name}” field is blank`, line);
+    if (value == null && line != null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / the “${name}” field is blank`, line);
   }
   if (narrative) checkNarrative(preamble, { total: totalScore, budget: budget.score, categories, indicators }, findings);
 
@@ -90,7 +93,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
     year: title.year,
     province: place.province,
     city: place.city,
-    fund: fundWithCity(title.fundPrinted, place.city, place.city ? place.city.replace(/市$/, '') : null),
+    fund: fundWithCity(title.fundPrinted ?? fundFromTableTitle(preamble), place.city, place.city ? place.city.replace(/市$/, '') : null),
     project: title.subtitle ?? projectPrinted,
     project_name_printed: projectPrinted,
     department: fields[0][2],
@@ -112,6 +115,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
     finding_count: findings.rows.length,
     source_format: format,
     source_ref: tableRef,
+    money_unit: table.moneyUnit,
   };
   for (const finding of findings.rows) finding.source_ref = finding.line == null ? null : refOfLine(finding.line);
   return { reports: [report], budget_lines: budget.lines, indicators, findings: findings.rows };

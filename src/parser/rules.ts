@@ -77,8 +77,8 @@ export const RE_AT_LEAST =
 export const RE_AT_MOST =
   /≤|≦|⩽|<=|<|小于或?等于|不超过|不高于|不多于|不大于|以内|之内|以下|(?<!不)低于|(?<!不)少于|(?<!不)小于|控制在|至多|最多/;
 
-/** "Equals": = and ﹦ (U+FE66); 等于 unless part of 大于等于 / 小于等于. */
-export const RE_EQUALS = /=|﹦|(?<![大小]于|或)等于/;
+/** "Equals": = and ﹦ (U+FE66), ═ (U+2550, typed for = in 云南's tables); 等于 unless part of 大于等于 / 小于等于. */
+export const RE_EQUALS = /=|﹦|═|(?<![大小]于|或)等于/;
 
 /**
  * Rates and counts of bad things (安全事故发生率, 投诉率, 差错数, 超支): their targets are maxima.

@@ -30,7 +30,7 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     num('budget_adjusted'), num('executed'), num('execution_rate'), num('budget_weight'),
     num('budget_score'), num('total_weight'), num('total_score'), num('declared_total_score'),
     text('grade'),
-    ...added(text('title'), int('indicator_count'), int('finding_count'), text('source_format'), text('source_ref')),
+    ...added(text('title'), int('indicator_count'), int('finding_count'), text('source_format'), text('source_ref'), text('money_unit')),
   ],
   budget_lines: [
     text('report_id', true), text('line', true), text('line_label'), num('budget_initial'),

@@ -77,3 +77,27 @@ export function fundWithCity(fundPrinted: string | null, city: string | null, ci
   if (fundPrinted.startsWith('市')) return city + fundPrinted.slice(1);
   return city + fundPrinted;
 }
+
+/** A table's own title (`就业补助资金绩效自评表`, `2022年度项目支出绩效自评表`). */
+const TABLE_TITLE = /^(.*?)(?:项目)?(?:支出)?(?:绩效)?(?:目标)?自评表/;
+/** What a table title says when it names no fund: the form's own name, or only a place (`稷山县`). */
+const GENERIC_FUND = /^(?:[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟))?(?:部门预算|财政|县级|市级|省级)?(?:项目支出|项目|预算项目|专项资金|专项)?$/;
+
+/**
+ * The fund a table's title names, for a table printed without a report's title: the words
+ * before `绩效自评表`, its year and attachment number taken off; null when they only name the form.
+ */
+export function fundFromTableTitle(preamble: Line[]): string | null {
+  for (const { text } of preamble.slice(-6).reverse()) {
+    const compact = text.replace(/\s+/g, '');
+    if (compact.length > 60 || compact.includes('|')) continue; // a title is a line of its own, not a row of a list
+    const match = TABLE_TITLE.exec(compact);
+    if (!match) continue;
+    const fund = match[1]
+      .replace(/^附件\d*[:：]?/, '')
+      .replace(/[(（]?20\d{2}年度?[)）]?/g, '')
+      .replace(/^[(（][^)）]*[)）]/, '');
+    return GENERIC_FUND.test(fund) ? null : fund;
+  }
+  return null;
+}

@@ -71,6 +71,8 @@ export interface ReportRow {
   source_format: string;
   /** Added column: where the table starts in the file (`L23`, `T2.R1.C1 ¶40`, `Sheet1!A3`, `T1.R1.C1 L88`). */
   source_ref: string | null;
+  /** Added column: the unit the table printed money in (`万元`, or `元` converted to 万元 in every money column). */
+  money_unit: string;
 }
 
 export const BUDGET_LINE_KINDS = ['total', 'appropriation', 'carryover', 'other'] as const;

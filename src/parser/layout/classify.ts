@@ -7,7 +7,7 @@
 import type { Cell } from '../grid.ts';
 import { BUDGET_BIT, DICTIONARY, INDICATOR_BIT } from './dictionary.ts';
 
-export type RowKind = 'field' | 'budgetHeader' | 'goals' | 'indicatorHeader' | 'total' | 'title' | 'trailer' | 'other';
+export type RowKind = 'field' | 'budgetHeader' | 'goals' | 'indicatorHeader' | 'total' | 'title' | 'trailer' | 'section' | 'other';
 
 const TABLE_TITLE = /自评表|评价表|绩效自评|评分表/;
 
@@ -61,6 +61,11 @@ export function classifyRow(cells: Cell[]): RowKind {
   if (block?.meaning === 'total') return 'total';
   if (DICTIONARY.field(first.compact)) return 'field';
   if (DICTIONARY.isTrailer(first.compact)) return 'trailer';
+  if (DICTIONARY.isSection(first.compact)) return 'section';
   if (cells.filter((c) => c.compact !== '').length === 1 && TABLE_TITLE.test(first.compact)) return 'title';
   return 'other';
 }
+
+/** A header's indicator words alone: the same header over another goal block (年度绩效目标2) or after a page break. */
+export const indicatorHeaderWords = (cells: Cell[]): string =>
+  cells.filter((c) => DICTIONARY.indicatorColumn(c.compact)).map((c) => c.compact).join('|');

@@ -5,13 +5,13 @@
  */
 import headers from './headers.json';
 
-export type FieldMeaning = 'project_name' | 'department' | 'implementer';
+export type FieldMeaning = 'project_name' | 'department' | 'upper_department' | 'implementer';
 export type BlockMeaning = 'budget' | 'goals' | 'indicators' | 'total';
 export type BudgetColumn = 'budget_initial' | 'budget_adjusted' | 'executed' | 'weight' | 'rate' | 'score' | 'reason';
 export type FundingRow = 'total' | 'appropriation' | 'carryover' | 'other';
 export type GoalColumn = 'target' | 'actual';
 export type IndicatorColumn = 'level1' | 'level2' | 'level3' | 'nature' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'deviation';
-export type NotProjectReport = 'department' | 'declaration';
+export type NotProjectReport = 'department' | 'declaration' | 'scoring';
 
 /** The parenthesized suffixes a header may carry: column letters and formulas, units, points. */
 const SUFFIX = /\((?:[A-Za-z](?:[/+\-×*÷][A-Za-z])*|万元|元|%|分|\d{1,3}分|\d{1,3}%)\)$/;
@@ -86,6 +86,7 @@ const BUDGET_LABEL_AREA = new Set(headers.budgetLabelArea.map((w) => headerKey(w
 const INDICATOR_LABEL_AREA = new Set(headers.indicatorLabelArea.map((w) => headerKey(w).key));
 
 const TRAILERS = new Set(headers.trailers.map((w) => headerKey(w).key));
+const SECTIONS = new Set(headers.sections.map((w) => headerKey(w).key));
 
 const lookup = <K>(map: Map<string, K>, compact: string): K | null =>
   compact.length > LONGEST_HEADER || compact === '' ? null : map.get(headerKey(compact).key) ?? null;
@@ -124,6 +125,8 @@ export const DICTIONARY = {
     const colon = key.indexOf(':');
     return TRAILERS.has(colon < 0 ? key : key.slice(0, colon));
   },
+  /** A row of the form that is neither a header field nor a block (资金管理情况, 项目类别…): it ends the block before it. */
+  isSection: (compact: string) => compact.length <= LONGEST_HEADER && SECTIONS.has(headerKey(compact).key),
   /** Words that may stand over the budget block's row labels (or nothing). */
   isBudgetLabelArea: (compact: string) => BUDGET_LABEL_AREA.has(headerKey(compact).key),
   isIndicatorLabelArea: (compact: string) => INDICATOR_LABEL_AREA.has(headerKey(compact).key),
@@ -140,8 +143,8 @@ export const COLUMN_NAMES = {
 export function allWordings(): { context: string; meaning: string; wording: string }[] {
   const out: { context: string; meaning: string; wording: string }[] = [];
   for (const [context, groups] of Object.entries(headers)) {
-    if (context === 'about' || context === 'trailers') continue;
-    if (Array.isArray(groups)) for (const wording of groups) out.push({ context, meaning: 'label-area', wording });
+    if (context === 'about') continue;
+    if (Array.isArray(groups)) for (const wording of groups) out.push({ context, meaning: context, wording });
     else for (const [meaning, wordings] of Object.entries(groups as Record<string, string[]>)) for (const wording of wordings) out.push({ context, meaning, wording });
   }
   return out;

@@ -32,10 +32,21 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
   const at = (row: IndicatorRow) => ({ line: row.level3_line, ref: row.source_ref ?? '' });
   for (const row of tables.indicators) {
     const name = compactOf(row.level3);
+    if (name === '' && (row.weight != null || row.score != null)) {
+      refuse.at(at(row), `有一行有分值或得分（${row.weight ?? ''}/${row.score ?? ''}），却没有指标名称：它可能是标签缺失的“总分”行，各列的位置不确定`,
+        `a row has points (${row.weight ?? ''}/${row.score ?? ''}) but no indicator's name: it may be a 总分 row whose label is missing, and the columns' places are in doubt`);
+    }
     if (name.length <= SHORT_NAME && (isNumericCell(name) || parseNumberCell(name) || LOOKS_LIKE_VALUE.test(name))) {
       refuse.at(at(row), `第 ${row.seq} 个指标的名称“${row.level3}”是一个数值或目标值，不像指标名称：各列的位置不确定`,
         `indicator ${row.seq} is named “${row.level3}”, a figure or a target, not an indicator's name: the columns' places are in doubt`);
     }
+    // A 二级 word in the 一级 column: the row's cells have moved one column.
+    const level1 = compactOf(row.level1_printed).replace(/[(（][^)）]*[)）]$/, '');
+    if (level1 !== '' && LABELS.level2Any.test(level1) && !LABELS.level1Any.test(level1)) {
+      refuse.at(at(row), `第 ${row.seq} 个指标的“一级指标”是二级指标“${row.level1_printed}”：各列的位置不确定`,
+        `the 一级 category of indicator ${row.seq} is the 二级 category “${row.level1_printed}”: the columns' places are in doubt`);
+    }
+    // (A 三级 may be named like a category: the seeds have an indicator called 满意度.)
     for (const [field, value] of [['年度指标值', row.target_text], ['实际完成值', row.actual_text], ['偏差原因', row.deviation]] as const) {
       if (value && isLabel(compactOf(value))) {
         refuse.at(at(row), `第 ${row.seq} 个指标的“${field}”是指标类别“${value}”：各列的位置不确定`,
@@ -43,6 +54,7 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
       }
     }
   }
+  checkNesting(tables.indicators, refuse, at);
   checkPointCells(table, refuse);
   const [report] = tables.reports;
   const weights = tables.indicators.filter((r) => r.weight != null);
@@ -65,6 +77,24 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
   if (over.length >= 2 && over.length * 3 > scored.length) {
     refuse.at(at(over[0]), `${scored.length} 个有分值的指标中有 ${over.length} 个得分高于分值：分值和得分两列的位置不确定`,
       `${over.length} of ${scored.length} scored indicators score above their weight: the places of the weight and score columns are in doubt`);
+  }
+}
+
+/** `一、示范区建立` over `1、水稻侧深施肥…`: a parent row scored as the sum of the children under it. */
+const PARENT_ITEM = /^[一二三四五六七八九十]{1,3}、/;
+const CHILD_ITEM = /^[0-9]{1,2}[、.．]/;
+
+/**
+ * Indicators numbered as parents and children (云南 隆阳 2022): the parent's score is its
+ * children's sum, so adding every row counts it twice, and which rows are the indicators is a
+ * guess. Refused rather than summed.
+ */
+function checkNesting(rows: IndicatorRow[], refuse: Refuser, at: (row: IndicatorRow) => { line: number; ref: string }): void {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    if (PARENT_ITEM.test(compactOf(rows[i].level3)) && CHILD_ITEM.test(compactOf(rows[i + 1].level3)) && rows[i].score != null && rows[i + 1].score != null) {
+      refuse.at(at(rows[i]), `指标“${rows[i].level3}”下还有编号的子指标（“${rows[i + 1].level3}”），父子指标都有得分：总分会重复计算，无法确定哪些行是指标`,
+        `the indicator “${rows[i].level3}” has numbered sub-indicators under it (“${rows[i + 1].level3}”), each scored: adding them would count the parent twice, so which rows are the indicators cannot be made certain`);
+    }
   }
 }
 

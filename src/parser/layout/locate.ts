@@ -7,7 +7,7 @@
  */
 import { ownCells, rowCells, type GridDocument } from '../grid.ts';
 import { classifyRow, type RowKind } from './classify.ts';
-import { DICTIONARY } from './dictionary.ts';
+import { DICTIONARY, type NotProjectReport } from './dictionary.ts';
 import headers from './headers.json';
 
 export interface Region {
@@ -15,20 +15,18 @@ export interface Region {
   start: number;
   end: number;
   /** Set when the table is of a kind that is not a project report (a department's whole spending, a target declaration). */
-  notProject: { kind: 'department' | 'declaration'; words: string; line: number; ref: string } | null;
+  notProject: { kind: NotProjectReport; words: string; line: number; ref: string } | null;
   /** The lines just before the table and its title rows: what its title and year are read from. */
-  preamble: { text: string; line: number }[];
+  preamble: { text: string; line: number; ref: string }[];
 }
 
 const OPENS: ReadonlySet<RowKind> = new Set(['title', 'field', 'budgetHeader', 'indicatorHeader', 'goals']);
 const NOT_PROJECT_WORDS = Object.entries(headers.notProjectReports).flatMap(([kind, words]) =>
-  words.map((word) => ({ kind: kind as 'department' | 'declaration', word })));
+  words.map((word) => ({ kind: kind as NotProjectReport, word })));
 
 export function classifyRows(doc: GridDocument): RowKind[] {
   return doc.rows.map((row) => row.kind ?? classifyRow(ownCells(row)));
 }
-
-const headerText = (doc: GridDocument, row: number) => rowCells(doc.rows[row]).map((c) => c.compact).join('|');
 
 interface OpenTable {
   start: number;
@@ -40,13 +38,15 @@ interface OpenTable {
 }
 
 /** Whether a row that can open a table begins another one than the table open before it. */
-function startsAnother(doc: GridDocument, kinds: RowKind[], open: OpenTable, i: number): boolean {
+function startsAnother(kinds: RowKind[], open: OpenTable, i: number): boolean {
   switch (kinds[i]) {
-    case 'indicatorHeader': // a header repeated at a page break is the same table
-      return open.indicators >= 0 && headerText(doc, i) !== headerText(doc, open.indicators);
+    // A header repeated at a page break, or over the next goal block, is the same table; one with
+    // other columns inside a table not yet closed by its 总分 is refused with the table, not read apart.
+    case 'indicatorHeader': return false;
     case 'budgetHeader': return open.budget || open.indicators >= 0;
     case 'field': return (open.budget || open.goals || open.indicators >= 0) && kinds[i - 1] !== 'field';
-    case 'title': return open.budget || open.fields || open.indicators >= 0;
+    // A second title before any part of the table (a list of the tables, then the first table's own title): the table starts there.
+    case 'title': return true;
     case 'goals': return open.goals || open.indicators >= 0;
     default: return false;
   }
@@ -67,15 +67,15 @@ export function locateTables(doc: GridDocument, kinds: RowKind[]): Region[] {
       if (doc.rows[i].slots.length !== doc.rows[table.indicators].slots.length || kind !== 'other') close(i);
     }
     if (OPENS.has(kind)) {
-      if (open && startsAnother(doc, kinds, open, i)) close(i);
+      if (open && startsAnother(kinds, open, i)) close(i);
       const now: OpenTable = open ?? { start: i, budget: false, indicators: -1, fields: false, goals: false };
       open = now;
       if (kind === 'budgetHeader') now.budget = true;
       if (kind === 'indicatorHeader' && now.indicators < 0) now.indicators = i;
       if (kind === 'field') now.fields = true;
       if (kind === 'goals') now.goals = true;
-    } else if ((kind === 'total' || kind === 'trailer') && open && (open as OpenTable).indicators >= 0) {
-      close(kind === 'total' ? i + 1 : i);
+    } else if (kind === 'total' && open && (open as OpenTable).indicators >= 0) {
+      close(i + 1); // rows after the table proper (评价结论, 项目负责人) may come before its 总分 (云南) or after it
     }
   }
   close(doc.rows.length);
@@ -87,31 +87,33 @@ export function locateTables(doc: GridDocument, kinds: RowKind[]): Region[] {
   });
 }
 
-/** Paragraphs since the previous table, and rows of the table before its first block (its title rows). */
+/** Paragraphs since the previous table, and the table's rows of one text before its first part (its title, its year). */
 function preambleOf(doc: GridDocument, kinds: RowKind[], region: { start: number; end: number }, previousEnd: number): Region['preamble'] {
   const lines: Region['preamble'] = [];
   for (const p of doc.paragraphs) {
-    if (p.beforeRow >= previousEnd && p.beforeRow <= region.start) lines.push({ text: p.text, line: p.line });
+    if (p.beforeRow >= previousEnd && p.beforeRow <= region.start) lines.push({ text: p.text, line: p.line, ref: doc.format === 'docx' ? `¶${p.line}` : `L${p.line}` });
   }
   for (let i = previousEnd; i < region.end && i < doc.rows.length; i++) {
-    if (i >= region.start && kinds[i] !== 'title') continue;
-    if (kinds[i] !== 'title' && kinds[i] !== 'other') continue;
-    const cells = rowCells(doc.rows[i]).filter((c) => c.text !== '');
-    if (cells.length === 1) lines.push({ text: cells[0].text, line: cells[0].line });
+    if (kinds[i] !== 'title' && kinds[i] !== 'other') {
+      if (i >= region.start) break;
+      continue;
+    }
+    // A row of a few cells (`2022年度项目支出绩效自评表 | 部门：… | 公开14表`): its cells kept apart by ` | `, so that a title is read from one cell.
+    const cells = ownCells(doc.rows[i]).filter((c) => c.text !== '');
+    if (cells.length >= 1 && cells.length <= 3) lines.push({ text: cells.map((c) => c.text).join(' | '), line: cells[0].line, ref: cells[0].ref });
   }
   return lines.sort((a, b) => a.line - b.line);
 }
 
-/** A department's whole-spending table or a target declaration form, by its title or its own header words. */
 const HEAD_ROWS = 6;
 const TITLE_LENGTH = 80;
 
 function notProjectOf(doc: GridDocument, kinds: RowKind[], region: { start: number; end: number }, preamble: Region['preamble']): Region['notProject'] {
   const near = preamble.slice(-4);
-  for (const { text, line } of near) {
+  for (const { text, line, ref } of near) {
     if (text.length > TITLE_LENGTH) continue; // a title, not a paragraph of the narrative
     const found = NOT_PROJECT_WORDS.find(({ word }) => text.replace(/\s/g, '').includes(word));
-    if (found) return { kind: found.kind, words: found.word, line, ref: `L${line}` };
+    if (found) return { kind: found.kind, words: found.word, line, ref };
   }
   // Its title rows and header rows: a department's table names its own columns (年度主要任务…).
   for (let i = region.start; i < region.end; i++) {

@@ -96,51 +96,52 @@ export interface TextAlignment<M extends string> {
 }
 
 /**
- * A text row shorter than its header: the one arrangement of its cells (in order) on the
- * columns that their content fits. A column may be missing at either edge (rows fused on one
- * line lose cells there) or, inside the row, only where a merged cell can have been dropped
- * (`droppable`; columns in one `together` group go missing together). Returns null when no
- * arrangement fits or two fit equally well.
+ * Where a short row may have lost its cells: `edges`, at either end only (two rows fused on one
+ * line of text lose the cells where they were cut); `merged`, at any column but `keep` (a merged
+ * cell dropped from the row, as HTML-to-text conversions and short rows of a page do).
+ */
+export type Losses<M extends string> = { kind: 'edges' } | { kind: 'merged'; keep: ReadonlySet<M>; together: readonly M[][] };
+
+/**
+ * A row shorter than its columns: its cells, in order, on the one arrangement their content
+ * fits. Every arrangement in which no cell lands in a column it does not fit is tried; when two
+ * of them put a cell with text in different columns, which is right is a guess, and the answer is
+ * null (the row is refused). A preference between fitting arrangements would be a guess too.
  */
 export function alignTextRow<M extends string>(
   cells: Cell[],
   meanings: M[],
   fit: (meaning: M, cell: Cell) => Fit,
-  droppable: ReadonlySet<M>,
-  together: readonly M[][],
+  losses: Losses<M>,
 ): TextAlignment<M> | null {
   const width = meanings.length;
   const n = cells.length;
   if (n > width || n === 0) return null;
-  let best: { score: number; positions: number[] } | null = null;
-  let tie = false;
+  let found: number[] | null = null;
+  let ambiguous = false;
   const positions: number[] = [];
-  const visit = (cell: number, column: number, score: number): void => {
+  const visit = (cell: number, column: number): void => {
+    if (ambiguous) return;
     if (cell === n) {
-      const used = new Set(positions);
-      const missing = meanings.map((_, i) => i).filter((i) => !used.has(i));
-      if (!allowedGaps(missing, positions, meanings, droppable, together)) return;
-      if (!best || score > best.score) {
-        best = { score, positions: [...positions] };
-        tie = false;
-      } else if (score === best.score && !sameFilledPlaces(best.positions, positions, cells)) tie = true;
+      if (!allowedLosses(positions, meanings, losses)) return;
+      if (!found) found = [...positions];
+      else if (!sameFilledPlaces(found, positions, cells)) ambiguous = true;
       return;
     }
     for (let c = column; c <= width - (n - cell); c++) {
-      const verdict = fit(meanings[c], cells[cell]);
-      if (verdict === 'misfit') continue; // a cell never goes where it does not fit
+      if (fit(meanings[c], cells[cell]) === 'misfit') continue; // a cell never goes where it does not fit
       positions.push(c);
-      visit(cell + 1, c + 1, score + (verdict === 'fits' ? 2 : 0));
+      visit(cell + 1, c + 1);
       positions.pop();
     }
   };
-  visit(0, 0, 0);
-  const found = best as { score: number; positions: number[] } | null;
-  if (!found || tie) return null;
+  visit(0, 0);
+  const chosen = found as number[] | null;
+  if (!chosen || ambiguous) return null;
   const values: Partial<Record<M, Cell>> = {};
-  found.positions.forEach((column, i) => (values[meanings[column]] = cells[i]));
-  const used = new Set(found.positions);
-  return { values, missing: meanings.filter((_, i) => !used.has(i)), offset: found.positions[0] };
+  chosen.forEach((column, i) => (values[meanings[column]] = cells[i]));
+  const used = new Set(chosen);
+  return { values, missing: meanings.filter((_, i) => !used.has(i)), offset: chosen[0] };
 }
 
 /** Two arrangements that put every cell with text in the same column differ only in where blanks go: no doubt. */
@@ -148,19 +149,19 @@ function sameFilledPlaces(a: number[], b: number[], cells: Cell[]): boolean {
   return cells.every((cell, i) => cell.compact === '' || a[i] === b[i]);
 }
 
-/** Gaps inside the row only at droppable columns, and a `together` group dropped inside the row all together. */
-function allowedGaps<M extends string>(missing: number[], positions: number[], meanings: M[], droppable: ReadonlySet<M>, together: readonly M[][]): boolean {
-  const first = positions[0];
-  const last = positions[positions.length - 1];
-  const inside = new Set<M>();
-  for (const column of missing) {
-    if (column < first || column > last) continue;
-    if (!droppable.has(meanings[column])) return false;
-    inside.add(meanings[column]);
+function allowedLosses<M extends string>(positions: number[], meanings: M[], losses: Losses<M>): boolean {
+  const used = new Set(positions);
+  const missing = meanings.map((m, i) => [m, i] as const).filter(([, i]) => !used.has(i));
+  if (losses.kind === 'edges') {
+    const first = positions[0];
+    const last = positions[positions.length - 1];
+    return missing.every(([, i]) => i < first || i > last);
   }
-  for (const group of together) {
-    const dropped = group.filter((m) => inside.has(m)).length;
-    if (dropped !== 0 && dropped !== group.filter((m) => meanings.includes(m)).length) return false;
-  }
-  return true;
+  if (missing.some(([m]) => losses.keep.has(m))) return false;
+  const gone = new Set(missing.map(([m]) => m));
+  return losses.together.every((group) => {
+    const present = group.filter((m) => meanings.includes(m));
+    const dropped = present.filter((m) => gone.has(m)).length;
+    return dropped === 0 || dropped === present.length;
+  });
 }

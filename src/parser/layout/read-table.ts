@@ -4,14 +4,14 @@
  * means (headers.json); a header the dictionary does not know, a row whose cells cannot be
  * placed with certainty, or a missing part is a refusal that names the cell and its position.
  */
-import { emptyCell, rowCells, type Cell, type GridDocument, type GridRow } from '../grid.ts';
+import { emptyCell, ownCells, rowCells, type Cell, type GridDocument, type GridRow } from '../grid.ts';
 import { LABELS, isNumericCell } from '../labels.ts';
 import { ReportParseError, type BudgetLineKind } from '../types.ts';
-import type { RowKind } from './classify.ts';
-import { COLUMN_NAMES, DICTIONARY, type BudgetColumn, type GoalColumn, type IndicatorColumn } from './dictionary.ts';
+import { indicatorHeaderWords, type RowKind } from './classify.ts';
+import { COLUMN_NAMES, DICTIONARY, type BudgetColumn, type FieldMeaning, type GoalColumn, type IndicatorColumn, type NotProjectReport } from './dictionary.ts';
 import type { Region } from './locate.ts';
 import { Refuser } from './refuse.ts';
-import { alignTextRow, cellsWithSlots, placeBySpans, PlacementError, type Fit, type HeaderColumn } from './place-row.ts';
+import { alignTextRow, cellsWithSlots, placeBySpans, PlacementError, type Fit, type HeaderColumn, type Losses } from './place-row.ts';
 
 export type { BudgetColumn, IndicatorColumn };
 
@@ -45,14 +45,25 @@ export interface ReportTable {
   /** Label cells, for the line of a finding about a blank field. */
   labelLines: { projectName: number | null; department: number | null; implementer: number | null; goals: number | null };
   budgetRows: BudgetRowCells[];
-  /** Points printed in the budget block's label (`预算执行情况（10分）`). */
+  /** Points printed in the budget block's label (`预算执行情况（10分）`): the budget's weight where no 分值 column gives it. */
   budgetPoints: number | null;
+  /** The unit the budget block prints money in (`项目资金（元）`); the contract's figures are in 万元. */
+  moneyUnit: '万元' | '元';
   goalTarget: Cell | null;
   goalActual: Cell | null;
   indicatorRows: IndicatorRowCells[];
   total: { label: Cell; weight: Cell | null; score: Cell | null } | null;
   spansKnown: boolean;
 }
+
+const NOT_PROJECT_MESSAGES: Record<NotProjectReport, [string, string]> = {
+  department: ['部门整体支出绩效自评表，不是项目支出绩效自评表', 'a department-wide spending evaluation, not a project report'],
+  declaration: ['绩效目标申报表（没有实际完成值），不是项目支出绩效自评表', 'a performance target declaration (no actual results), not a self-evaluation report'],
+  scoring: ['绩效评价评分表（评分标准和得分，没有目标值与实际值），不是项目支出绩效自评表', 'a scoring sheet (criteria and points, no targets against actuals), not a self-evaluation report'],
+};
+
+const ENDS_BUDGET: ReadonlySet<RowKind> = new Set(['goals', 'indicatorHeader', 'trailer', 'field', 'title', 'section']);
+const ENDS_GOALS: ReadonlySet<RowKind> = new Set(['budgetHeader', 'indicatorHeader', 'trailer', 'field', 'section']);
 
 const TEMPLATE_INSTRUCTION = /[(（]\d{2,4}字以内[)）]|^(?:对照|结合|针对)[^。]{0,40}(?:说明|填写|分析)/;
 
@@ -67,9 +78,7 @@ export function readRegion(doc: GridDocument, kinds: RowKind[], region: Region, 
   const indicatorHeader = find('indicatorHeader');
   if (region.notProject) {
     const { kind, words, line, ref } = region.notProject;
-    const what = kind === 'department'
-      ? ['部门整体支出绩效自评表，不是项目支出绩效自评表', 'a department-wide spending evaluation, not a project report']
-      : ['绩效目标申报表（没有实际完成值），不是项目支出绩效自评表', 'a performance target declaration (no actual results), not a self-evaluation report'];
+    const what = NOT_PROJECT_MESSAGES[kind];
     throw new ReportParseError(file, `这是${what[0]}（“${words}”）/ this is ${what[1]} (“${words}”)`, line,
       doc.format === 'text' || doc.format === 'pipe' ? null : ref);
   }
@@ -90,9 +99,9 @@ export function readRegion(doc: GridDocument, kinds: RowKind[], region: Region, 
     for (let i = from + 1; i < end; i++) if (stops.has(kinds[i])) return i;
     return end;
   };
-  const budgetEnd = nextPart(budgetHeader, new Set(['goals', 'indicatorHeader', 'trailer', 'field', 'title']));
+  const budgetEnd = nextPart(budgetHeader, ENDS_BUDGET);
   const goalsRow = find('goals');
-  const goalsEnd = goalsRow < 0 ? -1 : nextPart(goalsRow, new Set(['budgetHeader', 'indicatorHeader', 'trailer', 'field']));
+  const goalsEnd = goalsRow < 0 ? -1 : nextPart(goalsRow, ENDS_GOALS);
   const fieldsEnd = Math.min(...[budgetHeader, goalsRow, indicatorHeader].filter((i) => i >= 0));
   const fields = readFields(doc, start, fieldsEnd);
   const budget = readBudget(doc, budgetHeader, budgetEnd, refuse);
@@ -102,7 +111,10 @@ export function readRegion(doc: GridDocument, kinds: RowKind[], region: Region, 
     ...fields,
     labelLines: { ...fields.labelLines, goals: goalsRow < 0 ? null : (rowCells(doc.rows[goalsRow]).find((c) => DICTIONARY.block(c.compact)?.meaning === 'goals')?.line ?? doc.rows[goalsRow].line) },
     budgetRows: budget.rows,
-    budgetPoints: budget.points,
+    budgetPoints: budget.hasWeightColumn ? null : budget.points,
+    moneyUnit: budget.moneyUnit ?? moneyUnitOf(region.preamble) ?? refuse.at(doc.rows[budgetHeader],
+      '预算表没有写明金额单位（万元或元），不猜测：请确认“项目资金（万元）”等表头',
+      'the budget block does not say its money unit (万元 or 元): rather than guess, the table is refused (expected a header such as 项目资金（万元）)'),
     goalTarget: goals.target,
     goalActual: goals.actual,
     indicatorRows: indicators.rows,
@@ -121,7 +133,7 @@ function findBlockLabel(doc: GridDocument, start: number, end: number, meaning: 
 // ── header fields ─────────────────────────────────────────────────────────────────────────────
 
 function readFields(doc: GridDocument, start: number, end: number) {
-  const found: Partial<Record<'project_name' | 'department' | 'implementer', { label: Cell; value: Cell | null }>> = {};
+  const found: Partial<Record<FieldMeaning, { label: Cell; value: Cell | null }>> = {};
   for (let i = start; i < end; i++) {
     const cells = rowCells(doc.rows[i]);
     cells.forEach((cell, k) => {
@@ -134,11 +146,12 @@ function readFields(doc: GridDocument, start: number, end: number) {
   }
   return {
     projectName: found.project_name?.value ?? null,
-    department: found.department?.value ?? null,
+    // A central transfer's form names the ministry (中央主管部门) and the local department: the local one is the report's.
+    department: found.department?.value ?? found.upper_department?.value ?? null,
     implementer: found.implementer?.value ?? null,
     labelLines: {
       projectName: found.project_name?.label.line ?? null,
-      department: found.department?.label.line ?? null,
+      department: (found.department ?? found.upper_department)?.label.line ?? null,
       implementer: found.implementer?.label.line ?? null,
     },
   };
@@ -151,14 +164,40 @@ const LABEL_AREA: ReadonlySet<BudgetSlot> = new Set(['label']);
 const POINT_COLUMNS: ReadonlySet<BudgetSlot> = new Set(['weight', 'rate', 'score', 'reason', 'blank']);
 const BUDGET_NAMES: Record<BudgetSlot, string> = { ...COLUMN_NAMES.budget, label: '行名', blank: '（空表头）' };
 
-function readBudget(doc: GridDocument, headerRow: number, bodyEnd: number, refuse: Refuser): { rows: BudgetRowCells[]; points: number | null } {
+interface ReadBudget {
+  rows: BudgetRowCells[];
+  points: number | null;
+  hasWeightColumn: boolean;
+  moneyUnit: '万元' | '元' | null;
+}
+
+/** A cell that is only the unit of the block's label, printed on the row under it (`项目资金` / `（万元）`). */
+const UNIT_ONLY = /^[(（]万?元[)）]$/;
+
+/** `（元）` or `（万元）` in a header of the budget block: the unit its money is printed in. */
+const UNIT_IN_HEADER = /[(（](万?元)[)）]/;
+/** `单位：元`, `金额单位：万元` in the lines before the table. */
+const UNIT_LINE = /(?:金额)?单位[:：]\s*(万?元)(?![\u4e00-\u9fff])/;
+
+function moneyUnitOf(preamble: { text: string }[]): '万元' | '元' | null {
+  for (const { text } of preamble) {
+    const match = text.length <= 200 ? UNIT_LINE.exec(text) : null;
+    if (match) return match[1] as '万元' | '元';
+  }
+  return null;
+}
+
+function readBudget(doc: GridDocument, headerRow: number, bodyEnd: number, refuse: Refuser): ReadBudget {
   const header = doc.rows[headerRow];
   checkWidth(header, ['预算表', 'budget block'], refuse);
   const columns: HeaderColumn<BudgetSlot>[] = [];
   let valueStart = -1;
   let points: number | null = null;
+  let moneyUnit: '万元' | '元' | null = null;
   const labelCells = new Set<Cell>();
   for (const { cell, from, to } of cellsWithSlots(header)) {
+    const unit = UNIT_IN_HEADER.exec(cell.compact)?.[1] as '万元' | '元' | undefined;
+    if (unit) moneyUnit ??= unit;
     const meaning = DICTIONARY.budgetColumn(cell.compact);
     if (meaning) {
       if (valueStart < 0) valueStart = from;
@@ -189,11 +228,13 @@ function readBudget(doc: GridDocument, headerRow: number, bodyEnd: number, refus
   const rows: BudgetRowCells[] = [];
   for (let r = headerRow + 1; r < bodyEnd; r++) {
     const row = doc.rows[r];
+    // The block's unit on the row under its label (`项目资金` / `（万元）`).
+    for (const cell of row.slots) if (UNIT_ONLY.test(cell.compact)) moneyUnit ??= UNIT_IN_HEADER.exec(cell.compact)![1] as '万元' | '元';
     const read = doc.spansKnown ? budgetRowBySpans(row, columns, valueStart, labelCells, refuse) : budgetRowOfText(row, columns, refuse);
     if (read) rows.push(read);
   }
   if (rows.length === 0) refuse.at(header, '预算表中找不到“年度资金总额”等资金行', 'no funding rows (年度资金总额, 当年财政拨款, …) in the budget block');
-  return { rows, points };
+  return { rows, points, hasWeightColumn: columns.some((c) => c.meaning === 'weight'), moneyUnit };
 }
 
 function fundingKind(label: Cell, refuse: Refuser): BudgetLineKind {
@@ -206,7 +247,7 @@ function fundingKind(label: Cell, refuse: Refuser): BudgetLineKind {
 }
 
 function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], valueStart: number, labelCells: Set<Cell>, refuse: Refuser): BudgetRowCells | null {
-  const labels = cellsWithSlots(row).filter((c) => c.from < valueStart && !labelCells.has(c.cell) && c.cell.compact !== '');
+  const labels = cellsWithSlots(row).filter((c) => c.from < valueStart && !labelCells.has(c.cell) && c.cell.compact !== '' && !UNIT_ONLY.test(c.cell.compact));
   // The label area holds the block's label (merged down) and the row's own: several cells, checked only for reaching into a value column.
   const placed = place(row, [{ meaning: 'label', header: row.slots[0], from: 0, to: valueStart }, ...columns], BUDGET_NAMES, refuse, LABEL_AREA);
   const hasValues = columns.some((c) => placed.values[c.meaning] && placed.values[c.meaning]!.compact !== '' && !placed.continued[c.meaning]);
@@ -217,6 +258,10 @@ function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], val
   const label = labels.length === 1 ? labels[0].cell : { ...labels[0].cell, text: labels.map((l) => l.cell.text).join(''), compact: labels.map((l) => l.cell.compact).join('') };
   const values: Partial<Record<BudgetColumn, Cell>> = {};
   for (const column of columns) {
+    const under = placed.values[column.meaning];
+    if (column.meaning === 'blank' && under && under.compact !== '' && !placed.continued.blank) {
+      refuse.at(under, `预算表有一列没有表头，却有内容“${under.text}”`, `a budget column without a header holds “${under.text}”`);
+    }
     if (column.meaning === 'label' || column.meaning === 'blank') continue;
     const cell = placed.values[column.meaning];
     // A cell merged down from the row above (a shared 得分) belongs to that row.
@@ -227,7 +272,7 @@ function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], val
 
 function budgetRowOfText(row: GridRow, columns: HeaderColumn<BudgetSlot>[], refuse: Refuser): BudgetRowCells | null {
   const cells = row.slots;
-  const at = cells.findIndex((c) => c.compact !== '');
+  const at = cells.findIndex((c) => c.compact !== '' && !UNIT_ONLY.test(c.compact));
   if (at < 0) return null;
   const label = cells[at];
   if (isNumericCell(label.compact)) {
@@ -237,9 +282,11 @@ function budgetRowOfText(row: GridRow, columns: HeaderColumn<BudgetSlot>[], refu
   let values = cells.slice(at + 1);
   while (values.length > columns.length && values[values.length - 1].compact === '') values = values.slice(0, -1);
   if (values.length < columns.length) {
-    // One blank cell merged over the points columns (分值/执行率/得分) of a funding sub-row.
+    // One blank cell merged over all the points columns (分值/执行率/得分) of a funding sub-row,
+    // after one cell for each money column: nothing else can be placed.
     const last = values.length - 1;
-    const merged = last >= 0 && values[last].compact === '' && columns.slice(last).every((c) => POINT_COLUMNS.has(c.meaning));
+    const money = columns.filter((c) => !POINT_COLUMNS.has(c.meaning)).length;
+    const merged = last === money && values[last].compact === '' && columns.slice(last).every((c) => POINT_COLUMNS.has(c.meaning));
     if (!merged) {
       refuse.at(label, `预算表“${label.text}”行有 ${values.length} 个数值单元格，应为 ${columns.length} 个，无法确定哪些列被合并`,
         `the budget row “${label.text}” has ${values.length} value cells for ${columns.length} columns: cannot tell which were merged`);
@@ -304,12 +351,21 @@ function readGoals(doc: GridDocument, goalsRow: number, goalsEnd: number): { tar
 
 // ── indicators ────────────────────────────────────────────────────────────────────────────────
 
-type IndicatorSlot = IndicatorColumn | 'label';
-const INDICATOR_NAMES: Record<IndicatorSlot, string> = { ...COLUMN_NAMES.indicator, label: '绩效指标' };
-const REQUIRED_INDICATOR: IndicatorColumn[] = ['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score'];
+type IndicatorSlot = IndicatorColumn | 'label' | 'blank';
+const INDICATOR_NAMES: Record<IndicatorSlot, string> = { ...COLUMN_NAMES.indicator, label: '绩效指标', blank: '（空表头）' };
+/**
+ * Columns every indicator table has. 分值 and 得分 are not among them: some forms score only per
+ * block (湖北's 年度绩效目标 with 得分 but no 分值) or not at all (湖南 county 专项 forms, central
+ * transfer forms); a 分值 without a 得分 is no form's.
+ */
+const REQUIRED_INDICATOR: IndicatorColumn[] = ['level1', 'level2', 'level3', 'target', 'actual'];
 /** Columns whose cell a pipe table may have dropped because it was merged down from the row above. */
-const MERGEABLE: ReadonlySet<IndicatorSlot> = new Set(['label', 'level1', 'level2', 'weight', 'score', 'deviation']);
-const SCORED_TOGETHER: IndicatorSlot[][] = [['weight', 'score']];
+/**
+ * A row that lost cells merged down from the row above may have lost any but its 三级指标 (each
+ * indicator has its own); 分值 and 得分 are merged together or not at all.
+ */
+const MERGED_LOSSES: Losses<IndicatorSlot> = { kind: 'merged', keep: new Set<IndicatorSlot>(['level3']), together: [['weight', 'score']] };
+const EDGE_LOSSES: Losses<IndicatorSlot> = { kind: 'edges' };
 
 /** A text block whose rows do not have the header's number of cells: its columns cannot be placed. */
 function checkWidth(header: GridRow, what: [string, string], refuse: Refuser): void {
@@ -324,7 +380,7 @@ function indicatorHeaderColumns(header: GridRow, refuse: Refuser): HeaderColumn<
   const columns: HeaderColumn<IndicatorSlot>[] = [];
   const cells = cellsWithSlots(header);
   let first = -1;
-  cells.forEach(({ cell, from, to }, k) => {
+  cells.forEach(({ cell, from, to }) => {
     const meaning = DICTIONARY.indicatorColumn(cell.compact);
     if (meaning) {
       if (first < 0) first = from;
@@ -337,21 +393,15 @@ function indicatorHeaderColumns(header: GridRow, refuse: Refuser): HeaderColumn<
       columns.push({ meaning: 'label', header: cell, from, to });
       return;
     }
-    // A blank header over the last column, after the scores: the deviation column left unlabelled.
-    const last = k === cells.length - 1;
-    const afterScores = columns.some((c) => c.meaning === 'score') && !columns.some((c) => c.meaning === 'deviation');
-    if (cell.compact === '' && last && afterScores) {
-      columns.push({ meaning: 'deviation', header: cell, from, to });
+    // A blank header: what its column holds decides (resolveBlankColumns).
+    if (cell.compact === '') {
+      columns.push({ meaning: 'blank', header: cell, from, to });
       return;
     }
-    refuse.at(cell, cell.compact === ''
-      ? `指标表第 ${k + 1} 列的表头为空，无法确定该列含义`
-      : `指标表表头“${cell.text}”无法识别，无法确定各列含义（应为 一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分/偏差原因分析及改进措施 等）`,
-    cell.compact === ''
-      ? `column ${k + 1} of the indicator table has a blank header: its meaning cannot be made certain`
-      : `unknown indicator column header “${cell.text}”: the columns cannot be made certain (expected 一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分/偏差原因分析及改进措施 or another known wording)`);
+    refuse.at(cell, `指标表表头“${cell.text}”无法识别，无法确定各列含义（应为 一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分/偏差原因分析及改进措施 等）`,
+      `unknown indicator column header “${cell.text}”: the columns cannot be made certain (expected 一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分/偏差原因分析及改进措施 or another known wording)`);
   });
-  for (const required of REQUIRED_INDICATOR) {
+  for (const required of [...REQUIRED_INDICATOR, ...(columns.some((c) => c.meaning === 'weight') ? ['score' as const] : [])]) {
     if (!columns.some((c) => c.meaning === required)) {
       refuse.at(header, `指标表缺少“${COLUMN_NAMES.indicator[required]}”列，无法确定各列含义`, `the indicator table has no “${COLUMN_NAMES.indicator[required]}” column: the columns cannot be made certain`);
     }
@@ -359,37 +409,132 @@ function indicatorHeaderColumns(header: GridRow, refuse: Refuser): HeaderColumn<
   return columns;
 }
 
-const ENDS_INDICATORS: ReadonlySet<RowKind> = new Set(['total', 'trailer', 'field', 'budgetHeader', 'title', 'goals']);
+/**
+ * Columns under a blank header. One that holds nothing in any row is an empty column of the grid
+ * and is left alone; the first one after 分值/得分 that holds text, in a table without a
+ * deviation column, is that column left unlabelled (Sichuan and Guizhou tables do this); any
+ * other blank header over text is a column whose meaning cannot be made certain.
+ */
+function resolveBlankColumns(columns: HeaderColumn<IndicatorSlot>[], rows: GridRow[], refuse: Refuser): HeaderColumn<IndicatorSlot>[] {
+  const textUnder = (column: HeaderColumn<IndicatorSlot>): Cell | null => {
+    for (const row of rows) {
+      for (const { cell, from, to, continued } of cellsWithSlots(row)) {
+        if (!continued && from >= column.from && to <= column.to && cell.compact !== '' && !NOTHING_HERE.test(cell.compact)) return cell;
+      }
+    }
+    return null;
+  };
+  const lastPoints = Math.max(...columns.map((c, i) => (c.meaning === 'score' || c.meaning === 'weight' ? i : -1)));
+  let deviation = columns.some((c) => c.meaning === 'deviation');
+  return columns.map((column, i) => {
+    if (column.meaning !== 'blank') return column;
+    const text = textUnder(column);
+    if (!text) return column;
+    const after = lastPoints >= 0 && i > lastPoints && columns.slice(lastPoints + 1, i).every((c) => c.meaning === 'blank' && !textUnder(c));
+    if (after && !deviation) {
+      deviation = true;
+      return { ...column, meaning: 'deviation' };
+    }
+    return refuse.at(column.header, `指标表有一列表头为空，却有内容（如“${text.text}”）：无法确定该列含义`,
+      `a column of the indicator table has a blank header but holds text (such as “${text.text}”): its meaning cannot be made certain`);
+  });
+}
+
+const NOTHING_HERE = /^(?:\/|—{1,8}|-{1,8}|无|\\)$/;
+
+/**
+ * A second header row under a header cell merged across (云南's 年度指标值 over 指标性质 / 指标值 /
+ * 度量单位): the sub-columns take the merged column's place. Null when the row is not one.
+ */
+function subHeaderColumns(columns: HeaderColumn<IndicatorSlot>[], sub: GridRow | undefined, refuse: Refuser): HeaderColumn<IndicatorSlot>[] | null {
+  if (!sub) return null;
+  const own = cellsWithSlots(sub).filter((c) => !c.continued);
+  // A second header row names at least two columns; a body row does not.
+  if (own.filter((c) => DICTIONARY.indicatorColumn(c.cell.compact)).length < 2) return null;
+  const out: HeaderColumn<IndicatorSlot>[] = [];
+  for (const column of columns) {
+    const inside = column.to - column.from >= 2 ? own.filter((c) => c.from >= column.from && c.to <= column.to) : [];
+    if (inside.length === 0) {
+      out.push(column);
+      continue;
+    }
+    // Every slot under the merged header needs a sub-header the dictionary knows.
+    for (const c of inside) {
+      const meaning = DICTIONARY.indicatorColumn(c.cell.compact);
+      if (!meaning) {
+        refuse.at(c.cell, c.cell.compact === ''
+          ? `“${column.header.text}”下的第二行表头有一列为空，无法确定该列含义`
+          : `“${column.header.text}”下的第二行表头“${c.cell.text}”无法识别，无法确定该列含义`,
+        c.cell.compact === ''
+          ? `a column of the second header row under “${column.header.text}” is blank: its meaning cannot be made certain`
+          : `the second header row under “${column.header.text}” has the unknown header “${c.cell.text}”: its meaning cannot be made certain`);
+      }
+      out.push({ meaning, header: c.cell, from: c.from, to: c.to });
+    }
+  }
+  const meanings = out.map((c) => c.meaning);
+  if (new Set(meanings).size !== meanings.length) refuse.at(sub, '第二行表头与第一行有重复的列', 'the second header row repeats a column of the first');
+  return out;
+}
+
+const headerWords = (row: GridRow) => indicatorHeaderWords(ownCells(row));
+
+const ENDS_INDICATORS: ReadonlySet<RowKind> = new Set(['total', 'trailer', 'field', 'budgetHeader', 'title', 'goals', 'section']);
 
 function readIndicators(doc: GridDocument, kinds: RowKind[], headerRow: number, end: number, refuse: Refuser): { rows: IndicatorRowCells[]; total: ReportTable['total'] } {
   const header = doc.rows[headerRow];
-  const columns = indicatorHeaderColumns(header, refuse);
-  const headerKey = rowCells(header).map((c) => c.compact).join('|');
+  let columns = indicatorHeaderColumns(header, refuse);
+  let bodyStart = headerRow + 1;
+  const refined = doc.spansKnown ? subHeaderColumns(columns, doc.rows[headerRow + 1], refuse) : null;
+  if (refined) {
+    columns = refined;
+    bodyStart++;
+  }
+  const words = headerWords(header);
+  let bodyEnd = bodyStart;
+  while (bodyEnd < end && !ENDS_INDICATORS.has(kinds[bodyEnd])) {
+    if (kinds[bodyEnd] === 'indicatorHeader' && headerWords(doc.rows[bodyEnd]) !== words) {
+      refuse.at(doc.rows[bodyEnd], '指标表中又出现一行表头，列与第一行表头不同：其下各行无法按第一行表头读取',
+        'the indicator table has a second header row with other columns than the first: the rows under it cannot be read by the first header');
+    }
+    bodyEnd++;
+  }
+  columns = resolveBlankColumns(columns, doc.rows.slice(bodyStart, bodyEnd).filter((_, i) => kinds[bodyStart + i] !== 'indicatorHeader'), refuse);
   const rows: IndicatorRowCells[] = [];
   let total: ReportTable['total'] = null;
-  for (let r = headerRow + 1; r < end; r++) {
+  for (let r = bodyStart; r < end; r++) {
     const row = doc.rows[r];
     if (kinds[r] === 'total') {
       total = readTotal(doc, row, columns);
       break;
     }
     if (ENDS_INDICATORS.has(kinds[r])) break;
-    if (kinds[r] === 'indicatorHeader') {
-      if (rowCells(row).map((c) => c.compact).join('|') === headerKey) continue; // repeated at a page break
-      break;
-    }
-    const placed = doc.spansKnown ? indicatorRowBySpans(row, columns, refuse) : indicatorRowOfText(row, columns, refuse);
+    if (kinds[r] === 'indicatorHeader') continue; // the same header, repeated at a page break or over the next goal block
+    const placed = doc.spansKnown ? indicatorRowBySpans(row, columns, refuse) : indicatorRowOfText(row, columns, refuse, doc.format, r === doc.rows.length - 1);
     if (placed === 'end') break;
     if (placed) rows.push(placed);
+  }
+  // A 总分 row after the rows that follow the table proper (`其他需要说明事项` before 总分).
+  if (!total) {
+    const at = kinds.indexOf('total', bodyStart);
+    if (at >= 0 && at < end) total = readTotal(doc, doc.rows[at], columns);
   }
   return { rows, total };
 }
 
 function indicatorRowBySpans(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser): IndicatorRowCells | null | 'end' {
+  const labelColumn = columns.find((c) => c.meaning === 'label');
+  const label = labelColumn && !row.continued[labelColumn.from] ? row.slots[labelColumn.from] : null;
+  if (label && label.compact !== '' && !DICTIONARY.isIndicatorLabelArea(label.compact)) {
+    // A new label in the first column: a note after the table (`其他说明 | …`, one cell beside it) ends
+    // the indicator rows; beside an indicator's cells, it is a cell out of its place.
+    const beside = cellsWithSlots(row).filter((c) => !c.continued && c.cell !== label && c.cell.compact !== '');
+    if (beside.length <= 1) return 'end';
+    refuse.at(label, `指标表的“绩效指标”栏出现了“${label.text}”，同一行还有指标的内容：该行各单元格可能错位`,
+      `“${label.text}” stands in the indicator table's label column, beside an indicator's cells: the row's cells may have moved out of place`);
+  }
+  if (row.padded) return paddedRow(row, columns, refuse);
   const placed = place(row, columns, INDICATOR_NAMES, refuse);
-  const label = placed.values.label;
-  // A new label in the first column (评价结论, 存在问题…): the indicator rows are over.
-  if (label && label.compact !== '' && !placed.continued.label && !DICTIONARY.isIndicatorLabelArea(label.compact)) return 'end';
   const own = columns.filter((c) => c.meaning !== 'label').map((c) => placed.values[c.meaning]).filter((c): c is Cell => c != null);
   if (own.every((c) => c.compact === '')) return null;
   const values = { ...placed.values };
@@ -401,6 +546,33 @@ function indicatorRowBySpans(row: GridRow, columns: HeaderColumn<IndicatorSlot>[
     values.score = emptyCell(row.line, row.ref);
   }
   return { cells: own, line: row.line, repair: null, columns: foldColumns(values), pointsContinued };
+}
+
+/**
+ * A row of a page or a Word table that falls short of its table: a cell merged down from the row
+ * above may have been left out, its cells moved left. Its own cells are placed, like a short row
+ * of pipe text, on the columns that no merge from above covers, or the row is refused.
+ */
+function paddedRow(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser): IndicatorRowCells | null | 'end' {
+  const width = row.slots.length - (row.padded ?? 0);
+  const own = cellsWithSlots(row).filter((c) => !c.continued && c.from < width);
+  const first = own.find((c) => c.cell.compact !== '')?.cell;
+  if (!first) return null;
+  if (own[0].from === 0 && own[0].cell.compact !== '' && !DICTIONARY.isIndicatorLabelArea(own[0].cell.compact) && (DICTIONARY.isTrailer(own[0].cell.compact) || DICTIONARY.isSection(own[0].cell.compact))) return 'end';
+  const open = columns.filter((c) => !row.continued[c.from]);
+  if (own.some((c) => c.to - c.from > 1)) {
+    refuse.at(first, '指标表此行比表头短，且有跨列合并的单元格：无法确定各值属于哪一列', 'this row of the indicator table is shorter than its header and has a cell merged across columns: where each value belongs cannot be made certain');
+  }
+  const aligned = alignTextRow(own.map((c) => c.cell), open.map((c) => c.meaning), shapeOf, MERGED_LOSSES);
+  if (!aligned) {
+    refuse.at(first, `指标表此行只有 ${own.length} 个单元格（表头 ${open.length} 列未被合并覆盖），无法确定缺了哪个合并单元格、各值属于哪一列`,
+      `this row of the indicator table has ${own.length} cells for the ${open.length} columns no merge covers: which merged cell is missing and where each value belongs cannot be made certain`);
+  }
+  const values: Partial<Record<IndicatorSlot, Cell>> = { ...aligned.values };
+  for (const column of columns) values[column.meaning] ??= emptyCell(row.line, row.ref);
+  const missingPoints = aligned.missing.includes('weight') || aligned.missing.includes('score');
+  const pointsContinued = missingPoints || columns.some((c) => (c.meaning === 'weight' || c.meaning === 'score') && row.continued[c.from]);
+  return { cells: own.map((c) => c.cell), line: row.line, repair: null, columns: foldColumns(values), pointsContinued };
 }
 
 function shapeOf(meaning: IndicatorSlot, cell: Cell): Fit {
@@ -417,6 +589,8 @@ function shapeOf(meaning: IndicatorSlot, cell: Cell): Fit {
       return isNumericCell(cell.compact) ? 'fits' : 'misfit';
     case 'level3':
       return LABELS.level1Any.test(cell.compact) || LABELS.level2Any.test(cell.compact) ? 'misfit' : 'fits';
+    case 'blank':
+      return 'misfit';
     default:
       // Targets and actuals may be bare numbers (`1`, `12`): a number there proves nothing.
       if (LABELS.level2Any.test(cell.compact) || LABELS.level1Any.test(cell.compact)) return 'misfit';
@@ -424,7 +598,7 @@ function shapeOf(meaning: IndicatorSlot, cell: Cell): Fit {
   }
 }
 
-function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser): IndicatorRowCells | null | 'end' {
+function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser, format: GridDocument['format'], last: boolean): IndicatorRowCells | null | 'end' {
   let cells = row.slots;
   const meanings = columns.map((c) => c.meaning);
   while (cells.length > meanings.length && cells[cells.length - 1].compact === '') cells = cells.slice(0, -1);
@@ -442,7 +616,15 @@ function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[]
     if (cells.length > meanings.length) {
       refuse.at(first, `指标表此行有 ${cells.length} 个单元格，多于表头的 ${meanings.length} 列`, `this row of the indicator table has ${cells.length} cells for ${meanings.length} header columns`);
     }
-    const aligned = alignTextRow(cells, meanings, shapeOf, MERGEABLE, SCORED_TOGETHER);
+    // Flattened Word text loses cells only where two rows were fused on one line, at the row's ends;
+    // a pipe table loses the cells its merges covered. A short row of flattened text not fused is
+    // missing a cell no one can place.
+    const losses = format === 'pipe' ? MERGED_LOSSES : row.repair === 'fused' ? EDGE_LOSSES : null;
+    const aligned = losses ? alignTextRow(cells, meanings, shapeOf, losses) : null;
+    if (!aligned && last) {
+      refuse.at(first, `表格在此行中断（只有 ${cells.length} 个单元格，应为 ${meanings.length} 个），文件可能不完整`,
+        `the table breaks off in this row (${cells.length} of ${meanings.length} cells): the file may be cut off`);
+    }
     if (!aligned) {
       refuse.at(first, `指标表此行只有 ${cells.length} 个单元格（表头 ${meanings.length} 列），无法确定哪些合并单元格缺失、各值属于哪一列`,
         `this row of the indicator table has ${cells.length} cells for ${meanings.length} columns: cannot tell which merged cells are missing and where each value belongs`);
@@ -458,7 +640,7 @@ function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[]
 const NATURE_OPERATOR: Record<string, string> = {
   '≥': '≥', '>=': '≥', '＞＝': '≥', '≧': '≥', '>': '≥', '＞': '≥', '正向': '≥', '大于等于': '≥', '不低于': '≥',
   '≤': '≤', '<=': '≤', '≦': '≤', '<': '≤', '＜': '≤', '反向': '≤', '小于等于': '≤', '不高于': '≤',
-  '=': '=', '＝': '=', '﹦': '=', '等于': '=',
+  '=': '=', '＝': '=', '﹦': '=', '═': '=', '等于': '=',
   '定性': '', '/': '',
 };
 
@@ -467,7 +649,7 @@ const NATURE_OPERATOR: Record<string, string> = {
  * and a bare actual in the unit's terms (`98` → `98%`).
  */
 function foldColumns(values: Partial<Record<IndicatorSlot, Cell>>): Partial<Record<IndicatorValue, Cell>> {
-  const { nature, unit, label: _label, ...rest } = values;
+  const { nature, unit, label: _label, blank: _blank, ...rest } = values;
   const out: Partial<Record<IndicatorValue, Cell>> = rest;
   if (!nature && !unit) return out;
   const unitText = unit?.compact && !/^[/／—-]$/.test(unit.compact) ? unit.text : '';
@@ -487,14 +669,18 @@ function readTotal(doc: GridDocument, row: GridRow, columns: HeaderColumn<Indica
   const cells = rowCells(row);
   const at = cells.findIndex((c) => c.compact !== '');
   const label = cells[at];
+  const weightColumn = columns.find((c) => c.meaning === 'weight');
+  const scoreColumn = columns.find((c) => c.meaning === 'score');
   if (doc.spansKnown && row.slots.length >= Math.max(...columns.map((c) => c.to))) {
-    const under = (meaning: IndicatorSlot) => {
-      const column = columns.find((c) => c.meaning === meaning)!;
-      const cell = row.slots[column.from];
-      return cell === label ? null : cell;
+    const under = (column: HeaderColumn<IndicatorSlot> | undefined) => {
+      const cell = column ? row.slots[column.from] : null;
+      return cell && cell !== label ? cell : null;
     };
-    return { label, weight: under('weight'), score: under('score') };
+    return { label, weight: under(weightColumn), score: under(scoreColumn) };
   }
-  // Text: the cells after the label, 分值 then 得分, as the template prints them.
-  return { label, weight: cells[at + 1] ?? null, score: cells[at + 2] ?? null };
+  // Text: the figures after the label, 分值 then 得分 as the template prints them; a form without
+  // a 分值 column prints the score alone.
+  const figures = cells.slice(at + 1).filter((c) => c.compact !== '');
+  if (!weightColumn) return { label, weight: null, score: scoreColumn ? figures[0] ?? null : null };
+  return { label, weight: figures[0] ?? null, score: figures[1] ?? null };
 }

@@ -150,7 +150,7 @@ function clampSpan(value: string | undefined): number {
 /** A table's rows as grid slots: a `continue` cell is the cell above it, in every slot it covers. */
 function tableRows(table: TableBuild): GridRow[] {
   const t = table.index + 1;
-  const grid: { slots: Cell[]; continued: boolean[]; line: number; ref: string }[] = [];
+  const grid: { slots: Cell[]; continued: boolean[]; line: number; ref: string; lengthGiven: number }[] = [];
   table.rows.forEach((row, r) => {
     const slots: Cell[] = [];
     const continued: boolean[] = [];
@@ -182,17 +182,19 @@ function tableRows(table: TableBuild): GridRow[] {
       column += build.gridSpan;
     }
     const first = slots.find((c) => c != null);
-    grid.push({ slots, continued, line: first?.line ?? 0, ref: `T${t}.R${r + 1}` });
+    grid.push({ slots, continued, line: first?.line ?? 0, ref: `T${t}.R${r + 1}`, lengthGiven: column });
   });
   const width = grid.reduce((w, row) => Math.max(w, row.slots.length), 0);
   return grid.map((row, r) => {
     const line = row.line || (grid[r - 1]?.line ?? 0);
+    let padded = 0;
     for (let c = 0; c < width; c++) {
       if (!row.slots[c]) {
         row.slots[c] = emptyCell(line, `T${t}.R${r + 1}.C${c + 1}`);
         row.continued[c] = false;
       }
+      padded = c >= row.lengthGiven ? padded + 1 : 0;
     }
-    return { slots: row.slots, continued: row.continued, line, ref: row.ref, table: table.index, repair: null };
+    return { slots: row.slots, continued: row.continued, line, ref: row.ref, table: table.index, repair: null, padded };
   });
 }

@@ -25,11 +25,14 @@ const REFUSALS = {
   xls: '旧版 Excel 97–2003 (.xls) 文件：请用 Excel 或 WPS 另存为 .xlsx 后再读取 / an Excel 97–2003 (.xls) file: save it as .xlsx in Excel or WPS',
   ole: '旧版 Office 二进制文件 (.doc/.xls)：请另存为 .docx 或 .xlsx 后再读取 / a binary Office 97–2003 file (.doc/.xls): save it as .docx or .xlsx',
   rtf: 'RTF 文件：请用 Word 或 WPS 另存为 .docx 后再读取 / an RTF file: save it as .docx in Word or WPS',
+  mht: '网页存档 (.mht/.mhtml) 文件：请在浏览器中打开后另存为“网页，仅 HTML”(.html) 再读取 / a web archive (.mht): open it in a browser and save it as “Web page, HTML only” (.html)',
   zip: '这是 ZIP 压缩包，不是 Word (.docx) 或 Excel (.xlsx) 文件：请先解压 / a ZIP archive, not a .docx or .xlsx file: unpack it first',
 } as const;
 
 export function readDocument(bytes: Uint8Array, file: string): ReadDocument {
   if (bytes.length === 0) throw new ReportParseError(file, '文件为空 / the file is empty');
+  const extension = extensionOf(file);
+  if (extension === 'mht' || extension === 'mhtml') throw new ReportParseError(file, REFUSALS.mht);
   let kind = sniffFile(bytes, file);
   if (kind === 'zip') {
     const names = zipEntryNames(bytes, file);
@@ -43,7 +46,6 @@ export function readDocument(bytes: Uint8Array, file: string): ReadDocument {
     case 'html':
       return { grid: readHtml(bytes, file), text: null, layout: null };
     case 'ole': {
-      const extension = extensionOf(file);
       throw new ReportParseError(file, extension === 'doc' || extension === 'wps' ? REFUSALS.doc : extension === 'xls' || extension === 'et' ? REFUSALS.xls : REFUSALS.ole);
     }
     case 'pdf':

@@ -37,6 +37,6 @@ export function sniffFile(bytes: Uint8Array, name: string): FileKind {
   if (startsWith(bytes, OLE_MAGIC)) return 'ole';
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
   if (startsWith(bytes, RTF_MAGIC)) return 'rtf';
-  if (extension === 'html' || extension === 'htm' || extension === 'xhtml' || extension === 'mht' || looksLikeHtml(bytes)) return 'html';
+  if (extension === 'html' || extension === 'htm' || extension === 'xhtml' || looksLikeHtml(bytes)) return 'html';
   return 'text';
 }

@@ -131,8 +131,8 @@ function candidateRows(run: CellRun): [number, number][] {
 }
 
 /** Rows that end a block's body: the next part of the table begins. */
-const ENDS_BUDGET: ReadonlySet<RowKind> = new Set(['goals', 'indicatorHeader', 'field', 'budgetHeader', 'title']);
-const ENDS_INDICATORS: ReadonlySet<RowKind> = new Set(['total', 'trailer', 'field', 'budgetHeader', 'indicatorHeader', 'title']);
+const ENDS_BUDGET: ReadonlySet<RowKind> = new Set(['goals', 'indicatorHeader', 'field', 'budgetHeader', 'title', 'section', 'trailer']);
+const ENDS_INDICATORS: ReadonlySet<RowKind> = new Set(['total', 'trailer', 'field', 'budgetHeader', 'indicatorHeader', 'title', 'section', 'goals']);
 
 function tabRows(run: CellRun): GridRow[] {
   const candidates = candidateRows(run);
