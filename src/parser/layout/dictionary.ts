@@ -88,8 +88,11 @@ const INDICATOR_LABEL_AREA = new Set(headers.indicatorLabelArea.map((w) => heade
 const TRAILERS = new Set(headers.trailers.map((w) => headerKey(w).key));
 const SECTIONS = new Set(headers.sections.map((w) => headerKey(w).key));
 
+/** The lookup key of a cell's text, without building a HeaderKey for the many cells that need no normalizing. */
+const keyOf = (compact: string): string => (NEEDS_NORMALIZING.test(compact) ? headerKey(compact).key : compact);
+
 const lookup = <K>(map: Map<string, K>, compact: string): K | null =>
-  compact.length > LONGEST_HEADER || compact === '' ? null : map.get(headerKey(compact).key) ?? null;
+  compact.length > LONGEST_HEADER || compact === '' ? null : map.get(keyOf(compact)) ?? null;
 
 /** Bit positions of the column meanings, for sets of them kept as numbers. */
 export const BUDGET_BIT: Record<BudgetColumn, number> = { budget_initial: 0, budget_adjusted: 1, executed: 2, weight: 3, rate: 4, score: 5, reason: 6 };
@@ -101,7 +104,7 @@ export const DICTIONARY = {
   /** What a header cell means in a budget header and in an indicator header, with one normalization. */
   columnMeanings: (compact: string): { budget: BudgetColumn | undefined; indicator: IndicatorColumn | undefined } | null => {
     if (compact.length > LONGEST_HEADER || compact === '') return null;
-    const { key } = headerKey(compact);
+    const key = keyOf(compact);
     const budget = BUDGET_COLUMNS.get(key);
     const indicator = INDICATOR_COLUMNS.get(key);
     return budget || indicator ? { budget, indicator } : null;
@@ -109,7 +112,11 @@ export const DICTIONARY = {
   field: (compact: string) => lookup(FIELDS, compact),
   /** A block label; `预算执行情况（10分）` is the budget block with 10 points. */
   block: (compact: string): { meaning: BlockMeaning; points: number | null } | null => {
-    if (compact.length > LONGEST_HEADER) return null;
+    if (compact.length > LONGEST_HEADER || compact === '') return null;
+    if (!NEEDS_NORMALIZING.test(compact)) {
+      const plain = BLOCKS.get(compact);
+      return plain ? { meaning: plain, points: null } : null;
+    }
     const { key, points } = headerKey(compact);
     const meaning = BLOCKS.get(key);
     return meaning ? { meaning, points } : null;
@@ -121,15 +128,15 @@ export const DICTIONARY = {
   notProjectReport: (compact: string) => lookup(NOT_PROJECT, compact),
   /** A row after the table proper (评价结论, 项目负责人：…): it ends the indicator rows. Matched as a prefix. */
   isTrailer: (compact: string) => {
-    const { key } = headerKey(compact.length > LONGEST_HEADER ? compact.slice(0, LONGEST_HEADER) : compact);
+    const key = keyOf(compact.length > LONGEST_HEADER ? compact.slice(0, LONGEST_HEADER) : compact);
     const colon = key.indexOf(':');
     return TRAILERS.has(colon < 0 ? key : key.slice(0, colon));
   },
   /** A row of the form that is neither a header field nor a block (资金管理情况, 项目类别…): it ends the block before it. */
-  isSection: (compact: string) => compact.length <= LONGEST_HEADER && SECTIONS.has(headerKey(compact).key),
+  isSection: (compact: string) => compact.length <= LONGEST_HEADER && SECTIONS.has(keyOf(compact)),
   /** Words that may stand over the budget block's row labels (or nothing). */
-  isBudgetLabelArea: (compact: string) => BUDGET_LABEL_AREA.has(headerKey(compact).key),
-  isIndicatorLabelArea: (compact: string) => INDICATOR_LABEL_AREA.has(headerKey(compact).key),
+  isBudgetLabelArea: (compact: string) => compact.length <= LONGEST_HEADER && BUDGET_LABEL_AREA.has(keyOf(compact)),
+  isIndicatorLabelArea: (compact: string) => compact.length <= LONGEST_HEADER && INDICATOR_LABEL_AREA.has(keyOf(compact)),
 };
 
 /** The name a refusal message gives a column: the dictionary's first wording. */

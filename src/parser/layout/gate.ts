@@ -24,8 +24,11 @@ const SHORT_NAME = 24;
 /** A figure, a rate or a target where an indicator's name should be: `10`, `≥90%`, `20万元`. */
 const LOOKS_LIKE_VALUE = /^(?:[≥≧≤≦>＞<＜=＝═﹦]|大于|小于|不低于|不高于|不少于|不超过)/;
 
-const isLabel = (compact: string) => LABELS.level1Any.test(compact) || LABELS.level2Any.test(compact);
-const compactOf = (text: string | null) => (text ?? '').replace(/\s/g, '');
+/** No category label is longer than this (`可持续发展影响指标（10分）`): longer texts need no closer look. */
+const LONGEST_LABEL = 16;
+const isLabel = (compact: string) => compact.length <= LONGEST_LABEL && (LABELS.level1Any.test(compact) || LABELS.level2Any.test(compact));
+const WHITE = /\s/;
+const compactOf = (text: string | null) => (text == null ? '' : WHITE.test(text) ? text.replace(/\s/g, '') : text);
 
 export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc: GridDocument, file: string): void {
   const refuse = new Refuser(doc.format, file);
@@ -41,14 +44,14 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
         `indicator ${row.seq} is named “${row.level3}”, a figure or a target, not an indicator's name: the columns' places are in doubt`);
     }
     // A 二级 word in the 一级 column: the row's cells have moved one column.
-    const level1 = compactOf(row.level1_printed).replace(/[(（][^)）]*[)）]$/, '');
+    const level1 = row.level1_printed && row.level1_printed.length <= LONGEST_LABEL ? compactOf(row.level1_printed).replace(/[(（][^)）]*[)）]$/, '') : '';
     if (level1 !== '' && LABELS.level2Any.test(level1) && !LABELS.level1Any.test(level1)) {
       refuse.at(at(row), `第 ${row.seq} 个指标的“一级指标”是二级指标“${row.level1_printed}”：各列的位置不确定`,
         `the 一级 category of indicator ${row.seq} is the 二级 category “${row.level1_printed}”: the columns' places are in doubt`);
     }
     // (A 三级 may be named like a category: the seeds have an indicator called 满意度.)
     for (const [field, value] of [['年度指标值', row.target_text], ['实际完成值', row.actual_text], ['偏差原因', row.deviation]] as const) {
-      if (value && isLabel(compactOf(value))) {
+      if (value && value.length <= LONGEST_LABEL && isLabel(compactOf(value))) {
         refuse.at(at(row), `第 ${row.seq} 个指标的“${field}”是指标类别“${value}”：各列的位置不确定`,
           `the ${field} of indicator ${row.seq} is the category label “${value}”: the columns' places are in doubt`);
       }

@@ -23,6 +23,8 @@ export interface Region {
 const OPENS: ReadonlySet<RowKind> = new Set(['title', 'field', 'budgetHeader', 'indicatorHeader', 'goals']);
 const NOT_PROJECT_WORDS = Object.entries(headers.notProjectReports).flatMap(([kind, words]) =>
   words.map((word) => ({ kind: kind as NotProjectReport, word })));
+/** The words long enough to name a form inside a title cell (部门整体支出绩效自评表…). */
+const TITLE_WORDS = NOT_PROJECT_WORDS.filter(({ word }) => word.length >= 8);
 
 export function classifyRows(doc: GridDocument): RowKind[] {
   return doc.rows.map((row) => row.kind ?? classifyRow(ownCells(row)));
@@ -119,9 +121,9 @@ function notProjectOf(doc: GridDocument, kinds: RowKind[], region: { start: numb
   for (let i = region.start; i < region.end; i++) {
     if (i - region.start >= HEAD_ROWS && kinds[i] === 'other') continue;
     for (const cell of rowCells(doc.rows[i])) {
-      if (cell.compact.length > 40) continue;
+      if (cell.compact.length > 40 || cell.compact.length < 3) continue;
       const kind = DICTIONARY.notProjectReport(cell.compact);
-      const inTitle = NOT_PROJECT_WORDS.find(({ word }) => word.length >= 8 && cell.compact.includes(word));
+      const inTitle = cell.compact.length >= 8 ? TITLE_WORDS.find(({ word }) => cell.compact.includes(word)) : undefined;
       if (kind || inTitle) return { kind: kind ?? inTitle!.kind, words: cell.text, line: cell.line, ref: cell.ref };
     }
   }

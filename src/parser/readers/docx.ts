@@ -6,10 +6,9 @@
  * that number is a cell's `line`, and its position reads `T2.R5.C3 ¶45` (table, row and grid
  * column, 1-based).
  */
-import type { SaxesTagPlain } from 'saxes';
 import { emptyCell, makeCell, type Cell, type GridDocument, type GridRow, type Paragraph } from '../grid.ts';
 import { ReportParseError } from '../types.ts';
-import { attr, parseXml, readParts } from './zip.ts';
+import { parseXml, readParts, type XmlTag } from './zip.ts';
 
 interface CellBuild {
   text: string;
@@ -27,6 +26,9 @@ interface TableBuild {
 
 /** Symbol-font characters (`w:sym`) that stand for comparison signs in targets. */
 const SYMBOL_CHARS: Record<number, string> = { 0xb3: '≥', 0xa3: '≤', 0xb9: '≠', 0xbb: '≈', 0xb1: '±', 0xb4: '×', 0x3d: '=', 0x3e: '>', 0x3c: '<' };
+
+/** Properties of runs, paragraphs, tables and sections, and cell borders: nothing read in them. */
+const PROPERTIES = new Set(['w:rPr', 'w:pPr', 'w:tblPr', 'w:tblGrid', 'w:sectPr', 'w:tcBorders', 'w:tblPrEx', 'w:shd', 'w:tblStylePr']);
 
 /** Tags whose content is not the document's text: deleted runs, field codes, alternate renderings, text boxes. */
 const SKIPPED = new Set(['w:delText', 'w:instrText', 'mc:Fallback', 'w:txbxContent', 'w:del', 'w:moveFrom']);
@@ -55,7 +57,8 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
     else if (!tables.length) outside += text;
   };
   parseXml(xml, 'word/document.xml', file, {
-    open(tag: SaxesTagPlain) {
+    skip: PROPERTIES,
+    open(tag: XmlTag) {
       if (SKIPPED.has(tag.name)) skipping++;
       if (skipping) return;
       switch (tag.name) {
@@ -82,7 +85,7 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
           append('\n');
           break;
         case 'w:sym': {
-          const code = parseInt(attr(tag, 'w:char') ?? '', 16);
+          const code = parseInt(tag.attr('w:char') ?? '', 16);
           if (Number.isFinite(code)) append(SYMBOL_CHARS[code & 0xff] ?? '');
           break;
         }
@@ -95,7 +98,7 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
         case 'w:gridBefore': {
           const table = tables[tables.length - 1];
           const row = table?.rows[table.rows.length - 1];
-          if (row && !openCell()) row.gridBefore = clampSpan(attr(tag, 'w:val'));
+          if (row && !openCell()) row.gridBefore = clampSpan(tag.attr('w:val'));
           break;
         }
         case 'w:tc': {
@@ -105,39 +108,40 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
         }
         case 'w:gridSpan': {
           const cell = openCell();
-          if (cell) cell.gridSpan = clampSpan(attr(tag, 'w:val'));
+          if (cell) cell.gridSpan = clampSpan(tag.attr('w:val'));
           break;
         }
         case 'w:vMerge': {
           const cell = openCell();
-          if (cell) cell.vMerge = attr(tag, 'w:val') === 'restart' ? 'restart' : 'continue';
+          if (cell) cell.vMerge = tag.attr('w:val') === 'restart' ? 'restart' : 'continue';
           break;
         }
         case 'w:hMerge': {
           const cell = openCell();
-          if (cell) cell.hMergeContinue = attr(tag, 'w:val') !== 'restart';
+          if (cell) cell.hMergeContinue = tag.attr('w:val') !== 'restart';
           break;
         }
       }
     },
-    close(tag: SaxesTagPlain) {
-      if (SKIPPED.has(tag.name)) {
+    close(name: string) {
+      if (SKIPPED.has(name)) {
         skipping--;
         return;
       }
       if (skipping) return;
-      if (tag.name === 'w:t') inText = false;
-      else if (tag.name === 'w:p' && !tables.length) {
+      if (name === 'w:t') inText = false;
+      else if (name === 'w:p' && !tables.length) {
         paragraphs.push({ text: outside, line: outsideStart, beforeRow: rows.length });
         outside = '';
-      } else if (tag.name === 'w:tbl') {
+      } else if (name === 'w:tbl') {
         const table = tables.pop()!;
         rows.push(...tableRows(table));
       }
     },
     text(text: string) {
-      if (inText && !skipping) append(text);
+      append(text);
     },
+    wantText: () => inText && skipping === 0,
   });
   return { format: 'docx', encoding: 'docx', spansKnown: true, rows, paragraphs, tableCount };
 }

@@ -90,7 +90,7 @@ export function readHtml(bytes: Uint8Array, file: string): GridDocument {
       if (name === 'table' && tables.length) {
         const table = tables.pop()!;
         rows.push(...tableRows(table));
-      } else if (BLOCKS.has(name)) lineBreak();
+      } else if (BLOCKS.has(name) && !(tables.length && name === 'tr')) lineBreak(); // a row's end is no line of its last cell
     },
     ontext(data) {
       if (skipping) return;

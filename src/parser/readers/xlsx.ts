@@ -6,10 +6,9 @@
  * → `86.19%`), a date-formatted one as its date. A cell's position reads `Sheet1!B7`; its
  * `line` is the sheet row.
  */
-import type { SaxesTagPlain } from 'saxes';
 import { emptyCell, makeCell, type Cell, type GridDocument, type GridRow } from '../grid.ts';
 import { ReportParseError } from '../types.ts';
-import { attr, parseXml, readParts } from './zip.ts';
+import { parseXml, readParts, tagsOnly, type XmlTag } from './zip.ts';
 
 interface Sheet {
   name: string;
@@ -52,26 +51,18 @@ function workbookSheets(parts: Map<string, string>, file: string): Sheet[] {
   const targets = new Map<string, string>();
   const rels = parts.get('xl/_rels/workbook.xml.rels');
   if (rels) {
-    parseXml(rels, 'xl/_rels/workbook.xml.rels', file, {
-      open(tag) {
-        if (tag.name !== 'Relationship') return;
-        const target = attr(tag, 'Target') ?? '';
-        targets.set(attr(tag, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-      },
-      close() {},
-      text() {},
-    });
+    parseXml(rels, 'xl/_rels/workbook.xml.rels', file, tagsOnly((tag) => {
+      if (tag.name !== 'Relationship') return;
+      const target = tag.attr('Target') ?? '';
+      targets.set(tag.attr('Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    }));
   }
   const sheets: Sheet[] = [];
-  parseXml(workbook, 'xl/workbook.xml', file, {
-    open(tag) {
-      if (tag.name !== 'sheet' || attr(tag, 'state') === 'hidden' || attr(tag, 'state') === 'veryHidden') return;
-      const id = attr(tag, 'r:id') ?? '';
-      sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, path: targets.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml` });
-    },
-    close() {},
-    text() {},
-  });
+  parseXml(workbook, 'xl/workbook.xml', file, tagsOnly((tag) => {
+    if (tag.name !== 'sheet' || tag.attr('state') === 'hidden' || tag.attr('state') === 'veryHidden') return;
+    const id = tag.attr('r:id') ?? '';
+    sheets.push({ name: tag.attr('name') ?? `Sheet${sheets.length + 1}`, path: targets.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml` });
+  }));
   return sheets;
 }
 
@@ -89,14 +80,15 @@ function sharedStrings(parts: Map<string, string>, file: string): string[] {
       else if (tag.name === 'rPh') phonetic++;
       else if (tag.name === 't') inText = true;
     },
-    close(tag) {
-      if (tag.name === 'si') strings.push(current);
-      else if (tag.name === 'rPh') phonetic--;
-      else if (tag.name === 't') inText = false;
+    close(name) {
+      if (name === 'si') strings.push(current);
+      else if (name === 'rPh') phonetic--;
+      else if (name === 't') inText = false;
     },
     text(text) {
-      if (inText && phonetic === 0) current += text;
+      current += text;
     },
+    wantText: () => inText && phonetic === 0,
   });
   return strings;
 }
@@ -112,17 +104,18 @@ function cellFormats(parts: Map<string, string>, file: string): ValueFormat[] {
   let inCellXfs = false;
   parseXml(xml, 'xl/styles.xml', file, {
     open(tag) {
-      if (tag.name === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), formatOfCode(attr(tag, 'formatCode') ?? ''));
+      if (tag.name === 'numFmt') custom.set(Number(tag.attr('numFmtId')), formatOfCode(tag.attr('formatCode') ?? ''));
       else if (tag.name === 'cellXfs') inCellXfs = true;
       else if (tag.name === 'xf' && inCellXfs) {
-        const id = Number(attr(tag, 'numFmtId') ?? 0);
+        const id = Number(tag.attr('numFmtId') ?? 0);
         styles.push(custom.get(id) ?? (PERCENT_FORMATS.has(id) ? 'percent' : DATE_FORMATS.has(id) ? 'date' : 'general'));
       }
     },
-    close(tag) {
-      if (tag.name === 'cellXfs') inCellXfs = false;
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
+    wantText: () => false,
   });
   return styles;
 }
@@ -175,15 +168,15 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
   let rowNumber = 0;
   let nextColumn = 0;
   parseXml(xml, sheet.path, file, {
-    open(tag: SaxesTagPlain) {
+    open(tag: XmlTag) {
       switch (tag.name) {
         case 'row':
-          rowNumber = Number(attr(tag, 'r') ?? rowNumber + 1);
+          rowNumber = Number(tag.attr('r') ?? rowNumber + 1);
           nextColumn = 0;
           break;
         case 'c': {
-          const ref = parseRef(attr(tag, 'r') ?? '') ?? { row: rowNumber - 1, col: nextColumn };
-          cell = { ref, type: attr(tag, 't') ?? 'n', style: Number(attr(tag, 's') ?? 0), value: '', inline: '' };
+          const ref = parseRef(tag.attr('r') ?? '') ?? { row: rowNumber - 1, col: nextColumn };
+          cell = { ref, type: tag.attr('t') ?? 'n', style: Number(tag.attr('s') ?? 0), value: '', inline: '' };
           nextColumn = ref.col + 1;
           break;
         }
@@ -194,7 +187,7 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
           if (cell) reading = 't';
           break;
         case 'mergeCell': {
-          const [from, to] = (attr(tag, 'ref') ?? '').split(':');
+          const [from, to] = (tag.attr('ref') ?? '').split(':');
           const a = parseRef(from ?? '');
           const b = parseRef(to ?? from ?? '');
           if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
@@ -202,19 +195,19 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
         }
       }
     },
-    close(tag: SaxesTagPlain) {
-      if (tag.name === 'v' || tag.name === 't') reading = null;
-      else if (tag.name === 'c' && cell?.ref) {
+    close(name: string) {
+      if (name === 'v' || name === 't') reading = null;
+      else if (name === 'c' && cell?.ref) {
         const text = cellText(cell, shared, formats);
         if (text !== '') cells.push({ row: cell.ref.row, col: cell.ref.col, text });
         cell = null;
       }
     },
     text(text: string) {
-      if (!cell) return;
-      if (reading === 'v') cell.value += text;
-      else if (reading === 't') cell.inline += text;
+      if (reading === 'v') cell!.value += text;
+      else cell!.inline += text;
     },
+    wantText: () => cell != null && reading != null,
   });
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
   const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;

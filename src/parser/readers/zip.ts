@@ -1,10 +1,12 @@
 /**
- * Office files are ZIP archives of XML parts. fflate inflates only the parts asked for; saxes
- * reads them as a stream of tags (a real XML parser: no regular expressions over XML).
+ * Office files are ZIP archives of XML parts. fflate inflates only the parts asked for; xml.ts
+ * reads them as a stream of tags (an XML tokenizer: no regular expressions over XML).
  */
 import { unzipSync } from 'fflate';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ReportParseError } from '../types.ts';
+import { scanXml, XmlError, type XmlHandlers, type XmlTag } from './xml.ts';
+
+export type { XmlHandlers, XmlTag };
 
 /** The names of a ZIP archive's entries, without inflating any. */
 export function zipEntryNames(bytes: Uint8Array, file: string): string[] {
@@ -31,26 +33,15 @@ export function readParts(bytes: Uint8Array, file: string, wanted: (name: string
   return parts;
 }
 
-export interface XmlHandlers {
-  open(tag: SaxesTagPlain): void;
-  close(tag: SaxesTagPlain): void;
-  text(text: string): void;
-}
-
 /** Streams one XML part through the handlers; a malformed part is a refusal naming it and the line. */
 export function parseXml(xml: string, part: string, file: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  parser.on('opentag', handlers.open);
-  parser.on('closetag', handlers.close);
-  parser.on('text', handlers.text);
-  parser.on('cdata', handlers.text);
   try {
-    parser.write(xml).close();
+    scanXml(xml, handlers);
   } catch (error) {
-    if (error instanceof ReportParseError) throw error;
-    throw new ReportParseError(file, `文件内部的 ${part} 不是有效的 XML（第 ${parser.line} 行）/ its part ${part} is not well-formed XML (line ${parser.line}): ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof XmlError)) throw error;
+    throw new ReportParseError(file, `文件内部的 ${part} 不是有效的 XML（第 ${error.line} 行：${error.message}）/ its part ${part} is not well-formed XML (line ${error.line}: ${error.message})`);
   }
 }
 
-/** An attribute of a tag, by its qualified name (`w:val`). */
-export const attr = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name] as string | undefined;
+/** Handlers for a part read for its tags alone, no text. */
+export const tagsOnly = (open: (tag: XmlTag) => void): XmlHandlers => ({ open, close() {}, text() {}, wantText: () => false });

@@ -1,0 +1,211 @@
+/**
+ * The readers, each on what real files of its format do: Word's nested tables, symbol-font signs,
+ * deleted text and field codes; Excel's rich and phonetic strings, number formats and hidden
+ * sheets; pages' charsets, unclosed cells and odd spans; and the formats refused with advice.
+ */
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { rowCells, type GridDocument } from '../../src/parser/grid.ts';
+import { readDocument } from '../../src/parser/readers/read-document.ts';
+import { readDocx } from '../../src/parser/readers/docx.ts';
+import { readHtml } from '../../src/parser/readers/html.ts';
+import { readXlsx, workbookSheetNames } from '../../src/parser/readers/xlsx.ts';
+import { decodeEntities, scanXml, XmlError } from '../../src/parser/readers/xml.ts';
+import { ReportParseError } from '../../src/parser/types.ts';
+
+const texts = (doc: GridDocument) => doc.rows.map((row) => rowCells(row).map((c) => c.text));
+const refusal = (read: () => unknown): string => {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ReportParseError) return error.message;
+    throw error;
+  }
+  throw new Error('not refused');
+};
+
+describe('the XML tokenizer', () => {
+  const events = (xml: string, skip?: Set<string>) => {
+    const out: string[] = [];
+    let inText = false;
+    scanXml(xml, {
+      skip,
+      open: (tag) => {
+        out.push(`<${tag.name}${tag.attr('v') != null ? ` v=${tag.attr('v')}` : ''}>`);
+        inText = tag.name === 't';
+      },
+      close: (name) => {
+        out.push(`</${name}>`);
+        inText = false;
+      },
+      text: (text) => out.push(text),
+      wantText: () => inText,
+    });
+    return out;
+  };
+
+  it('decodes entities in text and attributes, reads CDATA, skips comments and declarations', () => {
+    expect(decodeEntities('&lt;&amp;&gt;&quot;&apos;&#x4E00;&#19968;&bogus;')).toBe('<&>"\'一一&bogus;');
+    expect(events('<?xml version="1.0"?><!-- a > b --><a v="x&amp;y&gt;"><t>1 &lt; 2</t><t><![CDATA[<b>]]></t></a>'))
+      .toEqual(['<a v=x&y>>', '<t>', '1 < 2', '</t>', '<t>', '<b>', '</t>', '</a>']);
+  });
+
+  it('finds a tag\'s end past a `>` inside a quoted value, single or double quotes', () => {
+    expect(events(`<a v='1>2' w="3>4"/><b v="ok"></b>`)).toEqual(['<a v=1>2>', '</a>', '<b v=ok>', '</b>']);
+  });
+
+  it('reads an attribute by its whole name only', () => {
+    const seen: (string | undefined)[] = [];
+    scanXml('<w:x w:valOther="no" w:val = "yes"/>', { open: (t) => seen.push(t.attr('w:val'), t.attr('w:va')), close() {}, text() {}, wantText: () => false });
+    expect(seen).toEqual(['yes', undefined]);
+  });
+
+  it('jumps over the elements asked to be skipped, with whatever they hold', () => {
+    expect(events('<p><rPr><b/><x></x></rPr><t>a</t></p>', new Set(['rPr']))).toEqual(['<p>', '<t>', 'a', '</t>', '</p>']);
+  });
+
+  it('refuses mismatched and unclosed tags, naming the line', () => {
+    const error = (xml: string) => {
+      try {
+        events(xml);
+      } catch (e) {
+        return e instanceof XmlError ? `${e.line}: ${e.message}` : String(e);
+      }
+      return 'read';
+    };
+    expect(error('<a>\n<b>\n</a>')).toBe('3: </a> closes <b>');
+    expect(error('<a><b></b>')).toBe('1: <a> is not closed');
+    expect(error('<a v="1"')).toMatch(/not closed/);
+    expect(error('<a><</a>')).toMatch(/no name|not closed/);
+  });
+});
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+const docx = (body: string) => zipSync({ 'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`) });
+const p = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+const tc = (inner: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${inner}</w:tc>`;
+
+describe('.docx', () => {
+  it('numbers every paragraph, in cells too, and gives each cell its table, row, column and paragraph', () => {
+    const doc = readDocx(docx(`${p('标题')}<w:tbl><w:tr>${tc(p('甲'))}${tc(p('乙') + p('丙'))}</w:tr></w:tbl>${p('尾')}`), 'a.docx');
+    expect(doc.paragraphs.map((x) => [x.text, x.line, x.beforeRow])).toEqual([['标题', 1, 0], ['尾', 5, 1]]);
+    expect(texts(doc)).toEqual([['甲', '乙丙']]);
+    expect(doc.rows[0].slots.map((c) => c.ref)).toEqual(['T1.R1.C1 ¶2', 'T1.R1.C2 ¶3']);
+  });
+
+  it('reads merges across (gridSpan, the old hMerge) and down (vMerge), and a row starting late (gridBefore)', () => {
+    const doc = readDocx(docx(`<w:tbl>
+      <w:tr>${tc(p('A'), '<w:gridSpan w:val="2"/>')}${tc(p('B'), '<w:vMerge w:val="restart"/>')}</w:tr>
+      <w:tr>${tc(p('C'), '<w:hMerge w:val="restart"/>')}${tc(p(''), '<w:hMerge/>')}${tc('<w:p/>', '<w:vMerge/>')}</w:tr>
+      <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p('D'))}${tc(p('E'))}</w:tr>
+    </w:tbl>`), 'm.docx');
+    expect(doc.rows.map((r) => r.slots.map((c) => c.text))).toEqual([['A', 'A', 'B'], ['C', 'C', 'B'], ['', 'D', 'E']]);
+    expect(doc.rows[1].continued).toEqual([false, false, true]);
+    expect(doc.rows[0].slots[2].rowSpan).toBe(2);
+  });
+
+  it('reads a nested table as a table of its own, apart from the cell around it', () => {
+    const doc = readDocx(docx(`<w:tbl><w:tr>${tc(p('外') + `<w:tbl><w:tr>${tc(p('内1'))}${tc(p('内2'))}</w:tr></w:tbl>`)}</w:tr></w:tbl>`), 'n.docx');
+    expect(doc.tableCount).toBe(2);
+    expect(texts(doc)).toEqual([['内1', '内2'], ['外']]);
+    expect(doc.rows.map((r) => r.table)).toEqual([1, 0]);
+  });
+
+  it('reads symbol-font signs and line breaks, and leaves out deleted text, field codes and alternate renderings', () => {
+    const body = `<w:p><w:r><w:sym w:font="Symbol" w:char="F0B3"/><w:t>95%</w:t><w:br/><w:t>年底</w:t></w:r>`
+      + `<w:del><w:r><w:delText>旧值</w:delText></w:r></w:del><w:r><w:instrText> PAGE </w:instrText></w:r>`
+      + `<mc:AlternateContent><mc:Choice><w:r><w:t>甲</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>甲</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>`;
+    const doc = readDocx(docx(`<w:tbl><w:tr>${tc(body)}</w:tr></w:tbl>`), 's.docx');
+    expect(doc.rows[0].slots[0].raw).toBe('≥95%\n年底甲');
+  });
+
+  it('refuses a Word file whose document part is damaged, or missing, by name', () => {
+    expect(refusal(() => readDocx(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body></w:document>') }), 'bad.docx')))
+      .toMatch(/^bad\.docx: 文件内部的 word\/document\.xml 不是有效的 XML（第 1 行.*closes/);
+    expect(refusal(() => readDocx(zipSync({ 'other.xml': strToU8('<a/>') }), 'x.docx'))).toMatch(/缺少 word\/document\.xml/);
+  });
+});
+
+const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+function workbook(sheets: { name: string; xml: string; hidden?: boolean }[], shared: string[], styles = ''): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    'xl/workbook.xml': strToU8(`<workbook ${SHEET_NS}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.hidden ? ' state="hidden"' : ''}/>`).join('')}</sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<Relationships>${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`),
+    'xl/sharedStrings.xml': strToU8(`<sst ${SHEET_NS}>${shared.join('')}</sst>`),
+    'xl/styles.xml': strToU8(`<styleSheet ${SHEET_NS}>${styles}</styleSheet>`),
+  };
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<worksheet ${SHEET_NS}>${s.xml}</worksheet>`)));
+  return zipSync(files);
+}
+
+describe('.xlsx', () => {
+  const styles = '<numFmts><numFmt numFmtId="164" formatCode="0.0&quot;%&quot;"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="165"/><xf numFmtId="164"/></cellXfs>';
+
+  it('reads values as stored: numbers without float noise, percentages and dates by their format, strings rich or inline', () => {
+    const sheet = '<sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2"><v>37.240000000000002</v></c><c r="D2" s="1"><v>0.8619</v></c><c r="E2" s="2"><v>44926</v></c>'
+      + '<c r="F2" s="3"><v>12</v></c><c r="G2" t="inlineStr"><is><t>行内</t></is></c><c r="H2" t="b"><v>1</v></c><c r="I2" t="str"><f>A1</f><v>公式值</v></c></row></sheetData>';
+    const doc = readXlsx(workbook([{ name: '自评表', xml: sheet }], ['<si><r><t>富</t></r><r><t>文本</t></r><rPh><t>ふりがな</t></rPh></si>'], styles), 'v.xlsx');
+    expect(texts(doc)).toEqual([['', '富文本', '37.24', '86.19%', '2022-12-31', '12', '行内', 'TRUE', '公式值']]);
+    expect(doc.rows[0].slots[1].ref).toBe("'自评表'!B2");
+    expect(doc.rows[0].line).toBe(2);
+  });
+
+  it('covers a merged range with one cell, leaves hidden sheets and blank rows out, and lists sheet names', () => {
+    const sheet = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3"><c r="B3" t="s"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B3"/></mergeCells>';
+    const book = workbook([{ name: 'Sheet1', xml: sheet }, { name: 'hidden', xml: '<sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData>', hidden: true }], ['<si><t>合并</t></si>', '<si><t>被覆盖</t></si>']);
+    const doc = readXlsx(book, 'm.xlsx');
+    expect(doc.tableCount).toBe(1);
+    expect(doc.rows.map((r) => r.slots.map((c) => c.text))).toEqual([['合并', '合并'], ['合并', '合并'], ['合并', '合并']]);
+    expect(doc.rows[2].continued).toEqual([true, true]);
+    expect(workbookSheetNames(book, 'm.xlsx')).toEqual(['Sheet1']);
+  });
+});
+
+describe('.html', () => {
+  const gbkBytes = (html: string) => {
+    const table = new Map<string, number[]>();
+    const decoder = new TextDecoder('gbk');
+    for (let lead = 0xb0; lead <= 0xf7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) table.set(decoder.decode(Uint8Array.of(lead, trail)), [lead, trail]);
+    return Uint8Array.from([...html].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f])));
+  };
+
+  it('decodes a page by its declared charset (GBK), and refuses one that lies about UTF-8', () => {
+    const doc = readHtml(gbkBytes('<html><head><meta charset="gb2312"></head><body><p>自评表</p><table><tr><td>项目</td></tr></table></body></html>'), 'g.htm');
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.paragraphs[0].text).toBe('自评表');
+    expect(texts(doc)).toEqual([['项目']]);
+    expect(refusal(() => readHtml(Uint8Array.from([...strToU8('<meta charset="utf-8"><p>'), 0xb0, 0xa1]), 'u.html'))).toMatch(/声明为 UTF-8/);
+  });
+
+  it('closes the cells a page leaves open, reads <br> as a line break, spans as the browser does, and skips scripts', () => {
+    const doc = readHtml(strToU8(`<table><tr><td rowspan=2>甲<td colspan="0">乙<br>丙<td rowspan="x">丁
+      <tr><td>戊<td>己<script>var x = '<td>';</script>
+      </table>`), 'o.html');
+    expect(doc.rows.map((r) => r.slots.map((c) => c.text))).toEqual([['甲', '乙丙', '丁'], ['甲', '戊', '己']]);
+    expect(doc.rows[0].slots[1].raw).toBe('乙\n丙');
+    expect(doc.rows[1].slots[1].ref).toBe('T1.R2.C2 L2');
+  });
+
+  it('reads a table nested in a cell as its own table', () => {
+    const doc = readHtml(strToU8('<table><tr><td>外<table><tr><td>内</td></tr></table></td></tr></table>'), 'n.html');
+    expect(doc.tableCount).toBe(2);
+    expect(texts(doc)).toEqual([['内'], ['外']]);
+  });
+});
+
+describe('what a file is, whatever its name says', () => {
+  it('reads Word, Excel and web pages saved under another name', () => {
+    expect(readDocument(docx('<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>'), 'report.txt').grid.format).toBe('docx');
+    expect(readDocument(strToU8('  <!DOCTYPE html><html><table><tr><td>a</td></tr></table></html>'), 'page.txt').grid.format).toBe('html');
+  });
+
+  it('refuses .doc, .xls, PDF, RTF, web archives and plain ZIP files with what to do instead', () => {
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(refusal(() => readDocument(ole, '报告.doc'))).toMatch(/^报告\.doc: 旧版 Word 97–2003 \(\.doc\).*另存为 \.docx.* save it as \.docx/);
+    expect(refusal(() => readDocument(ole, '表.xls'))).toMatch(/另存为 \.xlsx/);
+    expect(refusal(() => readDocument(strToU8('%PDF-1.7'), 'a.pdf'))).toMatch(/PDF.*Word \(\.docx\)、Excel \(\.xlsx\)/);
+    expect(refusal(() => readDocument(strToU8('{\\rtf1 x}'), 'a.rtf'))).toMatch(/RTF/);
+    expect(refusal(() => readDocument(strToU8('MIME-Version: 1.0'), 'a.mht'))).toMatch(/\.mht.*\.html/);
+    expect(refusal(() => readDocument(zipSync({ 'a.txt': strToU8('x') }), 'a.zip'))).toMatch(/ZIP 压缩包/);
+  });
+});
