@@ -1,9 +1,10 @@
 /**
  * npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb]
  *
- * Parses report files into the four contract tables. One line per file, a total, an
- * error on stderr for each file it cannot read (the others are still written), exit
- * code 1 when any file failed. Output is written to a temporary folder first and moved
+ * Parses report files (.docx, .xlsx, .html, .txt; one report for each self-evaluation table of a
+ * file) into the four contract tables. Folders are read with the folders in them; their files in
+ * other formats are skipped and listed. One line per file, a total, an error on stderr for each
+ * file or table it cannot read (the others are still written), exit code 1 when any failed. Output is written to a temporary folder first and moved
  * into place at the end, so the output folder is complete and consistent, or as it was.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { emptyTables, parseReportFile, ReportParseError, type ParsedFile, type P
 import { TABLE_NAMES, type NormalizedTables } from '../parser/types.ts';
 import { SCHEMA } from '../parser/schema.ts';
 import { toCsv } from '../lib/csv.ts';
+import { isReportFile, REPORT_EXTENSIONS } from '../parser/readers/extensions.ts';
 import { writeDuckdbFile, DUCKDB_FILE_NAME } from './duckdb-file.ts';
 
 export interface IngestOptions {
@@ -51,25 +53,57 @@ export function parseArgs(argv: string[], cwd: string): IngestOptions {
   return { inputs: inputs.map((p) => path.resolve(cwd, p)), out: path.resolve(cwd, out), format };
 }
 
-/** Files named on the command line, and the files of the folders named (sorted, hidden ones skipped). */
-async function listFiles(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
+interface FileList {
+  /** Files to read, in order. */
+  files: string[];
+  /** Files of the folders that are not a format the parser reads (README.md, notes.json, .pdf copies). */
+  skipped: string[];
+  /** Entries that cannot be read as a file (a dangling link, a FIFO), each with why. */
+  broken: { file: string; message: string }[];
+}
+
+/**
+ * The files named on the command line (always read, so that a wrong one gets its message) and
+ * the report files of the folders named, folders within them included, in name order. Hidden
+ * files and Office lock files (`~$…`) are left out; other files are listed as skipped.
+ */
+async function listFiles(inputs: string[]): Promise<FileList> {
+  const list: FileList = { files: [], skipped: [], broken: [] };
+  const walk = async (folder: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
+      const full = path.join(folder, entry.name);
+      const info = await stat(full).catch(() => null); // follows links; null for a dangling one
+      if (!info) list.broken.push({ file: full, message: '链接指向的文件不存在 / a link to a file that does not exist' });
+      else if (info.isDirectory()) await walk(full);
+      else if (!info.isFile()) list.broken.push({ file: full, message: '不是普通文件（管道、设备或套接字）/ not a regular file (a pipe, device or socket)' });
+      else if (isReportFile(entry.name)) list.files.push(full);
+      else list.skipped.push(full);
+    }
+  };
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
     if (!info) throw new Error(`${input}: no such file or folder`);
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => !n.startsWith('.')).sort();
-      for (const name of names) if ((await stat(path.join(input, name))).isFile()) files.push(path.join(input, name));
-    } else files.push(input);
+    if (info.isDirectory()) await walk(input);
+    else if (info.isFile()) list.files.push(input);
+    else list.broken.push({ file: input, message: '不是普通文件（管道、设备或套接字）/ not a regular file (a pipe, device or socket)' });
   }
-  return files;
+  return list;
 }
+
+const SKIPPED_LISTED = 5;
 
 export async function ingest(options: IngestOptions, log: (line: string) => void, warn: (line: string) => void): Promise<IngestResult> {
   const tables = emptyTables();
   const failures: IngestResult['failures'] = [];
   const seen = new Set<string>();
-  for (const file of await listFiles(options.inputs)) {
+  const list = await listFiles(options.inputs);
+  for (const { file, message } of list.broken) {
+    failures.push({ file: path.basename(file), message: `${path.basename(file)}: ${message}` });
+    warn(`✗ ${path.basename(file)}: ${message}`);
+  }
+  for (const file of list.files) {
     const name = path.basename(file);
     try {
       const parsed = parseReportFile(new Uint8Array(await readFile(file)), name);
@@ -89,6 +123,10 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
       failures.push({ file: name, message });
       warn(`✗ ${message}`);
     }
+  }
+  if (list.skipped.length > 0) {
+    const names = list.skipped.slice(0, SKIPPED_LISTED).map((f) => path.relative(process.cwd(), f) || f).join(', ');
+    log(`skipped ${list.skipped.length} file(s) not in a report format (${REPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}): ${names}${list.skipped.length > SKIPPED_LISTED ? ', …' : ''}`);
   }
   const written = tables.reports.length > 0 ? await writeOutput(tables, options) : [];
   log(`${tables.reports.length} reports, ${tables.indicators.length} indicators, ${tables.findings.length} findings; ${failures.length} failed` +

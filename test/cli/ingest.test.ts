@@ -3,7 +3,7 @@
  * and a DuckDB file that DuckDB-WASM (1.4) can attach.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { ingest, parseArgs } from '../../src/cli/ingest.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
 import { openWasmDb } from '../db/helpers.ts';
+import { toDocx, toHtml } from '../parser/fixtures/formats.ts';
+import { ANHUI_2022_CHUZHOU, NATIONAL } from '../parser/fixtures/layouts.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const raw = path.join(root, 'data/raw');
@@ -84,4 +86,41 @@ describe('ingest CLI', () => {
     expect(ind.n).toBe(60);
     conn.close();
   }, 60_000);
+
+  it('reads folders with the folders in them, every report format, a file of two tables as two reports, and lists what it skipped', async () => {
+    const input = await temp();
+    const out = await temp();
+    await mkdir(path.join(input, '2022', '滁州'), { recursive: true });
+    await writeFile(path.join(input, '2022', '岳阳.docx'), toDocx(NATIONAL));
+    await writeFile(path.join(input, '2022', '滁州', '水利.html'), toHtml(ANHUI_2022_CHUZHOU));
+    await writeFile(path.join(input, 'README.md'), '# 说明');
+    await writeFile(path.join(input, '2022', '岳阳.pdf'), '%PDF-1.7');
+    await writeFile(path.join(input, '.DS_Store'), '');
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const result = await ingest(parseArgs([input, '--out', out], root), (l) => lines.push(l), (l) => errors.push(l));
+    expect(errors).toEqual([]);
+    expect(result.tables.reports.map((r) => r.report_id)).toEqual(['岳阳', '水利#1', '水利#2']);
+    expect(lines.find((l) => l.startsWith('✓ 水利.html'))).toMatch(/2 of 2 tables read: 水利#1 \(7 indicators.*水利#2 \(4 indicators/);
+    expect(lines.find((l) => l.startsWith('skipped'))).toMatch(/^skipped 2 file\(s\) not in a report format \(.*\.docx.*\): .*岳阳\.pdf, .*README\.md$/);
+  });
+
+  it('fails only the entry that cannot be read: a dangling link, a pipe', async () => {
+    const input = await temp();
+    const out = await temp();
+    await copyFile(path.join(raw, '000_4b75f8664dbcb524.txt'), path.join(input, '000.txt'));
+    await symlink(path.join(input, 'gone.txt'), path.join(input, 'link.txt'));
+    await promisify(execFile)('mkfifo', [path.join(input, 'pipe.txt')]);
+    const errors: string[] = [];
+    const result = await ingest(parseArgs([input, '--out', out], root), quiet, (l) => errors.push(l));
+    expect(result.tables.reports).toHaveLength(1);
+    expect(errors).toEqual([
+      '✗ link.txt: 链接指向的文件不存在 / a link to a file that does not exist',
+      '✗ pipe.txt: 不是普通文件（管道、设备或套接字）/ not a regular file (a pipe, device or socket)',
+    ]);
+    // Named on the command line, a pipe fails the same way instead of hanging the run.
+    const named = await ingest(parseArgs([path.join(input, 'pipe.txt'), '--out', out], root), quiet, quiet);
+    expect(named.failures.map((f) => f.file)).toEqual(['pipe.txt']);
+  });
 });
+

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseReport } from '../../src/parser/index.ts';
+import { parseReport, parseReportFile } from '../../src/parser/index.ts';
+import { toDocx, toHtml, toXlsx } from '../parser/fixtures/formats.ts';
+import { ANHUI_2022_CHUZHOU, NATIONAL, SICHUAN_2023 } from '../parser/fixtures/layouts.ts';
 import { formatCount, formatMoney } from '../../src/lib/format.ts';
 import { expectClean, openPage, screenshot, useBrowser } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
@@ -135,6 +137,31 @@ describe('import (production build under a sub-path)', () => {
     await page.getByTestId('import-remove').click();
     await page.getByTestId('import-list-empty').waitFor();
     expect((await overviewFigures(page)).reports).toBe(formatCount(expectedFigures(dataDir).reports, 'zh'));
+    expectClean(watched);
+    await page.context().close();
+  });
+
+  it('reads Word, web-page and Excel self-evaluation tables in the worker, several tables of a file as several reports', async () => {
+    const watched = await openPage(browser(), siteUrl);
+    const { page } = watched;
+    await openImportView(page, '&imode=replace');
+    const files = [
+      { name: '岳阳.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(toDocx(NATIONAL)) },
+      { name: '滁州.html', mimeType: 'text/html', buffer: Buffer.from(toHtml(ANHUI_2022_CHUZHOU, { charset: 'gbk' })) },
+      { name: '大英.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(toXlsx(SICHUAN_2023, { typedNumbers: true })) },
+    ];
+    await page.getByTestId('import-input').setInputFiles(files);
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-badge').innerText()).toBe('仅显示导入的 4 份报告');
+    // The figures the Node parser gives the same files, on the overview.
+    const budget = [...files].reduce((sum, f) => sum + parseReportFile(new Uint8Array(f.buffer), f.name).reports.reduce((s, r) => s + (r.reports[0].budget_adjusted ?? 0), 0), 0);
+    const figures = await overviewFigures(page);
+    expect(figures.reports).toBe('4');
+    expect(figures.budget).toBe(formatMoney(budget, 'zh'));
+    await page.locator('.tab[data-view="import"]').click();
+    await page.getByTestId('import-remove').click();
+    await page.getByTestId('import-list-empty').waitFor();
     expectClean(watched);
     await page.context().close();
   });

@@ -36,13 +36,13 @@ describe('import of .xlsx workbooks', () => {
     expect((error as ImportFailedError).problems.map((p) => formatProblem(p, 'zh'))).toEqual(['book.xlsx › indicators 第 12 行 weight: 应为数字，实际为“abc”']);
   });
 
-  it('refuses a workbook without a contract sheet, and a file that is no workbook', async () => {
+  it('refuses a workbook with neither a self-evaluation table nor a contract sheet, and a file that is no workbook', async () => {
     const error = await prepareImport([
       workbook('notes.xlsx', buildWorkbook({ Sheet1: [['a', 'b'], [1, 2]] })),
       workbook('fake.xlsx', new TextEncoder().encode('not a zip')),
     ]).catch((e: unknown) => e);
     const messages = (error as ImportFailedError).problems.map((p) => formatProblem(p, 'zh'));
-    expect(messages[0]).toBe('notes.xlsx: 没有名为 reports、budget_lines、indicators 或 findings 的工作表');
+    expect(messages[0]).toBe('notes.xlsx: 既没有找到项目支出绩效自评表，也没有名为 reports、budget_lines、indicators 或 findings 的工作表');
     expect(messages[1]).toMatch(/^fake\.xlsx: 无法读取 Excel 工作簿/);
   });
 });

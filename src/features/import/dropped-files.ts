@@ -1,13 +1,15 @@
 /**
  * The files of a drop or a pick. A dropped or picked folder is walked, and only the kinds the
- * import reads are taken from it (a report folder also holds .docx and .pdf originals); files
- * chosen one by one are all taken, so that a wrong one gets its message.
+ * import reads are taken from it (a report folder also holds .pdf and .doc copies, which would
+ * only be refused); files chosen one by one are all taken, so that a wrong one gets its message.
  */
-const IMPORTABLE = /\.(txt|csv|xlsx|duckdb|db)$/i;
+import { isReportFile } from '../../parser/readers/extensions.ts';
+
+const TABLES = /\.(csv|duckdb|db)$/i;
 const isHidden = (name: string) => name.startsWith('.') || name.startsWith('~$');
 
 export const importableFromFolder = (files: readonly File[]): File[] =>
-  files.filter((file) => IMPORTABLE.test(file.name) && !isHidden(file.name));
+  files.filter((file) => (isReportFile(file.name) || TABLES.test(file.name)) && !isHidden(file.name));
 
 export const byName = (a: File, b: File): number => a.name.localeCompare(b.name, 'zh-CN', { numeric: true });
 

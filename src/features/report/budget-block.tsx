@@ -31,6 +31,9 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
   const lineLabel = (line: ReportBudgetLineRow) => {
     const kind = BUDGET_LINE_KINDS.find((known) => known === line.line);
     const byKind = kind && t(`report.line.${kind}`);
+    // Several rows of one kind (四川's 财政专户管理资金, 单位资金, 其他资金 are all `other`): the printed label tells them apart.
+    const shared = lines.filter((l) => l.line === line.line).length > 1;
+    if (lang === 'en' && byKind && shared && line.line_label) return `${byKind} (${line.line_label})`;
     return (lang === 'en' ? byKind : undefined) ?? line.line_label ?? byKind ?? line.line;
   };
   return (
@@ -55,12 +58,12 @@ export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
           <th scope="col" className="sheet-sub">{t('report.printed')}</th>
           <th scope="col" className="sheet-sub">{t('report.computed')}</th>
         </tr>
-        {lines.map((line) => {
+        {lines.map((line, index) => {
           const cut = line.budget_initial != null && line.budget_adjusted != null && differs(line.budget_initial, line.budget_adjusted);
           const rateMismatch = ratesDiffer(line.execution_rate_declared, line.execution_rate);
           const lineNumbers = line.source_line == null ? [] : [line.source_line];
           return (
-            <tr key={line.line} data-line={line.line} data-lines={lineNumbers.join(' ')}
+            <tr key={`${line.line}-${index}`} data-line={line.line} data-lines={lineNumbers.join(' ')}
               className={flagClass(flags, lineNumbers)} title={flagTitle(flags, lineNumbers, lang)}>
               <th scope="row" className="sheet-label">{lineLabel(line)}</th>
               <td className="num" title={exact(line.budget_initial)}>{formatTableMoney(line.budget_initial, lang)}</td>

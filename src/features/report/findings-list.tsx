@@ -35,7 +35,10 @@ export function FindingsList({ findings, tableLines }: FindingsListProps) {
         <ol className="finding-list">
           {findings.map((finding, index) => {
             const message = messageIn(finding.message, lang) ?? '';
-            const lineText = finding.line == null ? null : t('report.line', { count: finding.line });
+            // A Word paragraph or a sheet row is no line of text: those say where in their own terms.
+            const lineText = finding.line == null ? null
+              : finding.source_ref && !finding.source_ref.startsWith('L') ? t('report.position', { name: finding.source_ref })
+              : t('report.line', { count: finding.line });
             return (
               <li key={index} className={`finding finding-${finding.severity}`} data-code={finding.code} data-line={finding.line ?? undefined}>
                 <span className={`severity-badge severity-${finding.severity}`}>{labelOf(lang, 'severity', finding.severity)}</span>

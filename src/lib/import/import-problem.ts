@@ -23,6 +23,7 @@ export type ProblemKind =
   | 'duplicateLoaded'
   | 'orphan'
   | 'noSheets'
+  | 'noSheetsNorTable'
   | 'noReports'
   | 'message'
   /** Further problems of one file that are not listed one by one. */

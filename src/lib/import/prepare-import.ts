@@ -5,7 +5,8 @@
  * is the four contract tables as CSV text in the CLI's format, which DuckDB loads and IndexedDB
  * keeps. Any problem throws ImportFailedError with all of them: the import loads nothing.
  */
-import { parseReport, ReportParseError } from '../../parser/index.ts';
+import { parseReportFile, ReportParseError } from '../../parser/index.ts';
+import { workbookSheetNames } from '../../parser/readers/xlsx.ts';
 import { SCHEMA } from '../../parser/schema.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { toCsv } from '../csv.ts';
@@ -56,18 +57,10 @@ export async function prepareImport(inputs: readonly ImportInput[], onProgress?:
   const files: ImportedFile[] = [];
   for (const [index, input] of inputs.entries()) {
     onProgress?.(index, inputs.length, input.name);
-    const kind = fileKindOf(input.name);
     const bytes = await input.load();
+    const kind = fileKindOf(input.name) === 'xlsx' && !isContractWorkbook(bytes, input.name) ? 'report' : fileKindOf(input.name);
     if (kind === 'report') {
-      try {
-        const parsed = parseReport(bytes, input.name);
-        for (const table of TABLE_NAMES) collected.rows[table].push(...(parsed[table] as unknown as ContractRow[]));
-        collected.reportOrigins.push({ id: parsed.reports[0].report_id, file: input.name });
-        files.push({ name: input.name, kind, reports: 1, rows: TABLE_NAMES.reduce((sum, table) => sum + parsed[table].length, 0) });
-      } catch (error) {
-        const message = error instanceof ReportParseError ? error.message : `${input.name}: ${(error as Error).message}`;
-        problems.add({ kind: 'unreadable', file: input.name, found: message });
-      }
+      readReportFile(bytes, input.name, collected, files, problems, fileKindOf(input.name) === 'xlsx');
       continue;
     }
     const tables = kind === 'csv' ? [readContractCsv(bytes, input.name, problems)].filter((t): t is CsvTable => t !== null)
@@ -93,6 +86,43 @@ export async function prepareImport(inputs: readonly ImportInput[], onProgress?:
   }
   const reportFiles = Object.fromEntries(collected.reportOrigins.map(({ id, file }) => [id, file]));
   return { files, csv, counts, reportFiles };
+}
+
+/**
+ * A report file through the CLI's parser: one report for each self-evaluation table of it, and a
+ * problem for each table it refuses (the import then loads nothing, as for any other problem).
+ */
+function readReportFile(bytes: Uint8Array, name: string, collected: Collected, files: ImportedFile[], problems: ProblemList, workbook = false): void {
+  try {
+    const parsed = parseReportFile(bytes, name);
+    for (const report of parsed.reports) {
+      for (const table of TABLE_NAMES) collected.rows[table].push(...(report[table] as unknown as ContractRow[]));
+      collected.reportOrigins.push({ id: report.reports[0].report_id, file: name });
+    }
+    for (const refusal of parsed.refusals) problems.add({ kind: 'unreadable', file: name, found: refusal.message });
+    const rows = parsed.reports.reduce((sum, report) => sum + TABLE_NAMES.reduce((n, table) => n + report[table].length, 0), 0);
+    files.push({ name, kind: 'report', reports: parsed.reports.length, rows });
+  } catch (error) {
+    // A workbook with no table of either kind: say both, since it could have been meant as either.
+    if (workbook && error instanceof ReportParseError && /no self-evaluation table|no table in this file/.test(error.message)) {
+      problems.add({ kind: 'noSheetsNorTable', file: name });
+      return;
+    }
+    const message = error instanceof ReportParseError ? error.message : `${name}: ${(error as Error).message}`;
+    problems.add({ kind: 'unreadable', file: name, found: message });
+  }
+}
+
+/**
+ * A workbook of the contract's tables (a sheet named reports, indicators…, as the export writes
+ * it), or a self-evaluation table kept as a sheet: the sheets' names tell.
+ */
+function isContractWorkbook(bytes: Uint8Array, name: string): boolean {
+  try {
+    return workbookSheetNames(bytes, name).some((sheet) => (TABLE_NAMES as readonly string[]).includes(sheet.trim().toLowerCase()));
+  } catch {
+    return true; // not a readable workbook: the workbook reader names the problem
+  }
 }
 
 function collect(collected: Collected, { table, file, rows, lines }: CsvTable): void {

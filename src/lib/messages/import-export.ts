@@ -2,12 +2,12 @@
 export const zh = {
   // ---- import (src/features/import) ----
   'import.title': '导入数据',
-  'import.intro': '把本年度的自评报告（.txt，任意编码）、数据约定的 CSV 表（reports.csv 等）、工作表按表命名的 Excel 工作簿（.xlsx）或入库工具生成的数据库文件（.duckdb）加入看板。文件只在本浏览器中读取和保存，不会上传到任何地方。',
+  'import.intro': '把自评报告（Word .docx、网页 .html、Excel 自评表 .xlsx、文本 .txt，任意编码；一个文件中有几张自评表就读成几份报告）、数据约定的 CSV 表（reports.csv 等）、工作表按表命名的 Excel 工作簿（.xlsx）或入库工具生成的数据库文件（.duckdb）加入看板。文件只在本浏览器中读取和保存，不会上传到任何地方。',
   'import.drop': '把文件或文件夹拖到这里',
   'import.or': '或',
   'import.pickFiles': '选择文件',
   'import.pickFolder': '选择文件夹',
-  'import.accepts': '报告 .txt · 数据表 .csv · 工作簿 .xlsx · 数据库 .duckdb，可多选',
+  'import.accepts': '报告 .docx · .html · .xlsx · .txt · 数据表 .csv · 工作簿 .xlsx · 数据库 .duckdb，可多选',
   'import.selected': '已选 {count} 个文件',
   'import.moreFiles': '……另有 {count} 个文件',
   'import.clearSelection': '清空所选',
@@ -78,12 +78,12 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   // ---- import (src/features/import) ----
   'import.title': 'Import data',
-  'import.intro': 'Add this year\'s self-evaluation reports (.txt, any encoding), CSV tables of the data contract (reports.csv …), Excel workbooks whose sheets are named after the tables (.xlsx) or database files written by the ingest (.duckdb) to the dashboard. Files are read and kept in this browser only; nothing is uploaded.',
+  'import.intro': 'Add self-evaluation reports (Word .docx, web pages .html, Excel self-evaluation tables .xlsx, text .txt in any encoding; a file with several tables gives a report for each), CSV tables of the data contract (reports.csv …), Excel workbooks whose sheets are named after the tables (.xlsx) or database files written by the ingest (.duckdb) to the dashboard. Files are read and kept in this browser only; nothing is uploaded.',
   'import.drop': 'Drop files or folders here',
   'import.or': 'or',
   'import.pickFiles': 'Choose files',
   'import.pickFolder': 'Choose a folder',
-  'import.accepts': 'Reports .txt · tables .csv · workbooks .xlsx · databases .duckdb; several at once',
+  'import.accepts': 'Reports .docx · .html · .xlsx · .txt · tables .csv · workbooks .xlsx · databases .duckdb; several at once',
   'import.selected': '{count} {count|file|files} chosen',
   'import.moreFiles': '… and {count} more {count|file|files}',
   'import.clearSelection': 'Clear',
