@@ -79,7 +79,7 @@ export function readRegion(doc: GridDocument, kinds: RowKind[], region: Region, 
   if (region.notProject) {
     const { kind, words, line, ref } = region.notProject;
     const what = NOT_PROJECT_MESSAGES[kind];
-    throw new ReportParseError(file, `这是${what[0]}（“${words}”）/ this is ${what[1]} (“${words}”)`, line,
+    throw new ReportParseError(file, `这是${what[0]}（“${words}”） / this is ${what[1]} (“${words}”)`, line,
       doc.format === 'text' || doc.format === 'pipe' ? null : ref);
   }
   if (indicatorHeader < 0) {
