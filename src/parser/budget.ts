@@ -19,6 +19,28 @@ export interface ResolvedBudget {
 }
 
 const RATE_TOLERANCE = 0.005;
+const POINTS_TOLERANCE = 0.001;
+const MONEY_NAMES = { budget_initial: '年初预算数', budget_adjusted: '全年预算数', executed: '全年执行数' } as const;
+const MONEY_NAMES_EN = { budget_initial: 'initial budget', budget_adjusted: 'adjusted budget', executed: 'amount executed' } as const;
+const CELL_NAMES: Record<string, string> = { ...MONEY_NAMES, weight: '分值', rate: '执行率', score: '得分' };
+/** Cells that say "nothing here": not a figure, and not a wrong one either. */
+const NOTHING = /^(?:[\/／\\]|—{1,8}|-{1,8}|无|不适用|…{1,8})$/;
+
+/**
+ * A figure's cell that holds text no number can be read from (`abc`, `12.34.56`, `NaN`, `1e308`),
+ * or points below zero. Reported on the row's label, where the budget's findings point.
+ */
+function checkCells(row: BudgetRowCells, findings: FindingSink): void {
+  for (const [key, cell] of Object.entries(row.values)) {
+    if (!cell || key === 'reason' || cell.compact === '' || NOTHING.test(cell.compact)) continue;
+    const parsed = parseNumberCell(key === 'rate' ? rateText(cell.text) : cell.text);
+    const points = key === 'weight' || key === 'score';
+    if (parsed == null || (points && parsed.value < 0)) {
+      findings.add('FIELD_INVALID', 'error', `budget_lines.${row.kind}.${key}`, points ? '非负数字 / a number of at least 0' : '数字 / a number', cell.text,
+        `“${row.label.text}”的${CELL_NAMES[key] ?? key}“${cell.text}”不是${points ? '可能的分数' : '数字'}，按空白处理 / the ${key.replace('_', ' ')} of “${row.label.text}” is “${cell.text}”, not ${points ? 'a possible number of points' : 'a number'}: read as blank`, row.label.line);
+    }
+  }
+}
 const MONEY_TOLERANCE = 0.005;
 
 const value = (row: BudgetRowCells, column: keyof BudgetRowCells['values'], factor = 1) => {
@@ -26,12 +48,22 @@ const value = (row: BudgetRowCells, column: keyof BudgetRowCells['values'], fact
   return parsed == null || factor === 1 ? parsed : round(parsed * factor);
 };
 
+/** Points below zero are no points: blank (with FIELD_INVALID from checkCells). */
+const points = (row: BudgetRowCells, column: 'weight' | 'score') => {
+  const parsed = value(row, column);
+  return parsed != null && parsed < 0 ? null : parsed;
+};
+
 /** How a figure printed in the table's unit becomes 万元. */
 const TO_WAN: Record<'万元' | '元', number> = { 万元: 1, 元: 1 / 10_000 };
 
+/** A rate printed as an aside, in brackets (滁州's sub-rows: `（100%）`). Brackets around money would be a guess (a negative?). */
+const BRACKETED = /^[(（](.*)[)）]$/;
+const rateText = (text: string) => text.replace(BRACKETED, '$1');
+
 /** `100%` → 1; a bare `1` or `0.95` is already a fraction, a bare `95` is a percentage. */
 function rate(row: BudgetRowCells): number | null {
-  const parsed = parseNumberCell(row.values.rate?.text ?? '');
+  const parsed = parseNumberCell(rateText(row.values.rate?.text ?? ''));
   if (!parsed) return null;
   return parsed.unit === '%' || parsed.value > 1.5 ? round(parsed.value / 100) : parsed.value;
 }
@@ -62,15 +94,23 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
       budget_initial: value(row, 'budget_initial', factor),
       budget_adjusted: budgetAdjusted,
       executed,
-      weight: value(row, 'weight'),
-      score: value(row, 'score'),
+      weight: points(row, 'weight'),
+      score: points(row, 'score'),
       execution_rate_declared: rate(row),
       execution_rate: ratio(executed, budgetAdjusted),
       source_line: row.label.line,
       source_ref: row.label.ref,
     };
   });
+  rows.forEach((row) => checkCells(row, findings));
   for (const line of lines) {
+    for (const key of ['budget_initial', 'budget_adjusted', 'executed'] as const) {
+      const amount = line[key];
+      if (amount != null && amount < 0) {
+        findings.add('NEGATIVE_AMOUNT', 'error', `budget_lines.${line.line}.${key}`, '≥ 0', String(amount),
+          `“${line.line_label}”的${MONEY_NAMES[key]}为负数（${amount} 万元）/ the ${MONEY_NAMES_EN[key]} of “${line.line_label}” is negative (${inMillions(amount)})`, line.source_line);
+      }
+    }
     if (line.execution_rate_declared != null && line.execution_rate != null && Math.abs(line.execution_rate_declared - line.execution_rate) > RATE_TOLERANCE) {
       findings.add('EXECUTION_RATE_MISMATCH', 'error', `budget_lines.${line.line}.execution_rate`, percent(line.execution_rate), percent(line.execution_rate_declared),
         `“${line.line_label}”执行率填报 ${percent(line.execution_rate_declared)}，按全年执行数/全年预算数应为 ${percent(line.execution_rate)} / execution rate of “${line.line_label}” declared as ${percent(line.execution_rate_declared)}, executed ÷ adjusted budget gives ${percent(line.execution_rate)}`, line.source_line);
@@ -97,12 +137,21 @@ export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings
   const weight = resolved.weight ?? layout.points;
   const score = resolved.score;
 
+  const totalLine = (total && !totalBlank ? total : sources[0] ?? total)?.source_line ?? null;
+  if (executed != null && budgetAdjusted != null && budgetAdjusted >= 0 && executed > budgetAdjusted + MONEY_TOLERANCE) {
+    findings.add('EXECUTION_OVER_BUDGET', 'error', 'reports.executed', `≤ ${budgetAdjusted}`, String(executed),
+      `全年执行数 ${executed} 万元超过全年预算数 ${budgetAdjusted} 万元 / executed ${inMillions(executed)}, more than the adjusted budget of ${inMillions(budgetAdjusted)}`, totalLine);
+  }
+  if (weight != null && score != null && score > weight + POINTS_TOLERANCE) {
+    findings.add('SCORE_EXCEEDS_WEIGHT', 'error', 'reports.budget_score', String(weight), String(score),
+      `预算执行得分 ${score} 超过分值 ${weight} / the budget's score ${score} exceeds its weight ${weight}`, totalLine);
+  }
   if (budgetInitial != null && budgetAdjusted != null && Math.abs(budgetInitial - budgetAdjusted) > MONEY_TOLERANCE) {
     const againstInitial = ratio(executed, budgetInitial);
     const direction = budgetAdjusted < budgetInitial ? '调减' : '调增';
     findings.add('BUDGET_ADJUSTED', 'warning', 'reports.budget_adjusted', String(budgetInitial), String(budgetAdjusted),
       `年中预算${direction}：年初 ${budgetInitial} 万元，全年 ${budgetAdjusted} 万元${againstInitial != null ? `，按年初预算的执行率为 ${percent(againstInitial)}` : ''} / budget ${direction === '调减' ? 'cut' : 'raised'} during the year: initial ${inMillions(budgetInitial)}, adjusted ${inMillions(budgetAdjusted)}${againstInitial != null ? `; execution against the initial budget ${percent(againstInitial)}` : ''}`,
-      (total && !totalBlank ? total : sources[0] ?? total)?.source_line ?? null);
+      totalLine);
   }
   return { lines, budgetInitial, budgetAdjusted, executed, executionRate: ratio(executed, budgetAdjusted), weight, score };
 }

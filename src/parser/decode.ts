@@ -6,6 +6,54 @@ export interface DecodedText {
   /** Text with line ends normalized to `\n`. */
   text: string;
   encoding: TextEncoding;
+  /** Bytes of a UTF-8 file that were no character, replaced by U+FFFD: where, by byte and line. */
+  repairs: { offset: number; line: number }[];
+}
+
+/** At most this many bad sequences are repaired; a file with more is not UTF-8 with a flaw. */
+const MAX_REPAIRS = 8;
+/** …and only among at least this many good multi-byte characters for each bad one. */
+const GOOD_PER_BAD = 20;
+
+/**
+ * The byte offsets of the sequences that are no UTF-8 character (up to `max` + 1 of them), and
+ * how many good multi-byte characters the bytes hold. Follows the standard's well-formed table.
+ */
+export function utf8Flaws(bytes: Uint8Array, max = MAX_REPAIRS): { bad: number[]; good: number } {
+  const bad: number[] = [];
+  let good = 0;
+  let lastBad = -1; // the byte after the last bad one: a bad byte there continues the same flaw
+  for (let i = 0; i < bytes.length && bad.length <= max; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) {
+      const c = bytes[i + k];
+      const lo = k === 1 && b === 0xe0 ? 0xa0 : k === 1 && b === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
+      ok = c >= lo && c <= hi;
+    }
+    if (ok) {
+      good++;
+      i += length;
+    } else {
+      // A run of bad bytes (a lead byte lost, its continuation bytes orphaned) is one flaw, at its start.
+      if (i !== lastBad) bad.push(i);
+      lastBad = i + 1;
+      i++;
+    }
+  }
+  return { bad, good };
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -81,9 +129,11 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
 
   let text: string | null = null;
   let encoding: TextEncoding;
+  let repairs: DecodedText['repairs'] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8-bom';
     text = decodeUtf8(bytes.subarray(3));
+    if (text == null) ({ text, repairs } = repairUtf8(bytes, 3));
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = decodeStrict(bytes.subarray(2), 'utf-16le');
@@ -98,6 +148,7 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
     } else {
       encoding = 'utf-8';
       text = decodeUtf8(bytes);
+      if (text == null) ({ text, repairs } = repairUtf8(bytes, 0));
       if (text == null) [encoding, text] = mostPlausible(bytes);
     }
   }
@@ -107,7 +158,18 @@ export function decodeReport(bytes: Uint8Array, file: string): DecodedText {
   if (looksBinary(text)) {
     throw new ReportParseError(file, '这是二进制文件，不是文本报告 / a binary file, not a text report');
   }
-  return { text: text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n'), encoding };
+  return { text: text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n'), encoding, repairs };
+}
+
+/**
+ * UTF-8 with a few bad bytes (one flipped, or a character cut at the end of the file): read with
+ * each replaced by U+FFFD and said where. A file with more bad bytes, or with few good multi-byte
+ * characters beside them, is not UTF-8 with a flaw but another encoding: null.
+ */
+function repairUtf8(bytes: Uint8Array, start: number): { text: string | null; repairs: DecodedText['repairs'] } {
+  const { bad, good } = utf8Flaws(bytes.subarray(start));
+  if (bad.length === 0 || bad.length > MAX_REPAIRS || good < bad.length * GOOD_PER_BAD) return { text: null, repairs: [] };
+  return { text: looseUtf8.decode(bytes.subarray(start)), repairs: bad.map((offset) => ({ offset: offset + start, line: lineOfByte(bytes, offset + start) })) };
 }
 
 /**

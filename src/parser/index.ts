@@ -62,7 +62,7 @@ export function parseReportFile(bytes: Uint8Array, fileName: string): ParsedFile
       const reportId = regions.length > 1 ? `${stem}#${k + 1}` : stem;
       const tables = buildReport({
         reportId, sourceFile: file, text: body, preamble: region.preamble, table, narrative: regions.length === 1,
-        format: doc.grid.format, tableRef: doc.grid.rows[region.start]?.ref ?? null, refOfLine: refsOfLines(doc.grid),
+        format: doc.grid.format, tableRef: doc.grid.rows[region.start]?.ref ?? null, refOfLine: refsOfLines(doc.grid), encodingRepairs: doc.repairs,
       });
       checkPlacement(tables, table, doc.grid, file);
       reports.push({ ...tables, encoding: doc.grid.encoding });

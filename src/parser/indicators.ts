@@ -18,7 +18,12 @@ export interface IndicatorDraft {
   repair: string | null;
   /** The first line of the row with text on it, where a repair is reported. */
   repairLine: number;
+  /** 分值/得分 cells with text that is no possible figure (`abc`, `-5`): read as blank. */
+  invalid: { field: 'weight' | 'score'; text: string }[];
 }
+
+/** Cells that say "nothing here": not a figure, and not a wrong one either. */
+const NOTHING = /^(?:[/／\\]|—{1,8}|-{1,8}|无|不适用|…{1,8})$/;
 
 const number = (text: string | undefined) => parseNumberCell(text ?? '')?.value ?? null;
 
@@ -40,8 +45,18 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
       openGroup = null;
     }
     const level3 = cleanText(columns.level3?.text) ?? '';
-    const weight = number(columns.weight?.text);
-    const score = number(columns.score?.text);
+    const invalid: IndicatorDraft['invalid'] = [];
+    const points = (field: 'weight' | 'score') => {
+      const cell = columns[field];
+      const value = number(cell?.text);
+      if (cell && cell.compact !== '' && !NOTHING.test(cell.compact) && (value == null || value < 0)) {
+        invalid.push({ field, text: cell.text });
+        return null;
+      }
+      return value;
+    };
+    const weight = points('weight');
+    const score = points('score');
     const target = cleanText(columns.target?.text);
     const actual = cleanText(columns.actual?.text);
     const residue = level3 === '' || LABELS.placeholder.test(level3.replace(/\s/g, ''));
@@ -96,7 +111,7 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
       row.group_score = leader.row.score;
     }
     const draft: IndicatorDraft = { row, evaluation, block, leaderSeq: leader ? leader.row.seq : seq, repair: source.repair,
-      repairLine: source.cells.find((c) => c.compact !== '')?.line ?? source.line };
+      repairLine: source.cells.find((c) => c.compact !== '')?.line ?? source.line, invalid };
     drafts.push(draft);
     if (!leader) openGroup = weight != null || score != null ? draft : null;
   }

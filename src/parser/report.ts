@@ -27,6 +27,8 @@ export interface ReportInput {
   tableRef: string | null;
   /** The position a line number stands for, in the file's own terms (`T1.R3.C2 ¶45`); null where unknown. */
   refOfLine: (line: number) => string | null;
+  /** Bad bytes replaced when the file was decoded. */
+  encodingRepairs?: { offset: number; line: number }[];
 }
 
 const SCORE_TOLERANCE = 0.001;
@@ -42,15 +44,24 @@ export function gradeOf(score: number | null): string | null {
 const sumOrNull = (values: (number | null)[]) =>
   values.some((v) => v != null) ? Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 1e6) / 1e6 : null;
 
-export function buildReport({ reportId, sourceFile, text, preamble, table, narrative, format, tableRef, refOfLine }: ReportInput): NormalizedTables {
+export function buildReport({ reportId, sourceFile, text, preamble, table, narrative, format, tableRef, refOfLine, encodingRepairs = [] }: ReportInput): NormalizedTables {
   const findings = new FindingSink(reportId);
+  for (const { offset, line } of encodingRepairs) {
+    findings.add('ENCODING_REPAIRED', 'warning', null, null, `byte ${offset}`,
+      `第 ${line} 行第 ${offset} 字节不是有效的 UTF-8 字符，已替换为 �，该处文字可能有误 / byte ${offset} (line ${line}) is no UTF-8 character: replaced by �, the text there may be wrong`, line);
+  }
   const title = readTitle(preamble);
   const header = [table.projectName, table.department, table.implementer].map((c) => c?.text ?? '').join(' ');
   const place = inferPlace({ title: title.title ?? '', header, body: text });
   const budget = resolveBudget(reportId, table.budgetRows, findings, { moneyUnit: table.moneyUnit, points: table.budgetPoints });
   const drafts = buildIndicators(reportId, table.indicatorRows);
-  for (const { repair, repairLine, row } of drafts) {
+  for (const { repair, repairLine, row, invalid } of drafts) {
     if (repair) findings.add('ROW_REPAIRED', 'info', 'indicators', null, null, `第 ${row.seq} 个指标所在行已修复：${repair}`, repairLine);
+    for (const { field, text } of invalid) {
+      const [zh, en] = field === 'weight' ? ['分值', 'weight'] : ['得分', 'score'];
+      findings.add('FIELD_INVALID', 'error', `indicators.${field}`, '非负数字 / a number of at least 0', text,
+        `第 ${row.seq} 个指标“${row.level3}”的${zh}“${text}”不是可能的分数，按空白处理 / the ${en} of indicator ${row.seq} “${row.level3}” is “${text}”, not a possible number of points: read as blank`, row.level3_line);
+    }
   }
   checkIndicators(drafts, findings);
   const categories = checkCategories(drafts, findings);

@@ -36,7 +36,12 @@ export type FindingCode =
   // added codes (contract: "more may be added")
   | 'NARRATIVE_MISMATCH'
   | 'BUDGET_LINES_MISMATCH'
-  | 'LEVEL2_MISFILED';
+  | 'LEVEL2_MISFILED'
+  // impossible figures and repaired bytes (issue 16)
+  | 'NEGATIVE_AMOUNT'
+  | 'FIELD_INVALID'
+  | 'EXECUTION_OVER_BUDGET'
+  | 'ENCODING_REPAIRED';
 
 export interface ReportRow {
   report_id: string;

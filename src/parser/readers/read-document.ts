@@ -17,6 +17,8 @@ export interface ReadDocument {
   /** The decoded text of a text file (line numbers refer to it); null for other formats. */
   text: string | null;
   layout: TextLayout | null;
+  /** Bad bytes of a UTF-8 text replaced when decoding it (decode.ts). */
+  repairs: { offset: number; line: number }[];
 }
 
 const REFUSALS = {
@@ -40,11 +42,11 @@ export function readDocument(bytes: Uint8Array, file: string): ReadDocument {
   }
   switch (kind) {
     case 'docx':
-      return { grid: readDocx(bytes, file), text: null, layout: null };
+      return { grid: readDocx(bytes, file), text: null, layout: null, repairs: [] };
     case 'xlsx':
-      return { grid: readXlsx(bytes, file), text: null, layout: null };
+      return { grid: readXlsx(bytes, file), text: null, layout: null, repairs: [] };
     case 'html':
-      return { grid: readHtml(bytes, file), text: null, layout: null };
+      return { grid: readHtml(bytes, file), text: null, layout: null, repairs: [] };
     case 'ole': {
       throw new ReportParseError(file, extension === 'doc' || extension === 'wps' ? REFUSALS.doc : extension === 'xls' || extension === 'et' ? REFUSALS.xls : REFUSALS.ole);
     }
@@ -53,9 +55,9 @@ export function readDocument(bytes: Uint8Array, file: string): ReadDocument {
     case 'zip':
       throw new ReportParseError(file, REFUSALS[kind]);
     default: {
-      const { text, encoding } = decodeReport(bytes, file);
+      const { text, encoding, repairs } = decodeReport(bytes, file);
       const grid = readText(text, encoding);
-      return { grid, text, layout: grid.layout };
+      return { grid, text, layout: grid.layout, repairs };
     }
   }
 }
