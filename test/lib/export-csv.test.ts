@@ -1,6 +1,7 @@
 /**
  * CSV export for people: a round trip through PapaParse gives the same rows, the file starts
- * with a UTF-8 BOM, and cells a spreadsheet would run as formulas are neutralized. File names.
+ * with a UTF-8 BOM, and headers and cells a spreadsheet could run as formulas are neutralized
+ * (numbers are not). File names.
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { csvBlob, csvText } from '../../src/lib/export/csv-export.ts';
 import { columnsOf } from '../../src/lib/export/export-table.ts';
 import { exportFileName, localDate, safeFilePart } from '../../src/lib/export/file-name.ts';
 import { dataUrlToBlob } from '../../src/lib/export/download.ts';
+import { neutralizeFormula, removeNeutralizing, startsLikeFormula } from '../../src/lib/export/neutralize.ts';
 
 const rows = [
   { project: '产业链专项', city: '株洲市', budget: 516, rate: 0.9755, note: '含逗号, "引号"\n和换行', blank: null },
@@ -43,6 +45,40 @@ describe('CSV export', () => {
     expect(parsed.slice(0, 8).map((row) => row.cell)).toEqual([
       "'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\rCR", 'a=b', '-5',
     ]);
+  });
+
+  it('neutralizes a header like a cell (a SQL alias can be a formula)', () => {
+    const header = '=HYPERLINK("http://x","y")';
+    const text = csvText({ name: 't', columns: [header, 'n'], rows: [{ [header]: 1, n: 2 }] });
+    expect(text.split('\r\n')[0]).toBe('\uFEFF"\'=HYPERLINK(""http://x"",""y"")",n');
+    expect(Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data[0]).toEqual([`'${header}`, 'n']);
+  });
+
+  it('neutralizes a formula behind white space or in full-width signs, as the audit found them', () => {
+    const audit = ['＝1+1', ' =1+1', '\n=1+1', '\u3000=1', '\u00a0@A1', '\r\n+1', '＋1', '－1', '＠A1', '\u200b=1'];
+    expect(audit.map(neutralizeFormula)).toEqual(audit.map((text) => `'${text}`));
+    const parsed = Papa.parse<{ cell: string }>(csvText({ name: 't', columns: ['cell'], rows: audit.map((cell) => ({ cell })) })
+      .replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(parsed.map((row) => row.cell)).toEqual(audit.map((text) => `'${text}`));
+  });
+
+  it('keeps numbers plain: JS numbers, and text that is exactly a signed decimal number', () => {
+    const rows = [
+      { cell: -810.24 }, { cell: -5 }, { cell: '-3.5%' }, { cell: '-810.24' }, { cell: '+1e6' }, { cell: '-9223372036854775808' },
+      { cell: '-2+3' }, { cell: '-1-1' }, { cell: ' -3.5' }, { cell: '－3.5' }, { cell: '-' }, { cell: '-3.5%x' }, { cell: '-1,234' },
+    ];
+    const lines = csvText({ name: 't', columns: ['cell'], rows }).split('\r\n').slice(1, -1);
+    expect(lines).toEqual([
+      '-810.24', '-5', '-3.5%', '-810.24', '+1e6', '-9223372036854775808',
+      "'-2+3", "'-1-1", "' -3.5", "'－3.5", "'-", "'-3.5%x", '"\'-1,234"',
+    ]);
+    expect(['a=b', '1-1', '金额-1', ''].map(startsLikeFormula)).toEqual([false, false, false, false]);
+  });
+
+  it('takes the guard off again for the import, and that of earlier exports before any -', () => {
+    for (const text of ['=1+1', '＝1+1', ' =1+1', '\n=1+1', '\tTAB', '-2+3']) expect(removeNeutralizing(neutralizeFormula(text))).toBe(text);
+    expect(removeNeutralizing("'-3.5%")).toBe('-3.5%');
+    expect(removeNeutralizing("'quoted")).toBe("'quoted");
   });
 
   it('takes columns from the rows when a result has no column list', () => {

@@ -1,7 +1,7 @@
 /**
  * The Excel export: a valid zip holding one worksheet per table, read back by an independent
- * reader (read-excel-file) as the same rows; numbers stay numbers, text never becomes a formula,
- * sheet names are made acceptable to Excel.
+ * reader (read-excel-file) as the same rows; numbers stay numbers, text never becomes a formula
+ * (and is neutralized as in the CSV export), sheet names are made acceptable to Excel.
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
@@ -37,20 +37,39 @@ describe('xlsx export', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['报告', '数据问题']);
     expect(sheets[0].data).toEqual([
       reports.columns,
-      ['002_d677', '益阳市', 593.04, 1, '=1+1'],
+      ['002_d677', '益阳市', 593.04, 1, "'=1+1"],
       ['000_4b75', '株洲市', 516, null, '<b>&"'],
     ]);
     expect(sheets[1].data).toEqual([['code', 'line'], ['TOTAL_SCORE_MISMATCH', 124]]);
   });
 
-  it('writes text as inline strings (never formulas) and numbers as numbers', () => {
+  it('writes text as inline strings (never formulas, neutralized as in the CSV) and numbers as numbers', () => {
     const sheet = workbookFiles([reports])['xl/worksheets/sheet1.xml'];
     expect(sheet).not.toContain('<f>');
-    expect(sheet).toContain('<c r="E2" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>');
+    expect(sheet).toContain('<c r="E2" t="inlineStr"><is><t xml:space="preserve">\'=1+1</t></is></c>');
     expect(sheet).toContain('<c r="C2"><v>593.04</v></c>');
     expect(sheet).not.toContain('r="D3"'); // a blank is no cell at all
     expect(sheet).toContain('<c r="A1" s="1" t="inlineStr">'); // bold header
     expect(sheet).toContain('state="frozen"');
+  });
+
+  it('neutralizes a formula in a header (a SQL alias) and behind white space or full-width signs', async () => {
+    const header = '=HYPERLINK("http://x","y")';
+    const audit = ['＝1+1', ' =1+1', '\n=1+1', '\u0001=1+1'];
+    const table = { name: 'SQL', columns: [header, 'n'], rows: audit.map((text, k) => ({ [header]: text, n: k })) };
+    const sheet = workbookFiles([table])['xl/worksheets/sheet1.xml'];
+    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">\'=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>');
+    const [read] = await readXlsxFile(Buffer.from(await xlsxBytes([table])));
+    expect(read.data.map((row) => row[0])).toEqual([`'${header}`, "'＝1+1", "' =1+1", "'\n=1+1", "'=1+1"]);
+  });
+
+  it('keeps numbers numbers, and text that is exactly a signed number as it is', async () => {
+    const table = { name: 't', columns: ['number', 'text'], rows: [{ number: -810.24, text: '-3.5%' }, { number: -5, text: '-2+3' }] };
+    const sheet = workbookFiles([table])['xl/worksheets/sheet1.xml'];
+    expect(sheet).toContain('<c r="A2"><v>-810.24</v></c>');
+    expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">-3.5%</t></is></c>');
+    const [read] = await readXlsxFile(Buffer.from(await xlsxBytes([table])));
+    expect(read.data.slice(1)).toEqual([[-810.24, '-3.5%'], [-5, "'-2+3"]]);
   });
 
   it('escapes XML and drops characters XML cannot hold', () => {

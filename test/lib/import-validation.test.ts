@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA } from '../../src/parser/schema.ts';
+import { csvText } from '../../src/lib/export/csv-export.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { prepareImport, type ImportInput } from '../../src/lib/import/prepare-import.ts';
 import { formatProblem, PROBLEM_TEMPLATES } from '../../src/lib/import/problem-messages.ts';
@@ -158,6 +159,17 @@ describe('import validation', () => {
     const lines = prepared.csv.reports.split('\r\n');
     expect(lines[1]).toMatch(/^x1,x1\.txt,2022,,株洲市,/);
     expect(lines[2]).toMatch(/^x2,=x2\.txt,2022,,益阳市,/);
+  });
+
+  it('reads an export back: the formula guard comes off whatever it stood before', async () => {
+    const rows = Papa.parse<Record<string, string>>(dataFile('reports.csv').toString('utf8'), { header: true, skipEmptyLines: true }).data;
+    const texts = ['=1+1', '＝1+1', '@A1', ' =1+1', '-3.5%'];
+    texts.forEach((text, k) => (rows[k].department = text));
+    const exported = csvText({ name: 'reports', columns: Object.keys(rows[0]), rows });
+    expect(exported).toContain("'＝1+1");
+    const prepared = await prepareImport([file('reports.csv', exported)]);
+    const back = Papa.parse<Record<string, string>>(prepared.csv.reports, { header: true, skipEmptyLines: true }).data;
+    expect(back.map((row) => row.department)).toEqual(['=1+1', '＝1+1', '@A1', '=1+1', '-3.5%']); // every import trims
   });
 
   it('words every problem in both languages, with no slot left unfilled', () => {

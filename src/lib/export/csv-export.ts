@@ -1,6 +1,6 @@
 /**
- * CSV for people: UTF-8 with a BOM (so that Excel reads Chinese right) and every text cell that
- * a spreadsheet would take for a formula (= + - @ TAB CR at the start) prefixed with `'`.
+ * CSV for people: UTF-8 with a BOM (so that Excel reads Chinese right) and every header and text
+ * cell that a spreadsheet could take for a formula prefixed with `'` (the rule: neutralize.ts).
  */
 import { toCsv } from '../csv.ts';
 import type { ExportTable } from './export-table.ts';

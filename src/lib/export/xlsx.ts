@@ -1,12 +1,15 @@
 /**
  * A minimal Excel workbook (.xlsx, Office Open XML): one sheet per table, a bold frozen header
- * row, column widths from the content, numbers as numbers and text as inline strings (which
- * Excel never evaluates, so no formula can run). Zipped with fflate's synchronous `zipSync`:
+ * row, column widths from the content, numbers as numbers and text as inline strings. Excel does
+ * not evaluate an inline string when it opens the file, yet one that looks like a formula becomes
+ * one when someone edits the cell or saves the sheet as CSV: headers and text are neutralized as
+ * in the CSV export (neutralize.ts). Zipped with fflate's synchronous `zipSync`:
  * its asynchronous `zip` (which write-excel-file uses) starts Workers from blob: URLs, which the
  * site's CSP (`worker-src 'self'`) blocks, so large sheets would never finish. fflate is loaded
  * only when a workbook is written.
  */
 import type { ExportTable } from './export-table.ts';
+import { neutralizeFormula } from './neutralize.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -49,7 +52,9 @@ function cellXml(ref: string, value: unknown, style = ''): string {
   if (value == null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  const text = escapeXml(typeof value === 'object' ? JSON.stringify(value) : String(value)).slice(0, MAX_CELL_TEXT);
+  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // What XML cannot hold goes first, so that the guard sees the text as Excel will.
+  const text = escapeXml(neutralizeFormula(raw.replace(INVALID_XML, ''))).slice(0, MAX_CELL_TEXT);
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 

@@ -5,6 +5,7 @@
  */
 import { SCHEMA, type ColumnSpec } from '../../parser/schema.ts';
 import { BUDGET_LINE_KINDS, type TableName } from '../../parser/types.ts';
+import { removeNeutralizing } from '../export/neutralize.ts';
 import type { ProblemList } from './import-problem.ts';
 
 export type ContractValue = string | number | null;
@@ -29,8 +30,6 @@ const INTEGER = /^[+-]?\d+(\.0*)?$/;
 /** The range of the contract's whole-number columns (SQL INTEGER). */
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
-/** An export neutralizes formulas with a leading `'`; take it off again. */
-const NEUTRALIZED = /^'(?=[=+\-@\t\r])/;
 
 export const requiredColumns = (table: TableName): string[] => SCHEMA[table].filter((c) => !c.added).map((c) => c.name);
 export const knownColumns = (table: TableName): string[] => SCHEMA[table].map((c) => c.name);
@@ -90,7 +89,8 @@ export class ContractTableReader {
       return null;
     }
     if (spec.type === 'text') {
-      const text = (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).trim().replace(NEUTRALIZED, '');
+      // An export neutralizes formulas with a leading `'`, which may stand before white space.
+      const text = removeNeutralizing((cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).trim()).trim();
       const allowed = ALLOWED_VALUES[this.table]?.[spec.name];
       if (allowed && !allowed.includes(text)) {
         this.problems.add({ kind: 'notAllowed', ...where, found: text, expected: allowed.join(' / ') });
