@@ -1,12 +1,13 @@
 /**
  * The Excel export: a valid zip holding one worksheet per table, read back by an independent
  * reader (read-excel-file) as the same rows; numbers stay numbers, text never becomes a formula
- * (and is neutralized as in the CSV export), sheet names are made acceptable to Excel.
+ * (and is neutralized as in the CSV export), text beyond Excel's limit is cut into valid XML,
+ * sheet names are made acceptable to Excel.
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, escapeXml, sheetNames, workbookFiles, xlsxBlob, xlsxBytes } from '../../src/lib/export/xlsx.ts';
+import { columnLetter, CUT_MARK, cutCellText, escapeXml, sheetNames, workbookFiles, xlsxBlob, xlsxBytes } from '../../src/lib/export/xlsx.ts';
 
 const reports = {
   name: '报告',
@@ -16,6 +17,28 @@ const reports = {
     { report_id: '000_4b75', city: '株洲市', budget_adjusted: 516, execution_rate: null, note: '<b>&"\u0001' },
   ],
 };
+/**
+ * What a strict XML parser would refuse, found by a tolerant scan: an `&` that starts no entity,
+ * a `<` in text, tags that do not nest, and characters lost on the way (a lone surrogate, or the
+ * U+FFFD that UTF-8 encoding puts in its place).
+ */
+function xmlProblems(xml: string): string[] {
+  const problems: string[] = [];
+  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(xml)) problems.push('& that starts no entity');
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)) problems.push('lone surrogate');
+  if (xml.includes('\ufffd')) problems.push('U+FFFD');
+  const body = xml.replace(/^<\?xml[^>]*\?>/, '');
+  if (body.replace(/<[^<>]*>/g, '').includes('<')) problems.push('< in text');
+  const open: string[] = [];
+  for (const [, close, name, empty] of body.matchAll(/<(\/?)([\w:]+)[^<>]*?(\/?)>/g)) {
+    if (empty) continue;
+    if (!close) open.push(name);
+    else if (open.pop() !== name) problems.push(`</${name}> closes no open tag`);
+  }
+  if (open.length > 0) problems.push(`<${open.join('>, <')}> left open`);
+  return problems;
+}
+
 const findings = { name: '数据问题', columns: ['code', 'line'], rows: [{ code: 'TOTAL_SCORE_MISMATCH', line: 124 }] };
 
 describe('xlsx export', () => {
@@ -70,6 +93,33 @@ describe('xlsx export', () => {
     expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">-3.5%</t></is></c>');
     const [read] = await readXlsxFile(Buffer.from(await xlsxBytes([table])));
     expect(read.data.slice(1)).toEqual([[-810.24, '-3.5%'], [-5, "'-2+3"]]);
+  });
+
+  it('cuts a long text to 32,767 UTF-16 units before escaping, never inside an emoji, and marks the cut', async () => {
+    const emoji = '😀';
+    const long = [
+      '&'.repeat(32_765) + emoji + '&'.repeat(40_000 - 32_767), // the emoji straddles the cut
+      '&'.repeat(32_764) + emoji + '&'.repeat(40_000 - 32_766), // the emoji ends just before it
+      'x'.repeat(32_766) + emoji + 'x'.repeat(40_000 - 32_768), // where the cut fell after escaping
+      '=' + '&'.repeat(39_999), // the guard counts towards the limit
+    ];
+    const expected = [
+      '&'.repeat(32_765) + CUT_MARK, '&'.repeat(32_764) + emoji + CUT_MARK, 'x'.repeat(32_766) + CUT_MARK,
+      "'=" + '&'.repeat(32_764) + CUT_MARK,
+    ];
+    // Lengths and ends first: a failure that prints 32,767 characters helps no one.
+    const ends = (texts: unknown[]) => texts.map((text) => [String(text).length, String(text).slice(-3)]);
+    expect(long.map((text) => text.length)).toEqual([40_000, 40_000, 40_000, 40_000]);
+    expect(ends(expected)).toEqual([[32_766, '&&…'], [32_767, '😀…'], [32_767, 'xx…'], [32_767, '&&…']]);
+    expect(ends(long.slice(0, 3).map(cutCellText))).toEqual(ends(expected.slice(0, 3)));
+
+    const table = { name: 'long', columns: ['text'], rows: long.map((text) => ({ text })) };
+    const bytes = await xlsxBytes([table]);
+    expect(xmlProblems(strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']))).toEqual([]);
+    const [read] = await readXlsxFile(Buffer.from(bytes));
+    const cells = read.data.slice(1).map((row) => row[0]);
+    expect(ends(cells)).toEqual(ends(expected));
+    expect(cells.map((cell, k) => cell === expected[k])).toEqual([true, true, true, true]);
   });
 
   it('escapes XML and drops characters XML cannot hold', () => {

@@ -3,7 +3,8 @@
  * row, column widths from the content, numbers as numbers and text as inline strings. Excel does
  * not evaluate an inline string when it opens the file, yet one that looks like a formula becomes
  * one when someone edits the cell or saves the sheet as CSV: headers and text are neutralized as
- * in the CSV export (neutralize.ts). Zipped with fflate's synchronous `zipSync`:
+ * in the CSV export (neutralize.ts). Text longer than Excel's 32,767 characters per cell is cut
+ * and ends with `…` (the CSV export holds it whole). Zipped with fflate's synchronous `zipSync`:
  * its asynchronous `zip` (which write-excel-file uses) starts Workers from blob: URLs, which the
  * site's CSP (`worker-src 'self'`) blocks, so large sheets would never finish. fflate is loaded
  * only when a workbook is written.
@@ -48,13 +49,30 @@ export function sheetNames(names: readonly string[]): string[] {
   });
 }
 
+/** What ends a text cut to Excel's limit: the cell says that it holds less than the source. */
+export const CUT_MARK = '…';
+
+/**
+ * Text within Excel's limit per cell, which counts UTF-16 code units (as a JS string does). A
+ * longer text ends with CUT_MARK where it was cut, never between the halves of a surrogate pair
+ * (an emoji, a rare CJK character), which alone would be no character at all.
+ */
+export function cutCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - CUT_MARK.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + CUT_MARK;
+}
+
 function cellXml(ref: string, value: unknown, style = ''): string {
   if (value == null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // What XML cannot hold goes first, so that the guard sees the text as Excel will.
-  const text = escapeXml(neutralizeFormula(raw.replace(INVALID_XML, ''))).slice(0, MAX_CELL_TEXT);
+  // What XML cannot hold goes first, so that the guard sees the text as Excel will; the cut
+  // comes before escaping, so that it never splits an entity.
+  const text = escapeXml(cutCellText(neutralizeFormula(raw.replace(INVALID_XML, ''))));
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
