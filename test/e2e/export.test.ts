@@ -1,8 +1,9 @@
 /**
  * Exports in the production build, under its strict CSP: a chart as PNG (the SQL console's quick
  * chart and a card of another view), a table as CSV (UTF-8 with a BOM, read back with
- * papaparse) and as an Excel workbook (read back with read-excel-file), and the current
- * filtered data as one sheet per table. Files are caught with playwright's download event.
+ * papaparse) and as an Excel workbook (read back with read-excel-file), with a formula in a
+ * column name and in text neutralized, and the current filtered data as one sheet per table.
+ * Files are caught with playwright's download event.
  */
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
@@ -68,6 +69,25 @@ describe('export (production build, strict CSP)', () => {
     expect(sheets).toHaveLength(1);
     expect(sheets[0].data[0]).toEqual(parsed.meta.fields);
     expect(sheets[0].data.slice(1).map((row) => String(row[0]))).toEqual(parsed.data.map((row) => row['城市']));
+    await done(watched);
+  });
+
+  it('neutralizes a formula in a SQL alias and in text, in both formats; numbers stay numbers', async () => {
+    const header = '=HYPERLINK("http://x","y")';
+    const sql = `SELECT '＝1+1' AS "${header.replace(/"/g, '""')}", ' =1+1' AS spaced, -810.24 AS amount, '-3.5%' AS rate`;
+    const watched = await openView(`view=sql&sqlq=${encodeURIComponent(sql)}`);
+    const { page } = watched;
+    await page.locator('[data-testid="sql-console"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    const expected = [[`'${header}`, 'spaced', 'amount', 'rate'], ["'＝1+1", "' =1+1", -810.24, '-3.5%']];
+
+    await page.locator('[data-testid="sql-export"] summary').click();
+    const csv = await download(page, () => page.locator('[data-testid="sql-export"] [data-format="csv"]').click());
+    const records = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(records).toEqual(expected.map((row) => row.map(String)));
+
+    await page.locator('[data-testid="sql-export"] summary').click();
+    const xlsx = await download(page, () => page.locator('[data-testid="sql-export"] [data-format="xlsx"]').click());
+    expect((await readXlsxFile(xlsx.bytes))[0].data).toEqual(expected);
     await done(watched);
   });
 
