@@ -102,66 +102,118 @@ export interface TextAlignment<M extends string> {
  */
 export type Losses<M extends string> = { kind: 'edges' } | { kind: 'merged'; keep: ReadonlySet<M>; together: readonly M[][] };
 
+/** A row shorter than its columns: its cells placed on the columns `losses` allows it to have lost. */
+export function alignTextRow<M extends string>(cells: Cell[], meanings: M[], fit: (meaning: M, cell: Cell) => Fit, losses: Losses<M>): TextAlignment<M> | null {
+  return alignCells(cells, meanings, fit, { losses });
+}
+
 /**
- * A row shorter than its columns: its cells, in order, on the one arrangement their content
- * fits. Every arrangement in which no cell lands in a column it does not fit is tried; when two
- * of them put a cell with text in different columns, which is right is a guess, and the answer is
- * null (the row is refused). A preference between fitting arrangements would be a guess too.
+ * Cells of a row that does not match its columns one to one, placed on the one arrangement
+ * their content fits. A row may be short (`losses` says which columns it may have lost) or long
+ * (`dropBlanks`: blank cells that are extra, as a split or stray cell leaves them). Every
+ * arrangement in which no cell lands in a column it does not fit is considered; when two of them
+ * put a cell with text in different columns, which is right is a guess, and the answer is null
+ * (the row is refused). A preference between fitting arrangements would be a guess too.
+ *
+ * Dynamic programming over (cells placed, next column, what the losses so far allow): linear in
+ * the arrangements' states, not in their number (a row of many blank cells has very many).
  */
-export function alignTextRow<M extends string>(
+export function alignCells<M extends string>(
   cells: Cell[],
   meanings: M[],
   fit: (meaning: M, cell: Cell) => Fit,
-  losses: Losses<M>,
+  options: { losses?: Losses<M>; dropBlanks?: boolean },
 ): TextAlignment<M> | null {
   const width = meanings.length;
   const n = cells.length;
-  if (n > width || n === 0) return null;
-  let found: number[] | null = null;
-  let ambiguous = false;
-  const positions: number[] = [];
-  const visit = (cell: number, column: number): void => {
-    if (ambiguous) return;
-    if (cell === n) {
-      if (!allowedLosses(positions, meanings, losses)) return;
-      if (!found) found = [...positions];
-      else if (!sameFilledPlaces(found, positions, cells)) ambiguous = true;
-      return;
+  if (n === 0 || width === 0) return null;
+  const { losses, dropBlanks = false } = options;
+  // Together-groups of the columns present: one base-3 digit each (0 none seen, 1 kept, 2 lost).
+  const groups = losses?.kind === 'merged' ? losses.together.map((g) => g.filter((m) => meanings.includes(m))).filter((g) => g.length > 1) : [];
+  const groupOf = meanings.map((m) => groups.findIndex((g) => g.includes(m)));
+  const digit = (s: number, g: number) => Math.floor(s / 3 ** g) % 3;
+  const withDigit = (s: number, g: number, v: number) => s + (v - digit(s, g)) * 3 ** g;
+  const states = losses?.kind === 'merged' ? 3 ** groups.length : 2;
+  /** The state after column c is used (kept) or skipped (lost), or -1 when not allowed. */
+  const step = (s: number, c: number, kept: boolean, placedAll: boolean): number => {
+    if (!losses) return kept ? s : -1;
+    if (losses.kind === 'edges') {
+      if (kept) return placedAll ? -1 : 1;
+      return s === 0 || placedAll ? s : -1; // lost only before the first cell or after the last
     }
-    for (let c = column; c <= width - (n - cell); c++) {
-      if (fit(meanings[c], cells[cell]) === 'misfit') continue; // a cell never goes where it does not fit
-      positions.push(c);
-      visit(cell + 1, c + 1);
-      positions.pop();
-    }
+    if (!kept && losses.keep.has(meanings[c])) return -1;
+    const g = groupOf[c];
+    if (g < 0) return s;
+    const now = digit(s, g);
+    const want = kept ? 1 : 2;
+    return now === 0 || now === want ? withDigit(s, g, want) : -1;
   };
-  visit(0, 0);
-  const chosen = found as number[] | null;
-  if (!chosen || ambiguous) return null;
-  const values: Partial<Record<M, Cell>> = {};
-  chosen.forEach((column, i) => (values[meanings[column]] = cells[i]));
-  const used = new Set(chosen);
-  return { values, missing: meanings.filter((_, i) => !used.has(i)), offset: chosen[0] };
-}
-
-/** Two arrangements that put every cell with text in the same column differ only in where blanks go: no doubt. */
-function sameFilledPlaces(a: number[], b: number[], cells: Cell[]): boolean {
-  return cells.every((cell, i) => cell.compact === '' || a[i] === b[i]);
-}
-
-function allowedLosses<M extends string>(positions: number[], meanings: M[], losses: Losses<M>): boolean {
-  const used = new Set(positions);
-  const missing = meanings.map((m, i) => [m, i] as const).filter(([, i]) => !used.has(i));
-  if (losses.kind === 'edges') {
-    const first = positions[0];
-    const last = positions[positions.length - 1];
-    return missing.every(([, i]) => i < first || i > last);
+  const blank = (i: number) => cells[i].compact === '';
+  const fits = (i: number, c: number) => fit(meanings[c], cells[i]) !== 'misfit';
+  const key = (i: number, c: number, s: number) => (i * (width + 1) + c) * states + s;
+  const memo = new Int8Array((n + 1) * (width + 1) * states); // 0 unknown, 1 yes, 2 no
+  const canFinish = (i: number, c: number, s: number): boolean => {
+    const k = key(i, c, s);
+    if (memo[k] !== 0) return memo[k] === 1;
+    let ok = false;
+    if (i === n && c === width) ok = true;
+    else {
+      if (i < n && c < width && fits(i, c)) ok = canFinish(i + 1, c + 1, step(s, c, true, false) as number);
+      if (!ok && c < width) {
+        const next = step(s, c, false, i === n);
+        ok = next >= 0 && canFinish(i, c + 1, next);
+      }
+      if (!ok && i < n && dropBlanks && blank(i)) ok = canFinish(i + 1, c, s);
+    }
+    memo[k] = ok ? 1 : 2;
+    return ok;
+  };
+  if (!canFinish(0, 0, 0)) return null;
+  // Every column each cell with text takes in some fitting arrangement.
+  const columnsOf: Set<number>[] = cells.map(() => new Set());
+  const seen = new Uint8Array(memo.length);
+  const stack: [number, number, number][] = [[0, 0, 0]];
+  while (stack.length > 0) {
+    const [i, c, s] = stack.pop()!;
+    const k = key(i, c, s);
+    if (seen[k]) continue;
+    seen[k] = 1;
+    if (i < n && c < width && fits(i, c)) {
+      const next = step(s, c, true, false);
+      if (next >= 0 && canFinish(i + 1, c + 1, next)) {
+        columnsOf[i].add(c);
+        stack.push([i + 1, c + 1, next]);
+      }
+    }
+    if (c < width) {
+      const next = step(s, c, false, i === n);
+      if (next >= 0 && canFinish(i, c + 1, next)) stack.push([i, c + 1, next]);
+    }
+    if (i < n && dropBlanks && blank(i) && canFinish(i + 1, c, s)) stack.push([i + 1, c, s]);
   }
-  if (missing.some(([m]) => losses.keep.has(m))) return false;
-  const gone = new Set(missing.map(([m]) => m));
-  return losses.together.every((group) => {
-    const present = group.filter((m) => meanings.includes(m));
-    const dropped = present.filter((m) => gone.has(m)).length;
-    return dropped === 0 || dropped === present.length;
-  });
+  if (cells.some((cell, i) => cell.compact !== '' && columnsOf[i].size > 1)) return null;
+  // The arrangement: each cell as far left as a fitting arrangement allows.
+  const values: Partial<Record<M, Cell>> = {};
+  const used = new Set<number>();
+  let offset = -1;
+  for (let i = 0, c = 0, s = 0; i < n || c < width; ) {
+    const kept = i < n && c < width && fits(i, c) ? step(s, c, true, false) : -1;
+    if (kept >= 0 && canFinish(i + 1, c + 1, kept)) {
+      values[meanings[c]] = cells[i];
+      used.add(c);
+      if (offset < 0) offset = c;
+      i++;
+      c++;
+      s = kept;
+      continue;
+    }
+    const lost = c < width ? step(s, c, false, i === n) : -1;
+    if (lost >= 0 && canFinish(i, c + 1, lost)) {
+      c++;
+      s = lost;
+      continue;
+    }
+    i++; // a blank cell dropped
+  }
+  return { values, missing: meanings.filter((_, c) => !used.has(c)), offset: Math.max(offset, 0) };
 }
