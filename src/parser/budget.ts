@@ -35,7 +35,9 @@ function checkCells(row: BudgetRowCells, findings: FindingSink): void {
     if (!cell || key === 'reason' || cell.compact === '' || NOTHING.test(cell.compact)) continue;
     const parsed = parseNumberCell(key === 'rate' ? rateText(cell.text) : cell.text);
     const points = key === 'weight' || key === 'score';
-    if (parsed == null || (points && parsed.value < 0)) {
+    const unit = parsed?.unit ?? null;
+    const wrongUnit = unit != null && (points ? unit !== '分' : key === 'rate' ? unit !== '%' : CELL_MONEY[unit] == null);
+    if (parsed == null || (points && parsed.value < 0) || wrongUnit) {
       findings.add('FIELD_INVALID', 'error', `budget_lines.${row.kind}.${key}`, points ? '非负数字 / a number of at least 0' : '数字 / a number', cell.text,
         `“${row.label.text}”的${CELL_NAMES[key] ?? key}“${cell.text}”不是${points ? '可能的分数' : '数字'}，按空白处理 / the ${key.replace('_', ' ')} of “${row.label.text}” is “${cell.text}”, not ${points ? 'a possible number of points' : 'a number'}: read as blank`, row.label.line);
     }
@@ -43,15 +45,25 @@ function checkCells(row: BudgetRowCells, findings: FindingSink): void {
 }
 const MONEY_TOLERANCE = 0.005;
 
-const value = (row: BudgetRowCells, column: keyof BudgetRowCells['values'], factor = 1) => {
-  const parsed = parseNumberCell(row.values[column]?.text ?? '')?.value ?? null;
-  return parsed == null || factor === 1 ? parsed : round(parsed * factor);
+/** Money units a cell may print after its figure, as 万元 per unit. */
+const CELL_MONEY: Readonly<Record<string, number>> = { 元: 1 / 10_000, 万元: 1, 万: 1, 亿元: 10_000, 亿: 10_000 };
+
+/**
+ * A money cell in 万元: a unit printed in the cell (`2,660,000元`) is the cell's own and wins over
+ * the table's; a unit that is no money (`95%`, `3个`) makes no amount (FIELD_INVALID from checkCells).
+ */
+const money = (row: BudgetRowCells, column: 'budget_initial' | 'budget_adjusted' | 'executed', factor: number) => {
+  const parsed = parseNumberCell(row.values[column]?.text ?? '');
+  if (!parsed) return null;
+  if (parsed.unit == null) return factor === 1 ? parsed.value : round(parsed.value * factor);
+  const own = CELL_MONEY[parsed.unit];
+  return own == null ? null : round(parsed.value * own);
 };
 
-/** Points below zero are no points: blank (with FIELD_INVALID from checkCells). */
+/** Points: a number, `分` at most; below zero or in another unit, no points (FIELD_INVALID from checkCells). */
 const points = (row: BudgetRowCells, column: 'weight' | 'score') => {
-  const parsed = value(row, column);
-  return parsed != null && parsed < 0 ? null : parsed;
+  const parsed = parseNumberCell(row.values[column]?.text ?? '');
+  return parsed == null || parsed.value < 0 || (parsed.unit != null && parsed.unit !== '分') ? null : parsed.value;
 };
 
 /** How a figure printed in the table's unit becomes 万元. */
@@ -85,13 +97,13 @@ export interface BudgetLayout {
 export function resolveBudget(reportId: string, rows: BudgetRowCells[], findings: FindingSink, layout: BudgetLayout = { moneyUnit: '万元', points: null }): ResolvedBudget {
   const factor = TO_WAN[layout.moneyUnit];
   const lines: BudgetLineRow[] = rows.map((row) => {
-    const budgetAdjusted = value(row, 'budget_adjusted', factor);
-    const executed = value(row, 'executed', factor);
+    const budgetAdjusted = money(row, 'budget_adjusted', factor);
+    const executed = money(row, 'executed', factor);
     return {
       report_id: reportId,
       line: row.kind,
       line_label: row.label.text,
-      budget_initial: value(row, 'budget_initial', factor),
+      budget_initial: money(row, 'budget_initial', factor),
       budget_adjusted: budgetAdjusted,
       executed,
       weight: points(row, 'weight'),

@@ -36,7 +36,7 @@ export function checkIndicators(drafts: IndicatorDraft[], findings: FindingSink)
   }
   for (const members of groups(drafts)) {
     const leader = members[0].row;
-    const { weight, score } = leader;
+    const { group_weight: weight, group_score: score } = leader;
     const where = members.length > 1 ? `“${leader.level3}”等 ${members.length} 个合并计分的指标` : `第 ${leader.seq} 个指标“${leader.level3}”`;
     const whereEn = members.length > 1 ? `the group of ${members.length} indicators scored together, led by “${leader.level3}”` : `indicator ${leader.seq} “${leader.level3}”`;
     if (weight == null || score == null) continue;

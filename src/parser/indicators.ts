@@ -25,7 +25,13 @@ export interface IndicatorDraft {
 /** Cells that say "nothing here": not a figure, and not a wrong one either. */
 const NOTHING = /^(?:[/／\\]|—{1,8}|-{1,8}|无|不适用|…{1,8})$/;
 
-const number = (text: string | undefined) => parseNumberCell(text ?? '')?.value ?? null;
+const COLUMN_LETTER = /^[(（]?[A-Z](?:[/／][A-Z])?[)）]?$/;
+
+/** Points: a number, with `分` at most (`30亩` or `95%` under 分值 is no number of points). */
+const number = (text: string | undefined) => {
+  const parsed = parseNumberCell(text ?? '');
+  return parsed && (parsed.unit == null || parsed.unit === '分') ? parsed.value : null;
+};
 
 export function buildIndicators(reportId: string, rows: ReportTable['indicatorRows']): IndicatorDraft[] {
   const drafts: IndicatorDraft[] = [];
@@ -59,6 +65,8 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
     const score = points('score');
     const target = cleanText(columns.target?.text);
     const actual = cleanText(columns.actual?.text);
+    // A second header row of column letters (`（A）` `（B）`, as the formula headers name them).
+    if (level3 === '' && [columns.target, columns.actual, columns.weight, columns.score].every((c) => !c || c.compact === '' || COLUMN_LETTER.test(c.compact))) continue;
     const residue = level3 === '' || LABELS.placeholder.test(level3.replace(/\s/g, ''));
     if (residue && weight == null && score == null && (level3 !== '' || (target == null && actual == null))) continue;
     // A template's numbered placeholder (`指标1`, `指标2`) left with nothing filled in.
@@ -104,11 +112,18 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
       source_ref: (columns.level3 && columns.level3.compact !== '' ? columns.level3.ref : source.cells[0]?.ref) ?? null,
     };
     if (leader) {
-      // A merged 分值/得分 cell: the weight stays on the group's first row only.
+      // A merged 分值/得分 cell stays on the group's first row only; a column merged on one side
+      // only (one 分值 over the group, a 得分 for each row) adds up over the group.
       leader.row.group_id = `${reportId}#${leader.row.seq}`;
       row.group_id = leader.row.group_id;
-      row.group_weight = leader.row.weight;
-      row.group_score = leader.row.score;
+      const members = drafts.filter((d) => d.row.group_id === row.group_id).map((d) => d.row).concat(row);
+      const sum = (field: 'weight' | 'score') => members.some((m) => m[field] != null) ? members.reduce((t, m) => t + (m[field] ?? 0), 0) : null;
+      const groupWeight = sum('weight');
+      const groupScore = sum('score');
+      for (const member of members) {
+        member.group_weight = groupWeight;
+        member.group_score = groupScore;
+      }
     }
     const draft: IndicatorDraft = { row, evaluation, block, leaderSeq: leader ? leader.row.seq : seq, repair: source.repair,
       repairLine: source.cells.find((c) => c.compact !== '')?.line ?? source.line, invalid };

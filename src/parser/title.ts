@@ -19,20 +19,27 @@ const YEAR = /(20\d{2})\s*年/;
 
 const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim();
 
-/** The first year printed in the preamble; the search stops at the first line with one. */
-function firstYear(preamble: Line[]): RegExpExecArray | null {
-  for (const { text } of preamble) {
-    const match = text.indexOf('年') < 0 ? null : YEAR.exec(text);
-    if (match) return match;
-  }
-  return null;
+const YEAR_TITLE = /自评表|评价表|绩效自评|（\s*20\d{2}\s*年度?\s*）|\(\s*20\d{2}\s*年度?\s*\)/;
+/** Lines longer than this are the narrative (`该项目自2019年起实施…`), whose years are not the report's. */
+const SHORT_LINE = 40;
+
+/**
+ * The year of the table: the nearest table title that prints one (`2022年度项目支出绩效自评表`,
+ * `（2019年度）`), else the first short line that does, else the first line that does.
+ */
+function tableYear(preamble: Line[]): RegExpExecArray | null {
+  const withYear = preamble.filter(({ text }) => text.indexOf('年') >= 0 && YEAR.test(text));
+  const pick = (line: Line | undefined) => (line ? YEAR.exec(line.text) : null);
+  return pick(withYear.filter(({ text }) => YEAR_TITLE.test(text)).at(-1))
+    ?? pick(withYear.find(({ text }) => clean(text).length <= SHORT_LINE))
+    ?? pick(withYear[0]);
 }
 
 export function readTitle(preamble: Line[]): TitleInfo {
   // trim and \s know the same white space, so this is `clean(l.text) !== ''` without the replace.
   const lines = preamble.filter((l) => l.text.trim() !== '');
   const at = lines.findIndex((l, i) => i < 20 && TITLE_WORDS.test(l.text));
-  const tableTitleYear = firstYear(preamble);
+  const tableTitleYear = tableYear(preamble);
   if (at < 0) {
     return { title: null, titleLine: null, subtitle: null, year: tableTitleYear ? Number(tableTitleYear[1]) : null, fundPrinted: null };
   }

@@ -12,9 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { splitTabCells } from '../../src/parser/cells.ts';
 import { compactLabel } from '../../src/parser/grid.ts';
 import { DICTIONARY, allWordings, headerKey } from '../../src/parser/layout/dictionary.ts';
-import { parseReportFile, ReportParseError, type ParsedReport } from '../../src/parser/index.ts';
 import { toDocx, toHtml, toPipe, toTabText, toXlsx } from './fixtures/formats.ts';
 import { LAYOUTS } from './fixtures/layouts.ts';
+import { departures, outcome } from './fixtures/mutate.ts';
 import { isTable, placeTable, type LayoutSpec, type SpecCell, type SpecTable } from './fixtures/spec.ts';
 
 const UNKNOWN = '某某栏目';
@@ -25,61 +25,6 @@ function isHeaderWord(text: string): boolean {
   const compact = compactLabel(text.replace(/\n/g, ''));
   if (compact === '') return false;
   return KNOWN_KEYS.has(headerKey(compact).key) || DICTIONARY.block(compact) != null;
-}
-
-/** The fields compared: what a reader of the dashboard sees as figures, names and categories. */
-const COMPARED = {
-  reports: ['report_id', 'year', 'province', 'city', 'budget_initial', 'budget_adjusted', 'executed', 'execution_rate', 'budget_weight', 'budget_score', 'total_weight', 'total_score', 'declared_total_score', 'grade', 'money_unit', 'indicator_count'],
-  budget_lines: ['line', 'budget_initial', 'budget_adjusted', 'executed', 'weight', 'score', 'execution_rate_declared', 'execution_rate'],
-  indicators: ['seq', 'level1', 'level2', 'level3', 'target_text', 'actual_text', 'weight', 'score', 'group_id', 'kind', 'target_op', 'target_value', 'target_unit', 'actual_value', 'status', 'achievement'],
-} as const;
-
-type Outcome = { reports: ParsedReport[] } | { refused: string };
-
-function outcome(bytes: Uint8Array, name: string): Outcome {
-  try {
-    return { reports: parseReportFile(bytes, name).reports };
-  } catch (error) {
-    if (error instanceof ReportParseError) return { refused: error.message };
-    throw error;
-  }
-}
-
-/** Every way the mutated reading departs from the original: a value that is neither the same nor missing. */
-function departures(original: Outcome, mutated: Outcome): string[] {
-  if (!('reports' in mutated)) return [];
-  if (!('reports' in original)) return mutated.reports.length ? ['a refused file was read'] : [];
-  const out: string[] = [];
-  const compare = (id: string, table: keyof typeof COMPARED, index: number, row: Record<string, unknown>, was: Record<string, unknown>) => {
-    for (const field of COMPARED[table]) {
-      const value = row[field];
-      if (value !== null && value !== was[field]) out.push(`${id}: ${table}[${index}].${field} ${JSON.stringify(was[field])} → ${JSON.stringify(value)}`);
-    }
-  };
-  for (const report of mutated.reports) {
-    const id = report.reports[0].report_id;
-    const before = original.reports.find((r) => r.reports[0].report_id === id);
-    if (!before) {
-      out.push(`${id}: a report the original did not have`);
-      continue;
-    }
-    compare(id, 'reports', 0, report.reports[0] as unknown as Record<string, unknown>, before.reports[0] as unknown as Record<string, unknown>);
-    // Funding rows in order; one with no figure at all (上年结转资金 left blank) may go with its label.
-    const lines = before.budget_lines as unknown as Record<string, unknown>[];
-    const empty = (row: Record<string, unknown>) => COMPARED.budget_lines.slice(1).every((f) => row[f] == null);
-    let j = 0;
-    (report.budget_lines as unknown as Record<string, unknown>[]).forEach((row, i) => {
-      while (j < lines.length && empty(lines[j]) && lines[j].line !== row.line) j++;
-      if (j >= lines.length || lines[j].line !== row.line) out.push(`${id}: budget_lines[${i}] is a ${String(row.line)} row the original does not have there`);
-      else compare(id, 'budget_lines', i, row, lines[j++]);
-    });
-    if (lines.slice(j).some((row) => !empty(row))) out.push(`${id}: funding rows with figures went missing`);
-    const indicators = report.indicators as unknown as Record<string, unknown>[];
-    const was = before.indicators as unknown as Record<string, unknown>[];
-    if (indicators.length !== was.length) out.push(`${id}: ${indicators.length} indicators, not ${was.length}`);
-    indicators.forEach((row, i) => i < was.length && compare(id, 'indicators', i, row, was[i]));
-  }
-  return out;
 }
 
 // ── spec fixtures: every format ────────────────────────────────────────────────────────────────

@@ -97,3 +97,40 @@ describe('alignCells: a long row', () => {
     expect(alignCells(cells('质量指标', '验收合格率', '100%', '100%', '10', '10', '备注'), ['level2', 'level3', 'target', 'actual', 'weight', 'score'] as M[], fit, { dropBlanks: true })).toBeNull();
   });
 });
+
+describe('alignCells: properties', () => {
+  /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const POOL = ['', '', '', '质量指标', '验收合格率', '≥95%', '96%', '10', '8', '未完成原因'];
+
+  it('places every cell with text, in order, in a column it fits, or answers null (2,000 random rows)', () => {
+    const next = random(7);
+    const { fit } = counting();
+    for (let run = 0; run < 2000; run++) {
+      const n = 1 + Math.floor(next() * 9);
+      const row = cells(...Array.from({ length: n }, () => POOL[Math.floor(next() * POOL.length)]));
+      const options = next() < 0.5
+        ? { losses: next() < 0.5 ? MERGED : ({ kind: 'edges' } as Losses<M>) }
+        : { dropBlanks: true };
+      const out = alignCells(row, COLUMNS, fit, options);
+      if (!out) continue;
+      const placed = COLUMNS.flatMap((m, c) => (out.values[m] ? [{ cell: out.values[m]!, c, m }] : []));
+      // Every cell with text is placed once, left to right as in the row, where it fits.
+      const filled = row.filter((c) => c.compact !== '');
+      const placedFilled = placed.filter((p) => p.cell.compact !== '');
+      expect(placedFilled.map((p) => p.cell)).toEqual(filled);
+      for (const p of placed) expect(fit(p.m, p.cell)).not.toBe('misfit');
+      if ('losses' in options && options.losses?.kind === 'merged') {
+        expect(out.missing).not.toContain('level3');
+        expect(out.missing.includes('weight')).toBe(out.missing.includes('score'));
+      }
+    }
+  });
+});

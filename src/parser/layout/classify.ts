@@ -66,6 +66,21 @@ export function classifyRow(cells: Cell[]): RowKind {
   return 'other';
 }
 
+/**
+ * A body row that reads like an indicator's: four cells with text or more, a figure among them
+ * (分值 or 得分). Used to tell rows that cannot end the indicator table from those that may.
+ */
+export function looksLikeIndicatorRow(cells: Cell[]): boolean {
+  let filled = 0;
+  let figures = 0;
+  for (const cell of cells) {
+    if (cell.compact === '') continue;
+    filled++;
+    if (/^[0-9]{1,3}([.][0-9]{1,3})?分?$/.test(cell.compact)) figures++;
+  }
+  return filled >= 4 && figures >= 1;
+}
+
 /** A header's indicator words alone: the same header over another goal block (年度绩效目标2) or after a page break. */
 export const indicatorHeaderWords = (cells: Cell[]): string =>
   cells.filter((c) => DICTIONARY.indicatorColumn(c.compact)).map((c) => c.compact).join('|');

@@ -9,7 +9,7 @@
  * to the template's 100 (or the printed total), scores above their weights in most rows.
  */
 import type { GridDocument } from '../grid.ts';
-import { LABELS, isNumericCell } from '../labels.ts';
+import { LABELS, isNumericCell, normalizeLevel2 } from '../labels.ts';
 import { parseNumberCell } from '../numbers.ts';
 import type { IndicatorRow, NormalizedTables } from '../types.ts';
 import type { ReportTable } from './read-table.ts';
@@ -49,7 +49,14 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
       refuse.at(at(row), `第 ${row.seq} 个指标的“一级指标”是二级指标“${row.level1_printed}”：各列的位置不确定`,
         `the 一级 category of indicator ${row.seq} is the 二级 category “${row.level1_printed}”: the columns' places are in doubt`);
     }
-    // (A 三级 may be named like a category: the seeds have an indicator called 满意度.)
+    // A 三级 may be named like a category (the seeds have an indicator called 满意度 under 服务对象满意度指标),
+    // but not like another 二级 than its own: that is a 二级 cell moved one column right.
+    // Named as a category in full (`数量指标`, `服务对象满意度指标`), it is a 二级 cell wherever it stands.
+    const asCategory = name.length <= LONGEST_LABEL ? normalizeLevel2(name) : null;
+    if (asCategory && ((row.level2 != null && asCategory.level2 !== row.level2) || name.endsWith('指标'))) {
+      refuse.at(at(row), `第 ${row.seq} 个指标的名称“${row.level3}”是另一个二级指标类别（本行属于“${row.level2}”）：该行各单元格可能错位一列`,
+        `indicator ${row.seq} is named “${row.level3}”, another 二级 category than its row's “${row.level2}”: the row's cells may have moved one column`);
+    }
     for (const [field, value] of [['年度指标值', row.target_text], ['实际完成值', row.actual_text], ['偏差原因', row.deviation]] as const) {
       if (value && value.length <= LONGEST_LABEL && isLabel(compactOf(value))) {
         refuse.at(at(row), `第 ${row.seq} 个指标的“${field}”是指标类别“${value}”：各列的位置不确定`,
@@ -57,7 +64,14 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
       }
     }
   }
+  for (const row of tables.indicators) {
+    if (compactOf(row.level3) === '' && (row.target_text != null || row.actual_text != null)) {
+      refuse.at(at(row), `有一行有指标值或实际完成值（“${row.target_text ?? row.actual_text}”），却没有指标名称：各列的位置不确定`,
+        `a row has a target or an actual (“${row.target_text ?? row.actual_text}”) but no indicator's name: the columns' places are in doubt`);
+    }
+  }
   checkNesting(tables.indicators, refuse, at);
+  checkShiftedRows(table, refuse);
   checkPointCells(table, refuse);
   const [report] = tables.reports;
   const weights = tables.indicators.filter((r) => r.weight != null);
@@ -74,6 +88,17 @@ export function checkPlacement(tables: NormalizedTables, table: ReportTable, doc
       refuse.at(table.total?.label ?? at(tables.indicators[0]), `各项分值合计 ${round(total)} 分，既不接近 100 分，也不等于表中的总分值${declared != null ? ` ${declared}` : ''}：分值列的位置不确定`,
         `the weights add up to ${round(total)}, neither about 100 nor the table's printed total${declared != null ? ` of ${declared}` : ''}: the weight column's place is in doubt`);
     }
+  }
+  if (tables.indicators.length === 0) {
+    refuse.at(table.total?.label ?? { line: doc.rows[0]?.line ?? 0, ref: doc.rows[0]?.ref ?? '' }, '指标表中没有读到任何指标行：表格布局无法识别',
+      'no indicator row was read from the indicator table: its layout cannot be made certain');
+  }
+  // Without 分值 the points are out of 100: a total above that is figures read from the wrong cells.
+  // (With 分值, a score above its weight is the department's error, a finding where it stands.)
+  const full = 100;
+  if (weights.length === 0 && report.total_score != null && report.total_score > full + TOLERANCE) {
+    refuse.at(table.total?.label ?? at(tables.indicators[0]), `各项得分合计 ${round(report.total_score)} 分，超过满分 ${round(full)} 分：得分列的位置不确定`,
+      `the scores add up to ${round(report.total_score)}, above the full ${round(full)} points: the score column's place is in doubt`);
   }
   const scored = tables.indicators.filter((r) => r.weight != null && r.score != null);
   const over = scored.filter((r) => r.score! > r.weight! + TOLERANCE);
@@ -112,6 +137,24 @@ function checkPointCells(table: ReportTable, refuse: Refuser): void {
     const first = bad[0]!;
     refuse.at(first, `分值/得分列中有 ${bad.length} 个单元格不是数字（如“${first.text}”）：分值和得分两列的位置不确定`,
       `${bad.length} cells of the weight and score columns are not numbers (such as “${first.text}”): the places of those columns are in doubt`);
+  }
+}
+
+/**
+ * A row whose 分值 holds words (`6场`) while its 偏差原因 holds a bare figure (`10`): every cell
+ * one column right of its place, as a stray cell before it leaves them. Either alone may be a
+ * typo; both together are the row moved.
+ */
+function checkShiftedRows(table: ReportTable, refuse: Refuser): void {
+  for (const row of table.indicatorRows) {
+    const { weight, score, deviation } = row.columns;
+    const words = (cell: typeof weight) => cell != null && cell.compact !== '' && !LABELS.placeholder.test(cell.compact) && !isNumericCell(cell.compact);
+    const figure = deviation != null && isNumericCell(deviation.compact) && Number.parseFloat(deviation.compact) !== 0;
+    if (figure && (words(weight) || words(score))) {
+      const cell = words(weight) ? weight! : score!;
+      refuse.at(cell, `此行“分值/得分”列是“${cell.text}”，“偏差原因”列却是数字“${deviation!.text}”：该行各单元格可能错位一列`,
+        `this row has “${cell.text}” under 分值/得分 and the figure “${deviation!.text}” under the deviation: its cells may have moved one column`);
+    }
   }
 }
 

@@ -6,7 +6,7 @@
  * over several physical tables (a Word table split at a page).
  */
 import { ownCells, rowCells, type GridDocument } from '../grid.ts';
-import { classifyRow, type RowKind } from './classify.ts';
+import { classifyRow, indicatorHeaderWords, looksLikeIndicatorRow, type RowKind } from './classify.ts';
 import { DICTIONARY, type NotProjectReport } from './dictionary.ts';
 import headers from './headers.json';
 
@@ -16,6 +16,8 @@ export interface Region {
   end: number;
   /** Set when the table is of a kind that is not a project report (a department's whole spending, a target declaration). */
   notProject: { kind: NotProjectReport; words: string; line: number; ref: string } | null;
+  /** Set when the table goes on in another physical table of another width: its columns cannot be lined up. */
+  broken?: { line: number; ref: string; table: number; width: number; was: number };
   /** The lines just before the table and its title rows: what its title and year are read from. */
   preamble: { text: string; line: number; ref: string }[];
 }
@@ -37,6 +39,7 @@ interface OpenTable {
   indicators: number;
   fields: boolean;
   goals: boolean;
+  broken?: Region['broken'];
 }
 
 /** Whether a row that can open a table begins another one than the table open before it. */
@@ -55,18 +58,26 @@ function startsAnother(kinds: RowKind[], open: OpenTable, i: number): boolean {
 }
 
 export function locateTables(doc: GridDocument, kinds: RowKind[]): Region[] {
-  const regions: { start: number; end: number }[] = [];
+  const regions: { start: number; end: number; broken?: Region['broken'] }[] = [];
   let open: OpenTable | null = null;
   const close = (end: number) => {
-    if (open) regions.push({ start: open.start, end });
+    if (open) regions.push({ start: open.start, end, ...(open.broken ? { broken: open.broken } : {}) });
     open = null;
   };
   for (let i = 0; i < doc.rows.length; i++) {
     const kind = kinds[i];
     const table: OpenTable | null = open;
     if (table && table.indicators >= 0 && doc.rows[i].table !== doc.rows[i - 1].table) {
-      // A new physical table after the indicator rows: the same table only if it is as wide (split at a page).
-      if (doc.rows[i].slots.length !== doc.rows[table.indicators].slots.length || kind !== 'other') close(i);
+      // A new physical table after the indicator rows (a table split at a page, or converted page by
+      // page): the same table when it goes on with rows or repeats the header. As wide, it is read
+      // on; of another width, its columns cannot be lined up with the header's, and the table is
+      // refused whole rather than read in part.
+      const row = doc.rows[i];
+      const sameWidth = row.slots.length === doc.rows[table.indicators].slots.length;
+      const repeatsHeader = kind === 'indicatorHeader' && indicatorHeaderWords(ownCells(row)) === indicatorHeaderWords(ownCells(doc.rows[table.indicators]));
+      const goesOn = repeatsHeader || (kind === 'other' && (sameWidth || looksLikeIndicatorRow(ownCells(row))));
+      if (!goesOn) close(i);
+      else if (!sameWidth) table.broken ??= { line: row.line, ref: row.ref, table: row.table + 1, width: row.slots.length, was: doc.rows[table.indicators].slots.length };
     }
     if (OPENS.has(kind)) {
       if (open && startsAnother(kinds, open, i)) close(i);
@@ -76,7 +87,7 @@ export function locateTables(doc: GridDocument, kinds: RowKind[]): Region[] {
       if (kind === 'indicatorHeader' && now.indicators < 0) now.indicators = i;
       if (kind === 'field') now.fields = true;
       if (kind === 'goals') now.goals = true;
-    } else if (kind === 'total' && open && (open as OpenTable).indicators >= 0) {
+    } else if (kind === 'total' && open && (open as OpenTable).indicators >= 0 && !indicatorRowFollows(doc, kinds, i)) {
       close(i + 1); // rows after the table proper (评价结论, 项目负责人) may come before its 总分 (云南) or after it
     }
   }
@@ -87,6 +98,20 @@ export function locateTables(doc: GridDocument, kinds: RowKind[]): Region[] {
     const preamble = preambleOf(doc, kinds, region, k === 0 ? 0 : tables[k - 1].end);
     return { ...region, preamble, notProject: notProjectOf(doc, kinds, region, preamble) };
   });
+}
+
+/**
+ * A 总分 row with an indicator's row after it in the same physical table is not the table's end
+ * (a 总分 printed under the header, a row out of order): the table reader refuses it whole.
+ */
+function indicatorRowFollows(doc: GridDocument, kinds: RowKind[], total: number): boolean {
+  for (let j = total + 1; j < doc.rows.length && doc.rows[j].table === doc.rows[total].table; j++) {
+    if (kinds[j] !== 'other') return false;
+    const cells = ownCells(doc.rows[j]);
+    if (cells.every((c) => c.compact === '')) continue;
+    return looksLikeIndicatorRow(cells);
+  }
+  return false;
 }
 
 /** Paragraphs since the previous table, and the table's rows of one text before its first part (its title, its year). */
@@ -108,14 +133,19 @@ function preambleOf(doc: GridDocument, kinds: RowKind[], region: { start: number
 }
 
 const HEAD_ROWS = 6;
+/** A title of a project's self-evaluation form. */
+const PROJECT_TITLE = /项目(?:支出)?绩效(?:自评|自我评价)表/;
 const TITLE_LENGTH = 80;
 
 function notProjectOf(doc: GridDocument, kinds: RowKind[], region: { start: number; end: number }, preamble: Region['preamble']): Region['notProject'] {
-  const near = preamble.slice(-4);
+  // The nearest title names the table: a line above it naming another form (a list of attachments) does not.
+  const near = preamble.slice(-4).reverse();
   for (const { text, line, ref } of near) {
     if (text.length > TITLE_LENGTH) continue; // a title, not a paragraph of the narrative
-    const found = NOT_PROJECT_WORDS.find(({ word }) => text.replace(/\s/g, '').includes(word));
+    const compact = text.replace(/\s/g, '');
+    const found = NOT_PROJECT_WORDS.find(({ word }) => compact.includes(word));
     if (found) return { kind: found.kind, words: found.word, line, ref };
+    if (PROJECT_TITLE.test(compact)) break;
   }
   // Its title rows and header rows: a department's table names its own columns (年度主要任务…).
   for (let i = region.start; i < region.end; i++) {

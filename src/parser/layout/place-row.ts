@@ -32,6 +32,20 @@ export function cellsWithSlots(row: GridRow): { cell: Cell; from: number; to: nu
   return out;
 }
 
+/**
+ * Slots up to the row's last cell: where the file gives cells (Word, HTML) those it gave, padding
+ * not counted; where only filled cells are known (Excel), up to the last filled or merged one.
+ * A body row that reaches beyond its header has a cell too many somewhere: where, is not known.
+ */
+export function reachOf(row: GridRow): number {
+  if (row.padded != null) return row.slots.length - row.padded;
+  for (let i = row.slots.length - 1; i >= 0; i--) {
+    const cell = row.slots[i];
+    if (cell.compact !== '' || cell.colSpan > 1 || cell.rowSpan > 1) return i + 1;
+  }
+  return 0;
+}
+
 /** Text that says "nothing here" in a merged cell: blank, /, —, 无. */
 const NOTHING = /^(?:|\/|—{1,8}|-{1,8}|无|\\)$/;
 
@@ -158,7 +172,10 @@ export function alignCells<M extends string>(
     let ok = false;
     if (i === n && c === width) ok = true;
     else {
-      if (i < n && c < width && fits(i, c)) ok = canFinish(i + 1, c + 1, step(s, c, true, false) as number);
+      if (i < n && c < width && fits(i, c)) {
+        const next = step(s, c, true, false);
+        ok = next >= 0 && canFinish(i + 1, c + 1, next);
+      }
       if (!ok && c < width) {
         const next = step(s, c, false, i === n);
         ok = next >= 0 && canFinish(i, c + 1, next);
@@ -213,6 +230,7 @@ export function alignCells<M extends string>(
       s = lost;
       continue;
     }
+    if (!(i < n && dropBlanks && blank(i))) throw new Error('alignCells: no way on from a state that can finish');
     i++; // a blank cell dropped
   }
   return { values, missing: meanings.filter((_, c) => !used.has(c)), offset: Math.max(offset, 0) };

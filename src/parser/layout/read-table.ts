@@ -7,11 +7,12 @@
 import { emptyCell, ownCells, rowCells, type Cell, type GridDocument, type GridRow } from '../grid.ts';
 import { LABELS, isNumericCell } from '../labels.ts';
 import { ReportParseError, type BudgetLineKind } from '../types.ts';
-import { indicatorHeaderWords, type RowKind } from './classify.ts';
+import { indicatorHeaderWords, looksLikeIndicatorRow, type RowKind } from './classify.ts';
 import { COLUMN_NAMES, DICTIONARY, type BudgetColumn, type FieldMeaning, type GoalColumn, type IndicatorColumn, type NotProjectReport } from './dictionary.ts';
 import type { Region } from './locate.ts';
 import { Refuser } from './refuse.ts';
-import { alignTextRow, cellsWithSlots, placeBySpans, PlacementError, type Fit, type HeaderColumn, type Losses } from './place-row.ts';
+import { alignCells, alignTextRow, cellsWithSlots, placeBySpans, PlacementError, reachOf, type Fit, type HeaderColumn, type Losses } from './place-row.ts';
+import { parseNumberCell } from '../numbers.ts';
 
 export type { BudgetColumn, IndicatorColumn };
 
@@ -82,6 +83,11 @@ export function readRegion(doc: GridDocument, kinds: RowKind[], region: Region, 
     throw new ReportParseError(file, `这是${what[0]}（“${words}”） / this is ${what[1]} (“${words}”)`, line,
       doc.format === 'text' || doc.format === 'pipe' ? null : ref);
   }
+  if (region.broken) {
+    const { line, ref, table, width, was } = region.broken;
+    throw new ReportParseError(file, `表格在第 ${table} 个表格中续表，但续表有 ${width} 列，指标表头有 ${was} 列：续表各列无法与表头对齐，整表不读（不只读前一部分） / the table goes on in table ${table}, which has ${width} columns where the indicator header has ${was}: its columns cannot be lined up with the header's, so the table is refused whole rather than read in part`,
+      line, doc.format === 'text' || doc.format === 'pipe' ? null : ref);
+  }
   if (indicatorHeader < 0) {
     const label = findBlockLabel(doc, start, end, 'indicators');
     if (label) refuse.at(label, `“${label.text}”表的表头行无法识别（应有 一级指标/二级指标/三级指标/年度指标值/实际完成值/分值/得分）`,
@@ -105,7 +111,7 @@ export function readRegion(doc: GridDocument, kinds: RowKind[], region: Region, 
   const fieldsEnd = Math.min(...[budgetHeader, goalsRow, indicatorHeader].filter((i) => i >= 0));
   const fields = readFields(doc, start, fieldsEnd);
   const budget = readBudget(doc, budgetHeader, budgetEnd, refuse);
-  const goals = goalsRow < 0 ? { target: null, actual: null } : readGoals(doc, goalsRow, goalsEnd);
+  const goals = goalsRow < 0 ? { target: null, actual: null } : readGoals(doc, goalsRow, goalsEnd, refuse);
   const indicators = readIndicators(doc, kinds, indicatorHeader, end, refuse);
   return {
     ...fields,
@@ -141,13 +147,16 @@ function readFields(doc: GridDocument, start: number, end: number) {
       if (!meaning || found[meaning]) return;
       const next = cells[k + 1];
       const isLabel = next && (DICTIONARY.field(next.compact) || DICTIONARY.block(next.compact));
-      found[meaning] = { label: cell, value: next && !isLabel ? next : null };
+      // Another field's value merged down beside this label (a row span one too long): not this field's.
+      const taken = next && Object.values(found).some((f) => f?.value === next);
+      found[meaning] = { label: cell, value: next && !isLabel && !taken ? next : null };
     });
   }
   return {
     projectName: found.project_name?.value ?? null,
-    // A central transfer's form names the ministry (中央主管部门) and the local department: the local one is the report's.
-    department: found.department?.value ?? found.upper_department?.value ?? null,
+    // A central transfer's form names the ministry (中央主管部门) and the local department: the local
+    // one is the report's, and the ministry never stands in for it (an unreadable local label leaves it blank).
+    department: found.department?.value ?? null,
     implementer: found.implementer?.value ?? null,
     labelLines: {
       projectName: found.project_name?.label.line ?? null,
@@ -162,6 +171,7 @@ function readFields(doc: GridDocument, start: number, end: number) {
 type BudgetSlot = BudgetColumn | 'label' | 'blank';
 const LABEL_AREA: ReadonlySet<BudgetSlot> = new Set(['label']);
 const POINT_COLUMNS: ReadonlySet<BudgetSlot> = new Set(['weight', 'rate', 'score', 'reason', 'blank']);
+const MONEY_SLOTS: ReadonlySet<BudgetSlot> = new Set(['budget_initial', 'budget_adjusted', 'executed']);
 const BUDGET_NAMES: Record<BudgetSlot, string> = { ...COLUMN_NAMES.budget, label: '行名', blank: '（空表头）' };
 
 interface ReadBudget {
@@ -179,13 +189,24 @@ const UNIT_IN_HEADER = /[(（](万?元)[)）]/;
 /** `单位：元`, `金额单位：万元` in the lines before the table. */
 const UNIT_LINE = /(?:金额)?单位[:：]\s*(万?元)(?![\u4e00-\u9fff])/;
 
+/**
+ * The unit a line before the table states. The nearest such line is the table's (a caption of
+ * another table may state another unit further up); when the lines state both units and the
+ * nearest is not right above the table, which one is the table's is a guess: null.
+ */
 function moneyUnitOf(preamble: { text: string }[]): '万元' | '元' | null {
-  for (const { text } of preamble) {
+  const found: { unit: '万元' | '元'; at: number }[] = [];
+  preamble.forEach(({ text }, at) => {
     const match = text.length <= 200 ? UNIT_LINE.exec(text) : null;
-    if (match) return match[1] as '万元' | '元';
-  }
-  return null;
+    if (match) found.push({ unit: match[1] as '万元' | '元', at });
+  });
+  const nearest = found.at(-1);
+  if (!nearest) return null;
+  const agree = found.every((f) => f.unit === nearest.unit);
+  return agree || nearest.at >= preamble.length - UNIT_NEAR ? nearest.unit : null;
 }
+/** How many lines above the table a unit line counts as the table's own. */
+const UNIT_NEAR = 3;
 
 function readBudget(doc: GridDocument, headerRow: number, bodyEnd: number, refuse: Refuser): ReadBudget {
   const header = doc.rows[headerRow];
@@ -230,7 +251,8 @@ function readBudget(doc: GridDocument, headerRow: number, bodyEnd: number, refus
     const row = doc.rows[r];
     // The block's unit on the row under its label (`项目资金` / `（万元）`).
     for (const cell of row.slots) if (UNIT_ONLY.test(cell.compact)) moneyUnit ??= UNIT_IN_HEADER.exec(cell.compact)![1] as '万元' | '元';
-    const read = doc.spansKnown ? budgetRowBySpans(row, columns, valueStart, labelCells, refuse) : budgetRowOfText(row, columns, refuse);
+    if (doc.spansKnown) refuseHeaderInBody(header, row, columns, ['预算表', 'budget block'], refuse);
+    const read = doc.spansKnown ? budgetRowBySpans(row, columns, valueStart, labelCells, reachOf(header), refuse) : budgetRowOfText(row, columns, refuse);
     if (read) rows.push(read);
   }
   if (rows.length === 0) refuse.at(header, '预算表中找不到“年度资金总额”等资金行', 'no funding rows (年度资金总额, 当年财政拨款, …) in the budget block');
@@ -246,7 +268,7 @@ function fundingKind(label: Cell, refuse: Refuser): BudgetLineKind {
   return kind;
 }
 
-function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], valueStart: number, labelCells: Set<Cell>, refuse: Refuser): BudgetRowCells | null {
+function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], valueStart: number, labelCells: Set<Cell>, headerReach: number, refuse: Refuser): BudgetRowCells | null {
   const labels = cellsWithSlots(row).filter((c) => c.from < valueStart && !labelCells.has(c.cell) && c.cell.compact !== '' && !UNIT_ONLY.test(c.cell.compact));
   // The label area holds the block's label (merged down) and the row's own: several cells, checked only for reaching into a value column.
   const placed = place(row, [{ meaning: 'label', header: row.slots[0], from: 0, to: valueStart }, ...columns], BUDGET_NAMES, refuse, LABEL_AREA);
@@ -256,6 +278,13 @@ function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], val
     return null;
   }
   const label = labels.length === 1 ? labels[0].cell : { ...labels[0].cell, text: labels.map((l) => l.cell.text).join(''), compact: labels.map((l) => l.cell.compact).join('') };
+  if (reachOf(row) > headerReach) return { kind: fundingKind(label, refuse), label, values: wideBudgetRow(row, columns, valueStart, label, refuse) };
+  // An amount merged down over two funding rows: which row's it is, and where the row's own cells went, is a guess.
+  const mergedMoney = columns.find((c) => MONEY_SLOTS.has(c.meaning) && row.continued[c.from] && row.slots[c.from].compact !== '');
+  if (mergedMoney) {
+    refuse.at(label, `预算表“${label.text}”行的“${BUDGET_NAMES[mergedMoney.meaning]}”与上一行合并为一格：无法确定该行各数值属于哪一列`,
+      `the “${BUDGET_NAMES[mergedMoney.meaning]}” of the budget row “${label.text}” is one cell merged with the row above: where the row's figures belong cannot be made certain`);
+  }
   const values: Partial<Record<BudgetColumn, Cell>> = {};
   for (const column of columns) {
     const under = placed.values[column.meaning];
@@ -270,6 +299,64 @@ function budgetRowBySpans(row: GridRow, columns: HeaderColumn<BudgetSlot>[], val
   return { kind: fundingKind(label, refuse), label, values };
 }
 
+/**
+ * A header cell merged down into a row of figures (a row span one too long): the row's own cells
+ * were pushed one column right, and none of them is certainly under its header.
+ */
+function refuseHeaderInBody<M extends string>(header: GridRow, row: GridRow, columns: HeaderColumn<M>[], what: [string, string], refuse: Refuser): void {
+  for (const column of columns) {
+    const slot = column.from;
+    if (!row.continued[slot] || row.slots[slot] !== header.slots[slot] || row.slots[slot].compact === '') continue;
+    const cell = row.slots[slot];
+    refuse.at({ line: row.line, ref: row.ref }, `${what[0]}的表头“${cell.text}”向下合并进了数据行：该行各单元格可能被推移一列，无法确定各值属于哪一列`,
+      `the ${what[1]} header “${cell.text}” is merged down into a row of figures: the row's cells may have been pushed one column, so where each value belongs cannot be made certain`);
+  }
+}
+
+/** What a budget cell may hold: figures in the money and points columns, a rate or a figure under 执行率, anything under 原因. */
+function budgetShape(meaning: BudgetSlot, cell: Cell): Fit {
+  if (cell.compact === '' || NOTHING_HERE.test(cell.compact)) return 'empty';
+  switch (meaning) {
+    case 'reason':
+      return 'fits';
+    case 'rate':
+      return parseNumberCell(cell.compact) ? 'fits' : 'misfit';
+    case 'label':
+    case 'blank':
+      return 'misfit';
+    default: {
+      const number = parseNumberCell(cell.compact);
+      return number && (number.unit == null || number.unit === '分' || number.unit === '元' || number.unit === '万元') ? 'fits' : 'misfit';
+    }
+  }
+}
+
+/**
+ * A funding row reaching beyond the budget header (a cell too many, in Word or a web page; a
+ * figure beyond the last column, in Excel): its own value cells on the one arrangement they fit,
+ * a blank cell too many dropped, or the row is refused.
+ */
+function wideBudgetRow(row: GridRow, columns: HeaderColumn<BudgetSlot>[], valueStart: number, label: Cell, refuse: Refuser): Partial<Record<BudgetColumn, Cell>> {
+  const reach = reachOf(row);
+  const own = cellsWithSlots(row).filter((c) => !c.continued && c.from >= valueStart && c.from < reach);
+  const open = columns.filter((c) => !row.continued[c.from]);
+  // A figure merged down into the row that pushed its cells right (a row span one too long): no reading is certain.
+  const pushed = open.length < columns.length;
+  const aligned = !pushed && own.every((c) => c.to - c.from === 1)
+    ? alignCells(own.map((c) => c.cell), open.map((c) => c.meaning), budgetShape, { dropBlanks: own.length > open.length })
+    : null;
+  if (!aligned) {
+    refuse.at(label, `预算表“${label.text}”行的单元格多于表头的列（可能有一格错位），无法确定各数值属于哪一列`,
+      `the budget row “${label.text}” has more cells than its header has columns (a cell may be out of place): where each figure belongs cannot be made certain`);
+  }
+  const values: Partial<Record<BudgetColumn, Cell>> = {};
+  for (const column of columns) {
+    if (column.meaning === 'label' || column.meaning === 'blank') continue;
+    values[column.meaning] = aligned.values[column.meaning] ?? emptyCell(row.line, row.ref);
+  }
+  return values;
+}
+
 function budgetRowOfText(row: GridRow, columns: HeaderColumn<BudgetSlot>[], refuse: Refuser): BudgetRowCells | null {
   const cells = row.slots;
   const at = cells.findIndex((c) => c.compact !== '' && !UNIT_ONLY.test(c.compact));
@@ -280,7 +367,12 @@ function budgetRowOfText(row: GridRow, columns: HeaderColumn<BudgetSlot>[], refu
   }
   const kind = fundingKind(label, refuse);
   let values = cells.slice(at + 1);
-  while (values.length > columns.length && values[values.length - 1].compact === '') values = values.slice(0, -1);
+  if (values.length > columns.length) {
+    // A cell too many: the blank one whose removal lets every figure fit its column, when only one does.
+    const meanings = columns.map((c) => c.meaning);
+    const aligned = alignCells(values, meanings, budgetShape, { dropBlanks: true });
+    if (aligned) values = meanings.map((m) => aligned.values[m] ?? emptyCell(row.line, row.ref));
+  }
   if (values.length < columns.length) {
     // One blank cell merged over all the points columns (分值/执行率/得分) of a funding sub-row,
     // after one cell for each money column: nothing else can be placed.
@@ -294,7 +386,8 @@ function budgetRowOfText(row: GridRow, columns: HeaderColumn<BudgetSlot>[], refu
     values = [...values, ...columns.slice(values.length).map(() => values[last])];
   }
   if (values.length > columns.length) {
-    refuse.at(label, `预算表“${label.text}”行有 ${values.length} 个数值单元格，多于 ${columns.length} 列`, `the budget row “${label.text}” has ${values.length} value cells for ${columns.length} columns`);
+    refuse.at(label, `预算表“${label.text}”行有 ${values.length} 个数值单元格，多于 ${columns.length} 列，无法确定多出的是哪一格`,
+      `the budget row “${label.text}” has ${values.length} value cells for ${columns.length} columns: which one is too many cannot be made certain`);
   }
   const out: Partial<Record<BudgetColumn, Cell>> = {};
   columns.forEach((column, i) => {
@@ -317,7 +410,7 @@ function place<M extends string>(row: GridRow, columns: HeaderColumn<M>[], names
 
 // ── goals ─────────────────────────────────────────────────────────────────────────────────────
 
-function readGoals(doc: GridDocument, goalsRow: number, goalsEnd: number): { target: Cell | null; actual: Cell | null } {
+function readGoals(doc: GridDocument, goalsRow: number, goalsEnd: number, refuse: Refuser): { target: Cell | null; actual: Cell | null } {
   const header = doc.rows[goalsRow];
   const labels = new Map<GoalColumn, { from: number; to: number }>();
   for (const { cell, from, to } of cellsWithSlots(header)) {
@@ -327,24 +420,40 @@ function readGoals(doc: GridDocument, goalsRow: number, goalsEnd: number): { tar
   const usable = (cell: Cell) => cell.compact !== '' && !DICTIONARY.block(cell.compact) && !DICTIONARY.goalColumn(cell.compact) && !TEMPLATE_INSTRUCTION.test(cell.compact);
   const rows = doc.rows.slice(goalsRow + 1, goalsEnd);
   if (doc.spansKnown && labels.size === 2) {
+    const target = labels.get('target')!;
+    const actual = labels.get('actual')!;
+    const headerReach = reachOf(header);
     const under = (range: { from: number; to: number }) => {
       for (const row of rows) {
         for (const { cell, from, to, continued } of cellsWithSlots(row)) {
-          if (!continued && from < range.to && to > range.from && usable(cell)) return cell;
+          if (continued || !usable(cell)) continue;
+          // A text reaching under both labels, or beyond the header, belongs to neither with certainty.
+          const inTarget = from < target.to && to > target.from;
+          const inActual = from < actual.to && to > actual.from;
+          if ((inTarget && inActual) || to > headerReach) {
+            refuse.at(cell, `年度总体目标的“${cell.text}”跨越“预期目标”和“实际完成情况”两栏（或超出表头）：无法确定它是哪一栏`,
+              `the overall goal “${cell.text}” spans both the 预期目标 and 实际完成情况 columns (or reaches beyond the header): which of them it is cannot be made certain`);
+          }
+          if (from < range.to && to > range.from) return cell;
         }
       }
       return null;
     };
-    return { target: under(labels.get('target')!), actual: under(labels.get('actual')!) };
+    return { target: under(target), actual: under(actual) };
   }
   // Text, or one free-text cell: the cells in order after the labels.
   const inside = [header, ...rows].flatMap((row) => rowCells(row)).filter((c) => !c.compact || !DICTIONARY.block(c.compact));
+  // One of the two column labels known, the other not: which text is which is a guess (left blank).
+  if (labels.size === 1) return { target: null, actual: null };
   if (labels.size < 2) {
     const text = inside.filter(usable);
     return { target: text[0] ?? null, actual: null };
   }
   const lastLabel = Math.max(...[...inside.keys()].filter((k) => DICTIONARY.goalColumn(inside[k].compact)));
-  const values = inside.slice(lastLabel + 1).filter((c) => c.compact !== '');
+  let after = inside.slice(lastLabel + 1);
+  while (after.length > 2 && after[0].compact === '') after = after.slice(1); // the label's column, merged down
+  // A row of two cells under the two labels: a blank one is a blank goal, not a reason to move the other.
+  const values = after.length === 2 ? after.map((c) => (c.compact === '' ? undefined : c)) : after.filter((c) => c.compact !== '');
   const blankIfTemplate = (cell: Cell | undefined) => (cell && !TEMPLATE_INSTRUCTION.test(cell.compact) ? cell : null);
   return { target: blankIfTemplate(values[0]), actual: blankIfTemplate(values[1]) };
 }
@@ -366,6 +475,8 @@ const REQUIRED_INDICATOR: IndicatorColumn[] = ['level1', 'level2', 'level3', 'ta
  */
 const MERGED_LOSSES: Losses<IndicatorSlot> = { kind: 'merged', keep: new Set<IndicatorSlot>(['level3']), together: [['weight', 'score']] };
 const EDGE_LOSSES: Losses<IndicatorSlot> = { kind: 'edges' };
+/** The columns of an indicator's own values, as against its category labels. */
+const VALUE_SLOTS: ReadonlySet<IndicatorSlot> = new Set<IndicatorSlot>(['level3', 'nature', 'target', 'unit', 'actual', 'weight', 'score', 'deviation']);
 
 /** A text block whose rows do not have the header's number of cells: its columns cannot be placed. */
 function checkWidth(header: GridRow, what: [string, string], refuse: Refuser): void {
@@ -486,8 +597,10 @@ function readIndicators(doc: GridDocument, kinds: RowKind[], headerRow: number, 
   let columns = indicatorHeaderColumns(header, refuse);
   let bodyStart = headerRow + 1;
   const refined = doc.spansKnown ? subHeaderColumns(columns, doc.rows[headerRow + 1], refuse) : null;
+  let headerReach = reachOf(header);
   if (refined) {
     columns = refined;
+    headerReach = Math.max(headerReach, reachOf(doc.rows[headerRow + 1]));
     bodyStart++;
   }
   const words = headerWords(header);
@@ -504,25 +617,37 @@ function readIndicators(doc: GridDocument, kinds: RowKind[], headerRow: number, 
   let total: ReportTable['total'] = null;
   for (let r = bodyStart; r < end; r++) {
     const row = doc.rows[r];
+    if (ENDS_INDICATORS.has(kinds[r])) {
+      // Rows like an indicator's after the row that ends the table: the table did not end there.
+      const after = doc.rows.slice(r + 1, end).findIndex((next, k) => kinds[r + 1 + k] === 'other' && looksLikeIndicatorRow(ownCells(next)));
+      if (after >= 0 || (kinds[r] !== 'total' && looksLikeIndicatorRow(ownCells(row)))) {
+        const first = ownCells(row).find((c) => c.compact !== '') ?? row.slots[0];
+        refuse.at(first, after >= 0
+          ? `指标表在“${first.text}”行结束，其后却还有像指标的行（有分值或得分）：无法确定哪些行是指标`
+          : `“${first.text}”行结束了指标表，它本身却像一个指标行（有分值或得分）：无法确定哪些行是指标`,
+          `the indicator table ends at the row “${first.text}”, but ${after >= 0 ? 'rows after it' : 'that row itself'} read like indicators (with points): which rows are the indicators cannot be made certain`);
+      }
+    }
     if (kinds[r] === 'total') {
-      total = readTotal(doc, row, columns);
+      total = readTotal(doc, row, columns, headerReach, refuse);
       break;
     }
     if (ENDS_INDICATORS.has(kinds[r])) break;
     if (kinds[r] === 'indicatorHeader') continue; // the same header, repeated at a page break or over the next goal block
-    const placed = doc.spansKnown ? indicatorRowBySpans(row, columns, refuse) : indicatorRowOfText(row, columns, refuse, doc.format, r === doc.rows.length - 1);
+    if (doc.spansKnown) refuseHeaderInBody(refined ? doc.rows[headerRow + 1] : header, row, columns.filter((c) => c.meaning !== 'label'), ['指标表', 'indicator table'], refuse);
+    const placed = doc.spansKnown ? indicatorRowBySpans(row, columns, headerReach, refuse) : indicatorRowOfText(row, columns, refuse, doc.format, r === doc.rows.length - 1);
     if (placed === 'end') break;
     if (placed) rows.push(placed);
   }
   // A 总分 row after the rows that follow the table proper (`其他需要说明事项` before 总分).
   if (!total) {
     const at = kinds.indexOf('total', bodyStart);
-    if (at >= 0 && at < end) total = readTotal(doc, doc.rows[at], columns);
+    if (at >= 0 && at < end) total = readTotal(doc, doc.rows[at], columns, headerReach, refuse);
   }
   return { rows, total };
 }
 
-function indicatorRowBySpans(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser): IndicatorRowCells | null | 'end' {
+function indicatorRowBySpans(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], headerReach: number, refuse: Refuser): IndicatorRowCells | null | 'end' {
   const labelColumn = columns.find((c) => c.meaning === 'label');
   const label = labelColumn && !row.continued[labelColumn.from] ? row.slots[labelColumn.from] : null;
   if (label && label.compact !== '' && !DICTIONARY.isIndicatorLabelArea(label.compact)) {
@@ -534,18 +659,51 @@ function indicatorRowBySpans(row: GridRow, columns: HeaderColumn<IndicatorSlot>[
       `“${label.text}” stands in the indicator table's label column, beside an indicator's cells: the row's cells may have moved out of place`);
   }
   if (row.padded) return paddedRow(row, columns, refuse);
+  if (reachOf(row) > headerReach) return wideRow(row, columns, refuse);
   const placed = place(row, columns, INDICATOR_NAMES, refuse);
   const own = columns.filter((c) => c.meaning !== 'label').map((c) => placed.values[c.meaning]).filter((c): c is Cell => c != null);
   if (own.every((c) => c.compact === '')) return null;
+  // A template's placeholder row (`指标2`, `……`) with nothing of its own: a value merged down into it is the row above's.
+  const name = placed.values.level3;
+  if (name && !placed.continued.level3 && (LABELS.templateIndicator.test(name.compact) || LABELS.placeholder.test(name.compact))
+    && columns.every((c) => !VALUE_SLOTS.has(c.meaning) || c.meaning === 'level3' || placed.continued[c.meaning]
+      || (placed.values[c.meaning]?.compact ?? '') === '' || NOTHING_HERE.test(placed.values[c.meaning]!.compact))) return null;
+  // One 三级 name merged over rows that each have their own values: one indicator or two is a guess
+  // (and a name merged one row too far pushes the next row's cells right).
+  if (placed.continued.level3 && own.some((c) => c !== placed.values.level3 && c.compact !== '' && !NOTHING_HERE.test(c.compact) && !isContinued(row, c))) {
+    refuse.at(placed.values.level3!, `三级指标“${placed.values.level3!.text}”合并了多行，下一行却有自己的数值：无法确定是一个指标还是两个`,
+      `the indicator “${placed.values.level3!.text}” is one cell merged over rows that have values of their own: whether it is one indicator or two cannot be made certain`);
+  }
+  // A value merged down from the row above and a figure under 偏差原因: the row's cells were pushed
+  // one column right by a row span one too long (in Excel, where a blank cell beyond the header leaves no trace).
+  const deviation = placed.values.deviation;
+  const mergedValue = columns.find((c) => VALUE_SLOTS.has(c.meaning) && c.meaning !== 'deviation' && placed.continued[c.meaning]);
+  const figure = deviation && !placed.continued.deviation ? parseNumberCell(deviation.compact) : null;
+  if (mergedValue && deviation && figure && figure.value !== 0) {
+    refuse.at(deviation, `此行的“${INDICATOR_NAMES[mergedValue.meaning]}”合并自上一行，“偏差原因”列却是数值“${deviation.text}”：该行各单元格可能被推移一列`,
+      `this row's “${INDICATOR_NAMES[mergedValue.meaning]}” is merged down from the row above while its deviation column holds the figure “${deviation.text}”: the row's cells may have been pushed one column`);
+  }
+  // A header's word merged down into the row (a repeated header's cell one row too long).
+  const headerWord = columns.find((c) => c.meaning !== 'label' && placed.continued[c.meaning] && DICTIONARY.indicatorColumn(placed.values[c.meaning]?.compact ?? ''));
+  if (headerWord) {
+    const cell = placed.values[headerWord.meaning]!;
+    refuse.at(cell, `表头“${cell.text}”向下合并进了指标行：该行各单元格可能被推移一列，无法确定各值属于哪一列`,
+      `the header “${cell.text}” is merged down into an indicator row: the row's cells may have been pushed one column, so where each value belongs cannot be made certain`);
+  }
   const values = { ...placed.values };
   // Merged 一级/二级 labels are carried down by the indicator builder; merged 分值/得分 make a group.
   for (const meaning of ['level1', 'level2'] as const) if (placed.continued[meaning]) values[meaning] = emptyCell(row.line, row.ref);
+  // A merged 分值 with a 得分 for each row (or the other way round): only the merged one is the group's.
   const pointsContinued = Boolean(placed.continued.weight || placed.continued.score);
-  if (pointsContinued) {
-    values.weight = emptyCell(row.line, row.ref);
-    values.score = emptyCell(row.line, row.ref);
-  }
+  if (placed.continued.weight) values.weight = emptyCell(row.line, row.ref);
+  if (placed.continued.score) values.score = emptyCell(row.line, row.ref);
   return { cells: own, line: row.line, repair: null, columns: foldColumns(values), pointsContinued };
+}
+
+/** Whether a cell of the row continues a cell from a row above. */
+function isContinued(row: GridRow, cell: Cell): boolean {
+  const slot = row.slots.indexOf(cell);
+  return slot >= 0 && row.continued[slot];
 }
 
 /**
@@ -575,6 +733,32 @@ function paddedRow(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse:
   return { cells: own.map((c) => c.cell), line: row.line, repair: null, columns: foldColumns(values), pointsContinued };
 }
 
+/**
+ * A row reaching beyond its header (Word or a web page: a cell too many, as a split cell or a
+ * row span one too long leaves; Excel: a figure beyond the last column): its own cells on the
+ * one arrangement their content fits, a blank cell too many dropped, or the row is refused.
+ */
+function wideRow(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser): IndicatorRowCells | null {
+  const reach = reachOf(row);
+  const own = cellsWithSlots(row).filter((c) => !c.continued && c.from < reach);
+  const first = own.find((c) => c.cell.compact !== '')?.cell;
+  if (!first) return null;
+  const open = columns.filter((c) => !row.continued[c.from]);
+  // A value merged down into the row that pushed its cells right (a row span one too long): no reading is certain.
+  const pushed = columns.some((c) => VALUE_SLOTS.has(c.meaning) && row.continued[c.from]);
+  const aligned = !pushed && own.every((c) => c.to - c.from === 1)
+    ? alignCells(own.map((c) => c.cell), open.map((c) => c.meaning), shapeOf, own.length > open.length ? { dropBlanks: true } : { losses: MERGED_LOSSES })
+    : null;
+  if (!aligned) {
+    refuse.at(first, `指标表此行的单元格超出表头的最后一列（可能有一格错位或多出一格）：无法确定各值属于哪一列`,
+      `this row of the indicator table reaches beyond its header's last column (a cell out of place or one too many): where each value belongs cannot be made certain`);
+  }
+  const values: Partial<Record<IndicatorSlot, Cell>> = { ...aligned.values };
+  for (const column of columns) values[column.meaning] ??= emptyCell(row.line, row.ref);
+  const pointsContinued = aligned.missing.includes('weight') || aligned.missing.includes('score');
+  return { cells: own.map((c) => c.cell), line: row.line, repair: null, columns: foldColumns(values), pointsContinued };
+}
+
 function shapeOf(meaning: IndicatorSlot, cell: Cell): Fit {
   if (cell.compact === '') return 'empty';
   switch (meaning) {
@@ -591,6 +775,9 @@ function shapeOf(meaning: IndicatorSlot, cell: Cell): Fit {
       return LABELS.level1Any.test(cell.compact) || LABELS.level2Any.test(cell.compact) ? 'misfit' : 'fits';
     case 'blank':
       return 'misfit';
+    case 'deviation':
+      // A reason is words; a bare figure there is a 分值 or 得分 moved one column.
+      return isNumericCell(cell.compact) ? 'misfit' : 'fits';
     default:
       // Targets and actuals may be bare numbers (`1`, `12`): a number there proves nothing.
       if (LABELS.level2Any.test(cell.compact) || LABELS.level1Any.test(cell.compact)) return 'misfit';
@@ -601,8 +788,12 @@ function shapeOf(meaning: IndicatorSlot, cell: Cell): Fit {
 function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[], refuse: Refuser, format: GridDocument['format'], last: boolean): IndicatorRowCells | null | 'end' {
   let cells = row.slots;
   const meanings = columns.map((c) => c.meaning);
-  while (cells.length > meanings.length && cells[cells.length - 1].compact === '') cells = cells.slice(0, -1);
   if (cells.every((c) => c.compact === '')) return null;
+  if (cells.length > meanings.length) {
+    // A cell too many: the blank one whose removal lets every cell fit its column, when only one does.
+    const aligned = alignCells(cells, meanings, shapeOf, { dropBlanks: true });
+    if (aligned) cells = meanings.map((m) => aligned.values[m] ?? emptyCell(row.line, row.ref));
+  }
   const labelAt = meanings.indexOf('label');
   if (labelAt >= 0 && cells.length === meanings.length && cells[labelAt].compact !== '' && DICTIONARY.isTrailer(cells[labelAt].compact)) return 'end';
   let values: Partial<Record<IndicatorSlot, Cell>>;
@@ -665,13 +856,24 @@ function foldColumns(values: Partial<Record<IndicatorSlot, Cell>>): Partial<Reco
   return out;
 }
 
-function readTotal(doc: GridDocument, row: GridRow, columns: HeaderColumn<IndicatorSlot>[]): ReportTable['total'] {
+function readTotal(doc: GridDocument, row: GridRow, columns: HeaderColumn<IndicatorSlot>[], headerReach: number, refuse: Refuser): ReportTable['total'] {
   const cells = rowCells(row);
   const at = cells.findIndex((c) => c.compact !== '');
   const label = cells[at];
   const weightColumn = columns.find((c) => c.meaning === 'weight');
   const scoreColumn = columns.find((c) => c.meaning === 'score');
-  if (doc.spansKnown && row.slots.length >= Math.max(...columns.map((c) => c.to))) {
+  const width = Math.max(...columns.map((c) => c.to));
+  // Where merges are known, or a text row has a cell for every column: the figures by their columns.
+  if (doc.spansKnown ? row.slots.length >= width : row.slots.length === width) {
+    const points = new Set([weightColumn?.from, scoreColumn?.from]);
+    const reach = doc.spansKnown ? reachOf(row) : row.slots.length;
+    const underPoints = new Set([...points].flatMap((slot) => (slot == null ? [] : [row.slots[slot]])));
+    const stray = row.slots.findIndex((cell, slot) => cell !== label && !underPoints.has(cell) && (slot >= headerReach || isNumericCell(cell.compact)) && cell.compact !== '');
+    if (reach > headerReach || stray >= 0) {
+      const cell = stray >= 0 ? row.slots[stray] : label;
+      refuse.at(cell, `“总分”行的${stray >= 0 ? `数值“${cell.text}”不在分值或得分列下` : '单元格超出表头的最后一列'}：该行可能错位，总分无法确定`,
+        `the 总分 row ${stray >= 0 ? `has the figure “${cell.text}” under neither 分值 nor 得分` : 'reaches beyond its header\'s last column'}: the row may have moved, so its total cannot be made certain`);
+    }
     const under = (column: HeaderColumn<IndicatorSlot> | undefined) => {
       const cell = column ? row.slots[column.from] : null;
       return cell && cell !== label ? cell : null;
@@ -680,7 +882,14 @@ function readTotal(doc: GridDocument, row: GridRow, columns: HeaderColumn<Indica
   }
   // Text: the figures after the label, 分值 then 得分 as the template prints them; a form without
   // a 分值 column prints the score alone.
-  const figures = cells.slice(at + 1).filter((c) => c.compact !== '');
+  const rest = cells.slice(at + 1);
+  // One cell for each column from 分值 to the last: the label was merged over all the columns before.
+  const firstPoints = Math.min(...[weightColumn, scoreColumn].flatMap((c) => (c ? [c.from] : [])));
+  if (Number.isFinite(firstPoints) && rest.length === width - firstPoints) {
+    const under = (column: HeaderColumn<IndicatorSlot> | undefined) => (column ? rest[column.from - firstPoints] : null);
+    return { label, weight: under(weightColumn), score: under(scoreColumn) };
+  }
+  const figures = rest.filter((c) => c.compact !== '');
   if (!weightColumn) return { label, weight: null, score: scoreColumn ? figures[0] ?? null : null };
   return { label, weight: figures[0] ?? null, score: figures[1] ?? null };
 }
