@@ -56,8 +56,45 @@ describe('the XML tokenizer', () => {
 
   it('reads an attribute by its whole name only', () => {
     const seen: (string | undefined)[] = [];
-    scanXml('<w:x w:valOther="no" w:val = "yes"/>', { open: (t) => seen.push(t.attr('w:val'), t.attr('w:va')), close() {}, text() {}, wantText: () => false });
-    expect(seen).toEqual(['yes', undefined]);
+    scanXml('<w:x w:valOther="no" w:val = "yes"/><y a=" w:val=\'no\'" w:val="yes"/>', { open: (t) => seen.push(t.attr('w:val'), t.attr('w:va')), close() {}, text() {}, wantText: () => false });
+    expect(seen).toEqual(['yes', undefined, 'yes', undefined]);
+  });
+
+  it('looks for an attribute inside its own tag only: an absent one costs the tag, not the rest of the part', () => {
+    // A string that counts the characters its searches pass over: the tokenizer's work, without a clock.
+    class Counted extends String {
+      work = 0;
+      override indexOf(search: string, from = 0): number {
+        const at = super.indexOf(search, from);
+        this.work += (at < 0 ? this.length : at + search.length) - from;
+        return at;
+      }
+      override charCodeAt(index: number): number {
+        this.work++;
+        return super.charCodeAt(index);
+      }
+      override startsWith(search: string, from = 0): boolean {
+        this.work += search.length;
+        return super.startsWith(search, from);
+      }
+    }
+    const cells = (n: number) => {
+      let xml = '<sheetData>';
+      for (let r = 1; r <= n; r++) xml += `<row r="${r}"><c r="A${r}" s="1"><v>${r}</v></c></row>`;
+      return new Counted(`${xml}</sheetData>`);
+    };
+    const types: (string | undefined)[] = [];
+    const work = (xml: Counted) => {
+      scanXml(xml as unknown as string, { open: (tag) => tag.name === 'c' && types.push(tag.attr('t'), tag.attr('s')), close() {}, text() {}, wantText: () => false });
+      return xml.work / xml.length;
+    };
+    const small = work(cells(500));
+    const large = work(cells(4000));
+    expect(types.filter((t) => t === '1')).toHaveLength(4500);
+    expect(types.filter((t) => t === undefined)).toHaveLength(4500);
+    // Work per character stays the same when the sheet grows eightfold (a search to the part's end would grow with it).
+    expect(large).toBeLessThan(small * 1.5);
+    expect(large).toBeLessThan(10);
   });
 
   it('jumps over the elements asked to be skipped, with whatever they hold', () => {

@@ -55,6 +55,8 @@ const lineAt = (xml: string, index: number): number => {
   return line;
 };
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /** Characters that end a tag's name: white space, `/`, `>`. */
 const endsName = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e;
 
@@ -65,22 +67,34 @@ class Tag implements XmlTag {
   to = 0;
   constructor(private readonly xml: string) {}
 
+  /**
+   * Walks the tag's attributes, name by name, between the tag's name and its `>`: the search
+   * never leaves the tag (an absent attribute costs the tag's length, not the rest of the part)
+   * and never matches inside another attribute's value.
+   */
   attr(name: string): string | undefined {
-    const { xml } = this;
-    let at = xml.indexOf(name, this.from);
-    while (at >= 0 && at < this.to) {
-      const before = xml.charCodeAt(at - 1);
-      let after = at + name.length;
-      while (xml.charCodeAt(after) === 0x20) after++;
-      if ((before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d) && xml.charCodeAt(after) === 0x3d /* = */) {
-        let quote = after + 1;
-        while (xml.charCodeAt(quote) === 0x20) quote++;
-        const mark = xml[quote];
-        const close = xml.indexOf(mark, quote + 1);
-        if ((mark === '"' || mark === "'") && close > 0 && close < this.to) return decodeEntities(xml.slice(quote + 1, close));
-        return undefined;
+    const { xml, to } = this;
+    let i = this.from;
+    while (i < to) {
+      let c = xml.charCodeAt(i);
+      if (isSpace(c) || c === 0x2f /* / */) {
+        i++;
+        continue;
       }
-      at = xml.indexOf(name, at + name.length);
+      const start = i;
+      while (i < to && !isSpace(c) && c !== 0x3d /* = */ && c !== 0x2f) c = xml.charCodeAt(++i);
+      const end = i;
+      while (i < to && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= to || xml.charCodeAt(i) !== 0x3d) continue; // a name without a value: not XML, passed over
+      i++;
+      while (i < to && isSpace(xml.charCodeAt(i))) i++;
+      const mark = xml.charCodeAt(i);
+      if (mark !== 0x22 && mark !== 0x27) return undefined; // an unquoted value: nothing after it can be trusted
+      // tagEnd found the `>` outside quotes, so the closing quote lies before `to`.
+      const close = xml.indexOf(mark === 0x22 ? '"' : "'", i + 1);
+      if (close < 0 || close >= to) return undefined;
+      if (end - start === name.length && xml.startsWith(name, start)) return decodeEntities(xml.slice(i + 1, close));
+      i = close + 1;
     }
     return undefined;
   }
