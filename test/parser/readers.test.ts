@@ -187,6 +187,18 @@ describe('.xlsx', () => {
     expect(doc.rows[0].line).toBe(2);
   });
 
+  it('reads a sheet of 200,000 filled cells (a ledger under the table) without running out of stack', () => {
+    let xml = '<sheetData>';
+    for (let r = 1; r <= 25_000; r++) {
+      xml += `<row r="${r}">`;
+      for (const c of 'ABCDEFGH') xml += `<c r="${c}${r}"><v>${r}</v></c>`;
+      xml += '</row>';
+    }
+    const doc = readXlsx(workbook([{ name: 'S', xml: `${xml}</sheetData>` }], []), 'big.xlsx');
+    expect(doc.rows).toHaveLength(25_000);
+    expect(doc.rows[24_999].slots.map((c) => c.text)).toEqual(Array(8).fill('25000'));
+  });
+
   it('covers a merged range with one cell, leaves hidden sheets and blank rows out, and lists sheet names', () => {
     const sheet = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3"><c r="B3" t="s"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B3"/></mergeCells>';
     const book = workbook([{ name: 'Sheet1', xml: sheet }, { name: 'hidden', xml: '<sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData>', hidden: true }], ['<si><t>合并</t></si>', '<si><t>被覆盖</t></si>']);

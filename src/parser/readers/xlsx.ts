@@ -211,8 +211,19 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
   });
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
   const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;
-  const height = Math.min(MAX_ROWS, Math.max(0, ...cells.map((c) => c.row + 1), ...merges.map((m) => m.bottom + 1)));
-  const width = Math.min(MAX_COLUMNS, Math.max(0, ...cells.map((c) => c.col + 1), ...merges.map((m) => m.right + 1)));
+  // Loops, not Math.max(...list): a spread of a large sheet's cells overflows the call stack.
+  let height = 0;
+  let width = 0;
+  for (const c of cells) {
+    if (c.row >= height) height = c.row + 1;
+    if (c.col >= width) width = c.col + 1;
+  }
+  for (const m of merges) {
+    if (m.bottom >= height) height = m.bottom + 1;
+    if (m.right >= width) width = m.right + 1;
+  }
+  height = Math.min(MAX_ROWS, height);
+  width = Math.min(MAX_COLUMNS, width);
   if (height === 0 || width === 0) return [];
   const grid: (Cell | undefined)[][] = Array.from({ length: height }, () => []);
   for (const raw of cells) {
