@@ -4,7 +4,7 @@
  * sheets; pages' charsets, unclosed cells and odd spans; and the formats refused with advice.
  */
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rowCells, type GridDocument } from '../../src/parser/grid.ts';
 import { readDocument } from '../../src/parser/readers/read-document.ts';
 import { readDocx } from '../../src/parser/readers/docx.ts';
@@ -12,6 +12,13 @@ import { readHtml } from '../../src/parser/readers/html.ts';
 import { readXlsx, workbookSheetNames } from '../../src/parser/readers/xlsx.ts';
 import { decodeEntities, scanXml, XmlError } from '../../src/parser/readers/xml.ts';
 import { ReportParseError } from '../../src/parser/types.ts';
+
+// Every blank slot a reader makes is counted: what a sheet's extent costs, without a clock.
+const blankSlots = vi.hoisted(() => ({ made: 0 }));
+vi.mock('../../src/parser/grid.ts', async (original) => {
+  const grid = await original<typeof import('../../src/parser/grid.ts')>();
+  return { ...grid, emptyCell: (...args: Parameters<typeof grid.emptyCell>) => (blankSlots.made++, grid.emptyCell(...args)) };
+});
 
 const texts = (doc: GridDocument) => doc.rows.map((row) => rowCells(row).map((c) => c.text));
 const refusal = (read: () => unknown): string => {
@@ -197,6 +204,42 @@ describe('.xlsx', () => {
     const doc = readXlsx(workbook([{ name: 'S', xml: `${xml}</sheetData>` }], []), 'big.xlsx');
     expect(doc.rows).toHaveLength(25_000);
     expect(doc.rows[24_999].slots.map((c) => c.text)).toEqual(Array(8).fill('25000'));
+  });
+
+  describe('a sheet is as large as its text, not as its farthest cell', () => {
+    const table = '<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row>'
+      + '<row r="2"><c r="A2" t="inlineStr"><is><t>资金</t></is></c><c r="B2"><v>3</v></c><c r="C2"><v>4</v></c></row>';
+    const read = (extra: string, mergeCells = '') => {
+      blankSlots.made = 0;
+      const doc = readXlsx(workbook([{ name: 'S', xml: `<sheetData>${table}${extra}</sheetData>${mergeCells}` }], []), 'far.xlsx');
+      return { doc, blanks: blankSlots.made };
+    };
+
+    it('leaves out trailing rows and columns that show nothing: cells of spaces, blank merges', () => {
+      const { doc, blanks } = read('<row r="100000"><c r="GR100000" t="inlineStr"><is><t> 　</t></is></c></row>', '<mergeCells><mergeCell ref="D1:GR5"/><mergeCell ref="A9:C99999"/></mergeCells>');
+      expect(texts(doc)).toEqual([['项目', '1', '2'], ['资金', '3', '4']]);
+      expect(blanks).toBe(0);
+    });
+
+    it('reads the table with one stray cell far away, making one more row and no blank rows up to it', () => {
+      const { doc, blanks } = read('<row r="100000"><c r="GR100000" t="inlineStr"><is><t>.</t></is></c></row>');
+      expect(doc.rows.map((r) => r.line)).toEqual([1, 2, 100000]);
+      expect(doc.rows.map((r) => r.slots.length)).toEqual([200, 200, 200]);
+      expect(doc.rows[2].slots[199].ref).toBe('S!GR100000');
+      expect(blanks).toBe(3 * 200 - 7);
+    });
+
+    it('keeps a merge of text to the rows that have text', () => {
+      const { doc } = read('<row r="4"><c r="A4" t="inlineStr"><is><t>说明</t></is></c></row>', '<mergeCells><mergeCell ref="A4:B60000"/></mergeCells>');
+      expect(doc.rows.map((r) => r.line)).toEqual([1, 2, 4]);
+      expect(doc.rows[2].slots[0].rowSpan).toBe(1);
+    });
+
+    it('refuses a sheet whose rows of text would fill millions of slots, naming the sheet and its extent', () => {
+      let rows = '';
+      for (let r = 3; r <= 10_002; r++) rows += `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+      expect(refusal(() => read(`${rows}<row r="10003"><c r="GR10003"><v>1</v></c></row>`))).toMatch(/^far\.xlsx: 工作表“S”有 10003 行内容、200 列（到 S!GR10003）/);
+    });
   });
 
   it('covers a merged range with one cell, leaves hidden sheets and blank rows out, and lists sheet names', () => {

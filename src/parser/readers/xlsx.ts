@@ -1,6 +1,7 @@
 /**
  * Excel .xlsx → grid. Each visible sheet is one table: its cells at their rows and columns,
- * merged ranges (`<mergeCells>`) as one cell over every slot they cover, blank rows left out.
+ * merged ranges (`<mergeCells>`) as one cell over every slot they cover, blank rows left out,
+ * the grid ending at the last row and column with text (placeCells).
  * Values are read as stored, not as displayed: a number is its stored value (37.24, not a
  * rounded 37.2), a percentage-formatted number is written as the percentage it stores (0.8619
  * → `86.19%`), a date-formatted one as its date. A cell's position reads `Sheet1!B7`; its
@@ -162,7 +163,7 @@ const MAX_COLUMNS = 200;
 
 function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], formats: ValueFormat[], file: string): GridRow[] {
   const cells: RawCell[] = [];
-  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const merges: Merge[] = [];
   let cell: { ref: { row: number; col: number } | null; type: string; style: number; value: string; inline: string } | null = null;
   let reading: 'v' | 't' | null = null;
   let rowNumber = 0;
@@ -199,7 +200,8 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
       if (name === 'v' || name === 't') reading = null;
       else if (name === 'c' && cell?.ref) {
         const text = cellText(cell, shared, formats);
-        if (text !== '') cells.push({ row: cell.ref.row, col: cell.ref.col, text });
+        // A cell of spaces shows nothing: it neither fills a row nor widens the grid.
+        if (text.trim() !== '' && cell.ref.row < MAX_ROWS && cell.ref.col < MAX_COLUMNS) cells.push({ row: cell.ref.row, col: cell.ref.col, text });
         cell = null;
       }
     },
@@ -211,49 +213,84 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
   });
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
   const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;
-  // Loops, not Math.max(...list): a spread of a large sheet's cells overflows the call stack.
+  return placeCells(cells, merges, sheet, index, file, refOf, `${quoted}!`);
+}
+
+/** How many grid slots a sheet may fill: far beyond any report (a few hundred rows by a few dozen columns). */
+const MAX_SLOTS = 2_000_000;
+
+type Merge = { top: number; left: number; bottom: number; right: number };
+
+/**
+ * A sheet's cells as grid rows, built sparsely: only rows that show something are made, and the
+ * grid ends at the last row and column that hold text of their own. Trailing blank rows and
+ * columns, cells holding only spaces, and the parts of a merge that reach beyond the last text
+ * carry nothing, so they cost nothing: one stray cell far below or right of the table makes one
+ * more row, not a grid of empty slots up to it. A sheet whose rows with text are so many and so
+ * wide that they would fill millions of slots is no self-evaluation table, and is refused.
+ */
+function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: number, file: string, refOf: (row: number, col: number) => string, prefix: string): GridRow[] {
   let height = 0;
   let width = 0;
+  // Loops, not Math.max(...list): a spread of a large sheet's cells overflows the call stack.
   for (const c of cells) {
     if (c.row >= height) height = c.row + 1;
     if (c.col >= width) width = c.col + 1;
   }
-  for (const m of merges) {
-    if (m.bottom >= height) height = m.bottom + 1;
-    if (m.right >= width) width = m.right + 1;
-  }
-  height = Math.min(MAX_ROWS, height);
-  width = Math.min(MAX_COLUMNS, width);
   if (height === 0 || width === 0) return [];
-  const grid: (Cell | undefined)[][] = Array.from({ length: height }, () => []);
-  for (const raw of cells) {
-    if (raw.row < height && raw.col < width) grid[raw.row][raw.col] = makeCell(raw.text, raw.row + 1, refOf(raw.row, raw.col));
-  }
-  const continued: boolean[][] = Array.from({ length: height }, () => []);
+  const shown = new Uint8Array(height + 1); // rows with text of their own, then (by a running sum) those a merge of text reaches
+  for (const c of cells) shown[c.row] = 1;
+  const own = new Map<number, Cell>(); // by row * width + col
+  for (const raw of cells) own.set(raw.row * width + raw.col, makeCell(raw.text, raw.row + 1, refOf(raw.row, raw.col)));
+  const kept: Merge[] = [];
+  const reach = new Int32Array(height + 1);
   for (const m of merges) {
     if (m.top >= height || m.left >= width) continue;
-    const top = grid[m.top][m.left] ?? emptyCell(m.top + 1, refOf(m.top, m.left));
-    top.rowSpan = Math.min(m.bottom, height - 1) - m.top + 1;
-    top.colSpan = Math.min(m.right, width - 1) - m.left + 1;
-    for (let r = m.top; r <= m.bottom && r < height; r++) {
-      for (let c = m.left; c <= m.right && c < width; c++) {
-        grid[r][c] = top;
-        continued[r][c] = r !== m.top;
+    const clipped = { top: m.top, left: m.left, bottom: Math.min(m.bottom, height - 1), right: Math.min(m.right, width - 1) };
+    kept.push(clipped);
+    if (own.has(m.top * width + m.left)) {
+      reach[clipped.top]++;
+      reach[clipped.bottom + 1]--;
+    }
+  }
+  let rowCount = 0;
+  for (let r = 0, covering = 0; r < height; r++) {
+    covering += reach[r];
+    if (covering > 0) shown[r] = 1;
+    rowCount += shown[r];
+  }
+  if (rowCount * width > MAX_SLOTS) {
+    throw new ReportParseError(file, `工作表“${sheet.name}”有 ${rowCount} 行内容、${width} 列（到 ${refOf(height - 1, width - 1)}），远超一张自评表：不予读取 / the sheet “${sheet.name}” has ${rowCount} rows with text over ${width} columns (up to ${refOf(height - 1, width - 1)}), far more than a self-evaluation table: not read`);
+  }
+  const slotsOf = new Map<number, { slots: (Cell | undefined)[]; continued: boolean[] }>();
+  for (let r = 0; r < height; r++) if (shown[r]) slotsOf.set(r, { slots: new Array<Cell | undefined>(width), continued: new Array<boolean>(width).fill(false) });
+  for (const [key, cell] of own) slotsOf.get(Math.floor(key / width))!.slots[key % width] = cell;
+  let work = 0;
+  for (const m of kept) {
+    const top = own.get(m.top * width + m.left) ?? emptyCell(m.top + 1, refOf(m.top, m.left));
+    top.rowSpan = m.bottom - m.top + 1;
+    top.colSpan = m.right - m.left + 1;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = slotsOf.get(r);
+      if (!row) continue;
+      work += m.right - m.left + 1;
+      if (work > MAX_SLOTS) throw new ReportParseError(file, `工作表“${sheet.name}”的合并单元格过多或互相重叠，不予读取 / the sheet “${sheet.name}” has too many or overlapping merged ranges: not read`);
+      for (let c = m.left; c <= m.right; c++) {
+        row.slots[c] = top;
+        row.continued[c] = r !== m.top;
       }
     }
   }
   const rows: GridRow[] = [];
-  for (let r = 0; r < height; r++) {
+  for (const [r, row] of slotsOf) { // rows in order: they were added so
     const slots: Cell[] = [];
-    const flags: boolean[] = [];
-    let filled = false;
+    let filled = false; // false when the row's only text lies under a merge that starts elsewhere (Excel shows the merge's own)
     for (let c = 0; c < width; c++) {
-      const slot = grid[r][c] ?? emptyCell(r + 1, refOf(r, c));
+      const slot = row.slots[c] ?? emptyCell(r + 1, refOf(r, c));
       slots.push(slot);
-      flags.push(continued[r][c] === true);
       if (slot.compact !== '') filled = true;
     }
-    if (filled) rows.push({ slots, continued: flags, line: r + 1, ref: `${quoted}!${r + 1}:${r + 1}`, table: index, repair: null });
+    if (filled) rows.push({ slots, continued: row.continued, line: r + 1, ref: `${prefix}${r + 1}:${r + 1}`, table: index, repair: null });
   }
   return rows;
 }
