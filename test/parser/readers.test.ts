@@ -206,6 +206,26 @@ describe('.xlsx', () => {
     expect(doc.rows[24_999].slots.map((c) => c.text)).toEqual(Array(8).fill('25000'));
   });
 
+  it('reads a number at the magnitude its format shows: a literal decimal point (元 shown as 万元), commas that divide by 1,000, a dash', () => {
+    const codes = ['0!.0000', '0&quot;.&quot;0000', '0\\.0000', '0!.0,', '0.0,', '#,##0,,', '#,##0.00,&quot;千元&quot;', '000-0000', '0!.0000;[Red]0!.0000', '[&gt;=10000]0!.0000&quot;万&quot;;0'];
+    const styles = `<numFmts>${codes.map((c, i) => `<numFmt numFmtId="${170 + i}" formatCode="${c}"/>`).join('')}</numFmts><cellXfs><xf numFmtId="0"/>${codes.map((_, i) => `<xf numFmtId="${170 + i}"/>`).join('')}</cellXfs>`;
+    const values = ['3000000', '2660000', '1234567.89', '123456', '12345', '2660000', '12345', '1234567', '-2800000', '3000000'];
+    const row = values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>${v}</v></c>`).join('');
+    const small = '<c r="A2" s="10"><v>9999</v></c><c r="B2" s="1"><v>300</v></c><c r="C2" s="1"><v>0</v></c>';
+    const doc = readXlsx(workbook([{ name: 'S', xml: `<sheetData><row r="1">${row}</row><row r="2">${small}</row></sheetData>` }], [], styles), 'f.xlsx');
+    expect(texts(doc)).toEqual([
+      ['300.0000', '266.0000', '123.4568', '12.3', '12.345', '2.66', '12.345', '123-4567', '-280.0000', '300.0000'],
+      ['9999', '0.0300', '0.0000', '', '', '', '', '', '', ''],
+    ]);
+  });
+
+  it('refuses a cell whose format places digits in a way that cannot be made certain, naming the cell and the format', () => {
+    const styles = '<numFmts><numFmt numFmtId="170" formatCode="#,##0!.0000"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs>';
+    const sheet = '<sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>资金</t></is></c><c r="B3" s="1"><v>30000000</v></c></row></sheetData>';
+    expect(refusal(() => readXlsx(workbook([{ name: '自评表', xml: sheet }], [], styles), 'g.xlsx')))
+      .toMatch(/^g\.xlsx: 单元格 '自评表'!B3 的数字格式“#,##0!\.0000”改变了所显示的数字.*存储值 30000000/);
+  });
+
   describe('a sheet is as large as its text, not as its farthest cell', () => {
     const table = '<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row>'
       + '<row r="2"><c r="A2" t="inlineStr"><is><t>资金</t></is></c><c r="B2"><v>3</v></c><c r="C2"><v>4</v></c></row>';

@@ -2,13 +2,16 @@
  * Excel .xlsx → grid. Each visible sheet is one table: its cells at their rows and columns,
  * merged ranges (`<mergeCells>`) as one cell over every slot they cover, blank rows left out,
  * the grid ending at the last row and column with text (placeCells).
- * Values are read as stored, not as displayed: a number is its stored value (37.24, not a
- * rounded 37.2), a percentage-formatted number is written as the percentage it stores (0.8619
- * → `86.19%`), a date-formatted one as its date. A cell's position reads `Sheet1!B7`; its
- * `line` is the sheet row.
+ * Numbers are read at their stored precision and their displayed magnitude (number-format.ts):
+ * 37.24, not a rounded 37.2; a percentage-formatted number as the percentage it stores (0.8619
+ * → `86.19%`); 3000000 shown as `300.0000` by `0!.0000` (元 shown as 万元) as 300.0000, never
+ * as 3000000; a date-formatted one as its date. A cell whose format shows digits in a way that
+ * cannot be made certain is refused, naming it. A cell's position reads `Sheet1!B7`; its `line`
+ * is the sheet row.
  */
 import { emptyCell, makeCell, type Cell, type GridDocument, type GridRow } from '../grid.ts';
 import { ReportParseError } from '../types.ts';
+import { builtinFormat, formatNumber, formatOfCode, GENERAL, type ValueFormat } from './number-format.ts';
 import { parseXml, readParts, tagsOnly, type XmlTag } from './zip.ts';
 
 interface Sheet {
@@ -21,10 +24,6 @@ interface RawCell {
   col: number;
   text: string;
 }
-
-/** Built-in number formats that show a percentage or a date (ECMA-376 §18.8.30). */
-const PERCENT_FORMATS = new Set([9, 10]);
-const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 export function readXlsx(bytes: Uint8Array, file: string): GridDocument {
   const parts = readParts(bytes, file, (name) => name.startsWith('xl/') && name.endsWith('.xml') || name.endsWith('.rels'), 'Excel ');
@@ -94,9 +93,7 @@ function sharedStrings(parts: Map<string, string>, file: string): string[] {
   return strings;
 }
 
-type ValueFormat = 'general' | 'percent' | 'date';
-
-/** What each cell style (`s`) shows a number as, from styles.xml. */
+/** What each cell style (`s`) shows a number as, from styles.xml (number-format.ts). */
 function cellFormats(parts: Map<string, string>, file: string): ValueFormat[] {
   const xml = parts.get('xl/styles.xml');
   if (xml == null) return [];
@@ -109,7 +106,7 @@ function cellFormats(parts: Map<string, string>, file: string): ValueFormat[] {
       else if (tag.name === 'cellXfs') inCellXfs = true;
       else if (tag.name === 'xf' && inCellXfs) {
         const id = Number(tag.attr('numFmtId') ?? 0);
-        styles.push(custom.get(id) ?? (PERCENT_FORMATS.has(id) ? 'percent' : DATE_FORMATS.has(id) ? 'date' : 'general'));
+        styles.push(custom.get(id) ?? builtinFormat(id));
       }
     },
     close(name) {
@@ -121,24 +118,20 @@ function cellFormats(parts: Map<string, string>, file: string): ValueFormat[] {
   return styles;
 }
 
-/** A custom format code's kind: `%` outside quotes is a percentage; y/m/d outside quotes and brackets a date. */
-function formatOfCode(code: string): ValueFormat {
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  if (bare.includes('%')) return 'percent';
-  if (/[ymd]/i.test(bare) && !/^[#0.,\s]*$/.test(bare)) return 'date';
-  return 'general';
-}
-
-/** A stored number as text: the shortest form that is the same double (no float noise, no rounding). */
-function numberText(value: string, format: ValueFormat): string {
+/**
+ * A stored number as text: the shortest form that is the same double (no float noise, no
+ * rounding), at the magnitude its format shows; a date-formatted one as its date. Null when the
+ * format places the digits in a way that cannot be made certain.
+ */
+function numberText(value: string, format: ValueFormat): string | null {
   const n = Number(value);
   if (!Number.isFinite(n)) return value;
-  if (format === 'percent') return `${Number((n * 100).toPrecision(12))}%`;
-  if (format === 'date' && n > 0 && n < 2958466) {
+  if (format.date) {
+    if (n <= 0 || n >= 2958466) return String(n);
     const date = new Date(Math.round((n - 25569) * 86400000)); // Excel's serial day 25569 is 1970-01-01
     return date.toISOString().slice(0, 10);
   }
-  return String(n);
+  return formatNumber(n, format);
 }
 
 const columnIndex = (letters: string): number => {
@@ -168,6 +161,8 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
   let reading: 'v' | 't' | null = null;
   let rowNumber = 0;
   let nextColumn = 0;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;
   parseXml(xml, sheet.path, file, {
     open(tag: XmlTag) {
       switch (tag.name) {
@@ -200,6 +195,10 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
       if (name === 'v' || name === 't') reading = null;
       else if (name === 'c' && cell?.ref) {
         const text = cellText(cell, shared, formats);
+        if (text == null) {
+          const code = formats[cell.style]?.code ?? '';
+          throw new ReportParseError(file, `单元格 ${refOf(cell.ref.row, cell.ref.col)} 的数字格式“${code}”改变了所显示的数字，无法确定表上印的是多少（存储值 ${cell.value}）/ cell ${refOf(cell.ref.row, cell.ref.col)}: its number format “${code}” changes the number shown in a way that cannot be made certain (stored value ${cell.value})`);
+        }
         // A cell of spaces shows nothing: it neither fills a row nor widens the grid.
         if (text.trim() !== '' && cell.ref.row < MAX_ROWS && cell.ref.col < MAX_COLUMNS) cells.push({ row: cell.ref.row, col: cell.ref.col, text });
         cell = null;
@@ -211,8 +210,6 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
     },
     wantText: () => cell != null && reading != null,
   });
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
-  const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;
   return placeCells(cells, merges, sheet, index, file, refOf, `${quoted}!`);
 }
 
@@ -295,7 +292,7 @@ function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: numb
   return rows;
 }
 
-function cellText(cell: { type: string; style: number; value: string; inline: string }, shared: string[], formats: ValueFormat[]): string {
+function cellText(cell: { type: string; style: number; value: string; inline: string }, shared: string[], formats: ValueFormat[]): string | null {
   switch (cell.type) {
     case 's':
       return shared[Number(cell.value)] ?? '';
@@ -308,6 +305,6 @@ function cellText(cell: { type: string; style: number; value: string; inline: st
     case 'b':
       return cell.value === '1' ? 'TRUE' : 'FALSE';
     default:
-      return cell.value === '' ? '' : numberText(cell.value, formats[cell.style] ?? 'general');
+      return cell.value === '' ? '' : numberText(cell.value, formats[cell.style] ?? GENERAL);
   }
 }
