@@ -163,6 +163,19 @@ describe('.docx', () => {
     expect(doc.rows[0].slots[0].raw).toBe('≥95%\n年底甲');
   });
 
+  it('reads a content control showing its placeholder as blank, and one filled in as its text', () => {
+    const control = (props: string, text: string) => `<w:sdt><w:sdtPr>${props}</w:sdtPr><w:sdtContent><w:r><w:t>${text}</w:t></w:r></w:sdtContent></w:sdt>`;
+    const cells = [
+      `<w:p>${control('<w:showingPlcHdr/>', '单击或点击此处输入文字。')}</w:p>`,
+      `<w:p>${control('<w:alias w:val="实际完成值"/>', '5个')}</w:p>`,
+      `<w:p><w:r><w:t>约</w:t></w:r>${control('<w:showingPlcHdr w:val="false"/>', '8个')}</w:p>`,
+      `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>输入日期</w:t></w:r></w:p><w:p>${control('', '内')}</w:p></w:sdtContent></w:sdt>`,
+    ];
+    const doc = readDocx(docx(`<w:tbl><w:tr>${cells.map((c) => tc(c)).join('')}</w:tr></w:tbl>${p('后')}`), 'c.docx');
+    expect(texts(doc)).toEqual([['', '5个', '约8个', '']]);
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['后']);
+  });
+
   it('refuses a Word file whose document part is damaged, or missing, by name', () => {
     expect(refusal(() => readDocx(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body></w:document>') }), 'bad.docx')))
       .toMatch(/^bad\.docx: 文件内部的 word\/document\.xml 不是有效的 XML（第 1 行.*closes/);
@@ -204,6 +217,14 @@ describe('.xlsx', () => {
     const doc = readXlsx(workbook([{ name: 'S', xml: `${xml}</sheetData>` }], []), 'big.xlsx');
     expect(doc.rows).toHaveLength(25_000);
     expect(doc.rows[24_999].slots.map((c) => c.text)).toEqual(Array(8).fill('25000'));
+  });
+
+  it('reads the East Asian built-in date formats (27–36, 50–58, written without a <numFmt>) as dates', () => {
+    const ids = [27, 31, 36, 50, 57, 58];
+    const styles = `<cellXfs><xf numFmtId="0"/>${ids.map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs>`;
+    const row = ids.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>44895</v></c>`).join('');
+    const doc = readXlsx(workbook([{ name: 'S', xml: `<sheetData><row r="1">${row}<c r="H1"><v>44895</v></c></row></sheetData>` }], [], styles), 'd.xlsx');
+    expect(texts(doc)).toEqual([[...ids.map(() => '2022-11-30'), '', '44895']]);
   });
 
   it('reads a number at the magnitude its format shows: a literal decimal point (元 shown as 万元), commas that divide by 1,000, a dash', () => {

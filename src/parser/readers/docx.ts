@@ -2,7 +2,9 @@
  * Word .docx → grid. Reads word/document.xml as a stream of tags: paragraphs outside tables
  * become the document's paragraphs; every `w:tbl` (nested ones too, each its own table) becomes
  * rows of grid slots, with `w:gridSpan` (and the old `w:hMerge`) for cells merged across and
- * `w:vMerge` for cells merged down. Every paragraph is numbered in document order, in cells too:
+ * `w:vMerge` for cells merged down. A content control showing its placeholder (`w:showingPlcHdr`,
+ * the grey 单击或点击此处输入文字。 of a template left unfilled) holds no text: its cell reads blank.
+ * Every paragraph is numbered in document order, in cells too:
  * that number is a cell's `line`, and its position reads `T2.R5.C3 ¶45` (table, row and grid
  * column, 1-based).
  */
@@ -46,12 +48,16 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
   let outsideStart = 0;
   let skipping = 0;
   let inText = false;
+  // Content controls (`w:sdt`) open now, innermost last: whether each shows its placeholder.
+  const controls: { placeholder: boolean; showing: boolean }[] = [];
+  let placeholders = 0; // how many of them are showing their placeholder text here
   const openCell = (): CellBuild | null => {
     const table = tables[tables.length - 1];
     const row = table?.rows[table.rows.length - 1];
     return row?.cells[row.cells.length - 1] ?? null;
   };
   const append = (text: string) => {
+    if (placeholders > 0) return;
     const cell = tables.length ? openCell() : null;
     if (cell) cell.text += text;
     else if (!tables.length) outside += text;
@@ -87,6 +93,22 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
         case 'w:sym': {
           const code = parseInt(tag.attr('w:char') ?? '', 16);
           if (Number.isFinite(code)) append(SYMBOL_CHARS[code & 0xff] ?? '');
+          break;
+        }
+        case 'w:sdt':
+          controls.push({ placeholder: false, showing: false });
+          break;
+        case 'w:showingPlcHdr': {
+          const control = controls[controls.length - 1];
+          if (control) control.placeholder = !/^(?:0|false|off)$/.test(tag.attr('w:val') ?? '');
+          break;
+        }
+        case 'w:sdtContent': {
+          const control = controls[controls.length - 1];
+          if (control?.placeholder) {
+            control.showing = true;
+            placeholders++;
+          }
           break;
         }
         case 'w:tbl':
@@ -130,6 +152,9 @@ export function readDocx(bytes: Uint8Array, file: string): GridDocument {
       }
       if (skipping) return;
       if (name === 'w:t') inText = false;
+      else if (name === 'w:sdt') {
+        if (controls.pop()?.showing) placeholders--;
+      }
       else if (name === 'w:p' && !tables.length) {
         paragraphs.push({ text: outside, line: outsideStart, beforeRow: rows.length });
         outside = '';

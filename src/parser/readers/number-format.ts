@@ -36,9 +36,13 @@ export const GENERAL: ValueFormat = { date: false, sections: [{ plan: AS_STORED,
 const PERCENT: ValueFormat = { date: false, sections: [{ plan: { kind: 'scaled', exponent: 2, percent: true }, condition: null }], code: '0%' };
 const DATE: ValueFormat = { date: true, sections: [], code: 'date' };
 
-/** Built-in formats that show a percentage or a date (ECMA-376 §18.8.30). */
+/**
+ * Built-in formats that show a percentage or a date (ECMA-376 §18.8.30), the East Asian ones
+ * included: 27–36 and 50–58 are dates and times in the Chinese, Japanese and Korean editions
+ * (31 is `yyyy"年"m"月"d"日"`), and those editions write the ids without a `<numFmt>`.
+ */
 const PERCENT_FORMATS = new Set([9, 10]);
-const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** A built-in format by its id; every id not listed shows the stored value (General, `0.00`, `#,##0`, currency, …). */
 export function builtinFormat(id: number): ValueFormat {
