@@ -247,6 +247,22 @@ describe('.xlsx', () => {
       .toMatch(/^g\.xlsx: 单元格 '自评表'!B3 的数字格式“#,##0!\.0000”改变了所显示的数字.*存储值 30000000/);
   });
 
+  it('leaves hidden rows and columns out, as the printed sheet does: cells move left, merges keep the part shown', () => {
+    const sheet = '<cols><col min="2" max="2" width="9" hidden="1"/><col min="4" max="4" width="0" customWidth="1"/></cols><sheetData>'
+      + '<row r="1"><c r="A1" t="inlineStr"><is><t>指标</t></is></c><c r="B1" t="inlineStr"><is><t>旧列</t></is></c><c r="C1" t="inlineStr"><is><t>分值</t></is></c><c r="D1"><v>7</v></c><c r="E1" t="inlineStr"><is><t>得分</t></is></c></row>'
+      + '<row r="2"><c r="A2" t="inlineStr"><is><t>满意度</t></is></c><c r="C2"><v>10</v></c><c r="E2"><v>9</v></c></row>'
+      + '<row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>旧：投诉率</t></is></c><c r="C3"><v>5</v></c><c r="E3"><v>5</v></c></row>'
+      + '<row r="4" ht="0" customHeight="1"><c r="A4" t="inlineStr"><is><t>旧：回访率</t></is></c><c r="C4"><v>5</v></c></row>'
+      + '<row r="5"><c r="B5" t="inlineStr"><is><t>合并</t></is></c><c r="C5"><v>3</v></c></row>'
+      + '<row r="6"><c r="C6"><v>2</v></c></row></sheetData><mergeCells><mergeCell ref="A2:A3"/><mergeCell ref="B5:B6"/><mergeCell ref="A5:A6"/><mergeCell ref="E3:E4"/></mergeCells>';
+    const doc = readXlsx(workbook([{ name: 'S', xml: sheet }], []), 'h.xlsx');
+    expect(texts(doc)).toEqual([['指标', '分值', '得分'], ['满意度', '10', '9'], ['', '3', ''], ['', '2', '']]);
+    expect(doc.rows.map((r) => r.line)).toEqual([1, 2, 5, 6]);
+    expect(doc.rows[0].slots.map((c) => c.ref)).toEqual(['S!A1', 'S!C1', 'S!E1']);
+    expect(doc.rows[1].slots[0].rowSpan).toBe(1);
+    expect(doc.rows[3].continued).toEqual([true, false, false]);
+  });
+
   describe('a sheet is as large as its text, not as its farthest cell', () => {
     const table = '<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row>'
       + '<row r="2"><c r="A2" t="inlineStr"><is><t>资金</t></is></c><c r="B2"><v>3</v></c><c r="C2"><v>4</v></c></row>';
@@ -317,6 +333,18 @@ describe('.html', () => {
     expect(doc.rows.map((r) => r.slots.map((c) => c.text))).toEqual([['甲', '乙丙', '丁'], ['甲', '戊', '己']]);
     expect(doc.rows[0].slots[1].raw).toBe('乙\n丙');
     expect(doc.rows[1].slots[1].ref).toBe('T1.R2.C2 L2');
+  });
+
+  it('leaves out what the page hides: a hidden row (its merges shortened), cell, table and text', () => {
+    const doc = readHtml(strToU8(`<p>标题<span style="display: none">旧标题</span></p><table hidden><tr><td>旧表</td></tr></table>
+      <table><tr><td rowspan="3">满意度</td><td>游客</td><td>93%</td></tr>
+      <tr style="color:red;display:none"><td>投诉率</td><td>3%</td></tr>
+      <tr><td style="DISPLAY:NONE">旧</td><td>经营者</td><td>88%<span hidden>（旧 80%）</span></td></tr></table>`), 'h.html');
+    expect(doc.tableCount).toBe(1);
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['标题']);
+    expect(texts(doc)).toEqual([['满意度', '游客', '93%'], ['满意度', '经营者', '88%']]);
+    expect(doc.rows[0].slots[0].rowSpan).toBe(2);
+    expect(doc.rows[1].slots[1].ref).toBe('T1.R3.C2 L4');
   });
 
   it('reads a table nested in a cell as its own table', () => {

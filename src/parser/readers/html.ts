@@ -3,12 +3,13 @@
  * (a real HTML tokenizer that closes the `<td>`/`<tr>`/`<p>` a page leaves open); every
  * `<table>` is a table (nested ones too, each its own), `rowspan`/`colspan` place its cells,
  * `<br>` and block elements break lines inside a cell, and text outside the tables becomes the
- * document's paragraphs. A cell's `line` is the line of the page where it starts; its position
+ * document's paragraphs. What the page hides (`hidden`, an inline `display:none`) is left out,
+ * as the printed page leaves it out. A cell's `line` is the line of the page where it starts; its position
  * reads `T2.R7.C3 L123`. The page's encoding is its BOM, else its `<meta charset>`, else
  * UTF-8 when the bytes are valid UTF-8, else GB18030 (which reads GBK and GB2312).
  */
 import { Parser } from 'htmlparser2';
-import { emptyCell, makeCell, placeSpans, type Cell, type GridDocument, type GridRow, type Paragraph } from '../grid.ts';
+import { emptyCell, makeCell, placeSpans, rowCells, type Cell, type GridDocument, type GridRow, type Paragraph } from '../grid.ts';
 import { ReportParseError } from '../types.ts';
 
 interface CellBuild {
@@ -20,11 +21,17 @@ interface CellBuild {
 
 interface TableBuild {
   index: number;
-  rows: { cells: CellBuild[]; line: number }[];
+  rows: { cells: CellBuild[]; line: number; hidden?: boolean }[];
 }
 
 /** Elements that end a line of text (inside a cell, a new line; outside, a new paragraph). */
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'center', 'dd', 'dt', 'hr', 'caption', 'tr']);
+/**
+ * An element the page does not show: the `hidden` attribute or an inline `display:none` (what a
+ * stylesheet hides by class cannot be known without the stylesheet, and is read).
+ */
+const isHidden = (attributes: Record<string, string>) => 'hidden' in attributes || /(?:^|;)\s*display\s*:\s*none\b/i.test(attributes.style ?? '');
+
 /** Elements whose content is not text of the page. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', 'object']);
 
@@ -47,6 +54,11 @@ export function readHtml(bytes: Uint8Array, file: string): GridDocument {
   const tables: TableBuild[] = [];
   let tableCount = 0;
   let skipping = 0;
+  // Hidden elements are left out with all they hold, as the browser leaves them out: a hidden
+  // cell moves the cells after it left, a hidden row is no row. `depth` counts the open elements
+  // (htmlparser2 closes every element it opens, void and implied ones too).
+  let depth = 0;
+  let hiddenAt = -1; // the depth of the outermost hidden element open, -1 when none is
   let outside = '';
   let outsideLine = 0;
   const openCell = (): CellBuild | null => {
@@ -66,6 +78,13 @@ export function readHtml(bytes: Uint8Array, file: string): GridDocument {
   };
   const parser: Parser = new Parser({
     onopentag(name, attributes) {
+      depth++;
+      if (hiddenAt < 0 && isHidden(attributes)) {
+        hiddenAt = depth;
+        // A hidden row still takes its place in the rows that cells merged from above reach down into.
+        if (name === 'tr' && tables.length && !skipping) tables[tables.length - 1].rows.push({ cells: [], line: lineAt(parser.startIndex), hidden: true });
+      }
+      if (hiddenAt >= 0) return;
       if (SKIPPED.has(name)) skipping++;
       if (skipping) return;
       const line = lineAt(parser.startIndex);
@@ -82,6 +101,10 @@ export function readHtml(bytes: Uint8Array, file: string): GridDocument {
       } else if (BLOCKS.has(name)) lineBreak();
     },
     onclosetag(name) {
+      const inHidden = hiddenAt >= 0;
+      if (hiddenAt === depth) hiddenAt = -1;
+      depth--;
+      if (inHidden) return;
       if (SKIPPED.has(name)) {
         skipping = Math.max(0, skipping - 1);
         return;
@@ -93,7 +116,7 @@ export function readHtml(bytes: Uint8Array, file: string): GridDocument {
       } else if (BLOCKS.has(name) && !(tables.length && name === 'tr')) lineBreak(); // a row's end is no line of its last cell
     },
     ontext(data) {
-      if (skipping) return;
+      if (skipping || hiddenAt >= 0) return;
       if (tables.length) {
         const cell = openCell();
         if (cell) cell.text += data.replace(/[\r\n\t]+/g, ' ');
@@ -134,7 +157,19 @@ function tableRows(table: TableBuild): GridRow[] {
       if (!row.continued[c] && (c === 0 || row.slots[c - 1] !== cell)) cell.ref = `T${t}.R${r + 1}.C${c + 1} L${cell.line}`;
     });
   });
-  return placed;
+  return table.rows.some((row) => row.hidden) ? withoutHiddenRows(placed, table) : placed;
+}
+
+/**
+ * Hidden rows were placed with the others, so that the cells merged down across them cover the
+ * right rows; now they go, and a merged cell spans the rows still shown.
+ */
+function withoutHiddenRows(placed: GridRow[], table: TableBuild): GridRow[] {
+  const shown = placed.filter((_, r) => !table.rows[r].hidden);
+  const rowsOf = new Map<Cell, number>();
+  for (const row of shown) for (const cell of rowCells(row)) rowsOf.set(cell, (rowsOf.get(cell) ?? 0) + 1);
+  for (const [cell, rows] of rowsOf) cell.rowSpan = rows;
+  return shown;
 }
 
 const META_CHARSET = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})/i;

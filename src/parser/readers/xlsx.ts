@@ -1,7 +1,8 @@
 /**
  * Excel .xlsx → grid. Each visible sheet is one table: its cells at their rows and columns,
  * merged ranges (`<mergeCells>`) as one cell over every slot they cover, blank rows left out,
- * the grid ending at the last row and column with text (placeCells).
+ * the grid ending at the last row and column with text (placeCells), hidden rows and columns
+ * left out as the printed sheet leaves them out (withoutHidden).
  * Numbers are read at their stored precision and their displayed magnitude (number-format.ts):
  * 37.24, not a rounded 37.2; a percentage-formatted number as the percentage it stores (0.8619
  * → `86.19%`); 3000000 shown as `300.0000` by `0!.0000` (元 shown as 万元) as 300.0000, never
@@ -23,6 +24,8 @@ interface RawCell {
   row: number;
   col: number;
   text: string;
+  /** Its position in the sheet (`Sheet1!B7`), kept when hidden columns move it left in the grid. */
+  ref: string;
 }
 
 export function readXlsx(bytes: Uint8Array, file: string): GridDocument {
@@ -161,6 +164,12 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
   let reading: 'v' | 't' | null = null;
   let rowNumber = 0;
   let nextColumn = 0;
+  // Rows and columns hidden in the sheet (hidden, or of no height or width): not on the printed page.
+  const hiddenRows = new Set<number>();
+  const hiddenColumns = new Uint8Array(MAX_COLUMNS);
+  const hiddenCells: RawCell[] = [];
+  let rowHidden = false;
+  const isTrue = (value: string | undefined) => value === '1' || value === 'true';
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
   const refOf = (row: number, col: number) => `${quoted}!${columnName(col)}${row + 1}`;
   parseXml(xml, sheet.path, file, {
@@ -169,7 +178,16 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
         case 'row':
           rowNumber = Number(tag.attr('r') ?? rowNumber + 1);
           nextColumn = 0;
+          rowHidden = isTrue(tag.attr('hidden')) || (isTrue(tag.attr('customHeight')) && Number(tag.attr('ht')) === 0);
+          if (rowHidden) hiddenRows.add(rowNumber - 1);
           break;
+        case 'col': {
+          if (!isTrue(tag.attr('hidden')) && Number(tag.attr('width')) !== 0) break;
+          const min = Math.max(1, Number(tag.attr('min')));
+          const max = Math.min(MAX_COLUMNS, Number(tag.attr('max') ?? min));
+          for (let c = min; c <= max; c++) hiddenColumns[c - 1] = 1;
+          break;
+        }
         case 'c': {
           const ref = parseRef(tag.attr('r') ?? '') ?? { row: rowNumber - 1, col: nextColumn };
           cell = { ref, type: tag.attr('t') ?? 'n', style: Number(tag.attr('s') ?? 0), value: '', inline: '' };
@@ -195,12 +213,14 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
       if (name === 'v' || name === 't') reading = null;
       else if (name === 'c' && cell?.ref) {
         const text = cellText(cell, shared, formats);
-        if (text == null) {
+        const { row, col } = cell.ref;
+        const hidden = rowHidden || hiddenColumns[col] === 1;
+        if (text == null && !hidden) {
           const code = formats[cell.style]?.code ?? '';
           throw new ReportParseError(file, `单元格 ${refOf(cell.ref.row, cell.ref.col)} 的数字格式“${code}”改变了所显示的数字，无法确定表上印的是多少（存储值 ${cell.value}）/ cell ${refOf(cell.ref.row, cell.ref.col)}: its number format “${code}” changes the number shown in a way that cannot be made certain (stored value ${cell.value})`);
         }
         // A cell of spaces shows nothing: it neither fills a row nor widens the grid.
-        if (text.trim() !== '' && cell.ref.row < MAX_ROWS && cell.ref.col < MAX_COLUMNS) cells.push({ row: cell.ref.row, col: cell.ref.col, text });
+        if (text != null && text.trim() !== '' && row < MAX_ROWS && col < MAX_COLUMNS) (hidden ? hiddenCells : cells).push({ row, col, text, ref: refOf(row, col) });
         cell = null;
       }
     },
@@ -210,7 +230,44 @@ function sheetRows(xml: string, sheet: Sheet, index: number, shared: string[], f
     },
     wantText: () => cell != null && reading != null,
   });
-  return placeCells(cells, merges, sheet, index, file, refOf, `${quoted}!`);
+  if (hiddenRows.size === 0 && hiddenColumns.indexOf(1) < 0) return placeCells(cells, merges, sheet, index, file, refOf, `${quoted}!`, hiddenRows);
+  const visible = withoutHidden(cells, hiddenCells, merges, hiddenRows, hiddenColumns);
+  return placeCells(visible.cells, visible.merges, sheet, index, file, (row, col) => refOf(row, visible.columnAt[col] ?? col), `${quoted}!`, hiddenRows);
+}
+
+/**
+ * Hidden rows and columns are left out of the grid, as the printed table leaves them out: an
+ * old indicator hidden under the 满意度 block is not an eleventh indicator. A hidden column's
+ * cells go, and the columns right of it move left (each cell keeps its own `Sheet1!D7`); a
+ * hidden row's cells go (placeCells never makes the row). A merge keeps the part still shown,
+ * its text moved to that part's first row and column when its own first one is hidden.
+ */
+function withoutHidden(cells: RawCell[], hiddenCells: RawCell[], merges: Merge[], hiddenRows: Set<number>, hiddenColumns: Uint8Array) {
+  const gridColumn = new Int32Array(MAX_COLUMNS).fill(-1);
+  const columnAt: number[] = [];
+  for (let c = 0; c < MAX_COLUMNS; c++) {
+    if (hiddenColumns[c] === 1) continue;
+    gridColumn[c] = columnAt.length;
+    columnAt.push(c);
+  }
+  const shownCells: RawCell[] = cells.map((c) => ({ ...c, col: gridColumn[c.col] }));
+  const hiddenText = new Map(hiddenCells.map((c) => [c.row * MAX_COLUMNS + c.col, c]));
+  const shownMerges: Merge[] = [];
+  for (const m of merges) {
+    let top = m.top;
+    let bottom = Math.min(m.bottom, MAX_ROWS - 1);
+    let left = m.left;
+    let right = Math.min(m.right, MAX_COLUMNS - 1);
+    while (top <= bottom && hiddenRows.has(top)) top++;
+    while (bottom >= top && hiddenRows.has(bottom)) bottom--;
+    while (left <= right && hiddenColumns[left] === 1) left++;
+    while (right >= left && hiddenColumns[right] === 1) right--;
+    if (top > bottom || left > right) continue; // wholly hidden
+    const own = hiddenText.get(m.top * MAX_COLUMNS + m.left);
+    if (own && (top !== m.top || left !== m.left)) shownCells.push({ ...own, row: top, col: gridColumn[left] });
+    shownMerges.push({ top, bottom, left: gridColumn[left], right: gridColumn[right] });
+  }
+  return { cells: shownCells, merges: shownMerges, columnAt };
 }
 
 /** How many grid slots a sheet may fill: far beyond any report (a few hundred rows by a few dozen columns). */
@@ -226,7 +283,7 @@ type Merge = { top: number; left: number; bottom: number; right: number };
  * more row, not a grid of empty slots up to it. A sheet whose rows with text are so many and so
  * wide that they would fill millions of slots is no self-evaluation table, and is refused.
  */
-function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: number, file: string, refOf: (row: number, col: number) => string, prefix: string): GridRow[] {
+function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: number, file: string, refOf: (row: number, col: number) => string, prefix: string, hiddenRows: Set<number>): GridRow[] {
   let height = 0;
   let width = 0;
   // Loops, not Math.max(...list): a spread of a large sheet's cells overflows the call stack.
@@ -238,7 +295,7 @@ function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: numb
   const shown = new Uint8Array(height + 1); // rows with text of their own, then (by a running sum) those a merge of text reaches
   for (const c of cells) shown[c.row] = 1;
   const own = new Map<number, Cell>(); // by row * width + col
-  for (const raw of cells) own.set(raw.row * width + raw.col, makeCell(raw.text, raw.row + 1, refOf(raw.row, raw.col)));
+  for (const raw of cells) own.set(raw.row * width + raw.col, makeCell(raw.text, raw.row + 1, raw.ref));
   const kept: Merge[] = [];
   const reach = new Int32Array(height + 1);
   for (const m of merges) {
@@ -253,7 +310,7 @@ function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: numb
   let rowCount = 0;
   for (let r = 0, covering = 0; r < height; r++) {
     covering += reach[r];
-    if (covering > 0) shown[r] = 1;
+    if (covering > 0 && !hiddenRows.has(r)) shown[r] = 1; // a merge of text shows in its rows that are not hidden
     rowCount += shown[r];
   }
   if (rowCount * width > MAX_SLOTS) {
@@ -265,7 +322,9 @@ function placeCells(cells: RawCell[], merges: Merge[], sheet: Sheet, index: numb
   let work = 0;
   for (const m of kept) {
     const top = own.get(m.top * width + m.left) ?? emptyCell(m.top + 1, refOf(m.top, m.left));
-    top.rowSpan = m.bottom - m.top + 1;
+    let hidden = 0;
+    for (const r of hiddenRows) if (r >= m.top && r <= m.bottom) hidden++;
+    top.rowSpan = m.bottom - m.top + 1 - hidden;
     top.colSpan = m.right - m.left + 1;
     for (let r = m.top; r <= m.bottom; r++) {
       const row = slotsOf.get(r);
