@@ -11,8 +11,13 @@
 export type SourceFormat = 'text' | 'pipe' | 'docx' | 'xlsx' | 'html';
 
 export interface Cell {
-  /** Trimmed text; a label split across lines is joined, free text keeps its line breaks as nothing. */
+  /**
+   * Trimmed text; a label split across lines is joined (`资金拨付↵及时率` → `资金拨付及时率`), free text
+   * keeps its line breaks as nothing, but two numbers on two lines stay two (`300↵280` → `300 280`).
+   */
   text: string;
+  /** The cell's lines, trimmed, blank ones left out, when it has two or more; undefined otherwise. */
+  lines?: string[];
   /** Text with every white space removed, full-width digits made ASCII, `ー` read as `一`: what labels are matched against. */
   compact: string;
   raw: string;
@@ -99,28 +104,52 @@ export function compactLabel(text: string): string {
   return compact;
 }
 
-/** `raw.split('\n').map((l) => l.trim()).join('')` without the two arrays (this runs on every multi-line cell). */
-export function joinTrimmedLines(raw: string): string {
-  let text = '';
+const isDigit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+
+/** A multi-line cell's lines, trimmed, blank ones left out (this runs on every multi-line cell: no regex). */
+function linesOf(raw: string): string[] {
+  const lines: string[] = [];
   for (let start = 0; ; ) {
     const end = raw.indexOf('\n', start);
-    text += (end < 0 ? raw.slice(start) : raw.slice(start, end)).trim();
-    if (end < 0) return text;
+    const line = (end < 0 ? raw.slice(start) : raw.slice(start, end)).trim();
+    if (line !== '') lines.push(line);
+    if (end < 0) return lines;
     start = end + 1;
   }
 }
 
 /**
- * A cell from its raw text. Lines are joined without a space: labels split across lines
- * (`项目支` / `出名称`) must join that way, and Chinese free text never breaks mid-word with one.
+ * Lines joined without a space: labels split across lines (`项目支` / `出名称`) must join that way,
+ * and Chinese free text never breaks mid-word with one. Where a line ends in a digit and the next
+ * begins with one, a space keeps them apart: `300↵280` (two budgets, Alt+Enter in Excel, two
+ * paragraphs in Word, `<br>` in a page) is two numbers, and joined it would be the number 300280,
+ * which the table does not print. So a cell whose lines hold two numbers never reads as one:
+ * `300 280`, like `300万元280万元`, is no number to parseNumberCell, and the figure is refused.
  */
+function joinLines(lines: string[]): string {
+  let text = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const glued = isDigit(text.charCodeAt(text.length - 1)) && isDigit(lines[i].charCodeAt(0));
+    text += glued ? ` ${lines[i]}` : lines[i];
+  }
+  return text;
+}
+
+/** A cell from its raw text, its lines joined as joinLines says. */
 export function makeCell(raw: string, line: number, ref: string, fused = false): Cell {
-  const text = raw.indexOf('\n') < 0 ? raw.trim() : joinTrimmedLines(raw);
-  return { text, compact: compactLabel(text), raw, line, ref, fused, index: -1, rowSpan: 1, colSpan: 1 };
+  let text: string;
+  let lines: string[] | undefined;
+  if (raw.indexOf('\n') < 0) text = raw.trim();
+  else {
+    const all = linesOf(raw);
+    text = joinLines(all);
+    if (all.length > 1) lines = all;
+  }
+  return { text, lines, compact: compactLabel(text), raw, line, ref, fused, index: -1, rowSpan: 1, colSpan: 1 };
 }
 
 export const emptyCell = (line: number, ref = `L${line}`): Cell => ({
-  text: '', compact: '', raw: '', line, ref, fused: false, index: -1, rowSpan: 1, colSpan: 1,
+  text: '', lines: undefined, compact: '', raw: '', line, ref, fused: false, index: -1, rowSpan: 1, colSpan: 1,
 });
 
 /** The distinct cells of a row, left to right (a merged cell once). */
