@@ -26,6 +26,12 @@ describe('importing report files of every format', () => {
     expect(prepared.csv.reports).toContain('滁州#2,滁州.html,2022');
   });
 
+  it('reads a Word report named .xlsx as the Word report it is', async () => {
+    const prepared = await prepareImport([file('岳阳.xlsx', toDocx(NATIONAL))]);
+    expect(prepared.files.map((f) => [f.name, f.kind, f.reports])).toEqual([['岳阳.xlsx', 'report', 1]]);
+    expect(prepared.csv.reports).toContain('岳阳,岳阳.xlsx,2022');
+  });
+
   it('still reads a workbook of the contract\'s tables as tables, by its sheet names', async () => {
     // A 'reports' sheet lacking the contract's columns: refused as a table of the contract, not as a report.
     const workbook = buildWorkbook({ 说明: [['按数据约定填写']], reports: [['report_id', 'source_file'], ['r1', 'r1.txt']] });

@@ -360,6 +360,17 @@ describe('what a file is, whatever its name says', () => {
     expect(readDocument(strToU8('  <!DOCTYPE html><html><table><tr><td>a</td></tr></table></html>'), 'page.txt').grid.format).toBe('html');
   });
 
+  it('tells a Word file from an Excel workbook by its parts, not its name, and reads it as what it is', () => {
+    const word = docx(`<w:tbl><w:tr>${tc(p('甲'))}</w:tr></w:tbl>`);
+    const book = workbook([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>乙</t></is></c></row></sheetData>' }], []);
+    for (const [bytes, name, format, text] of [[word, '报告.xlsx', 'docx', '甲'], [word, '报告.xlsm', 'docx', '甲'], [book, '表.docx', 'xlsx', '乙'], [book, '表.zip', 'xlsx', '乙']] as const) {
+      const { grid } = readDocument(bytes, name);
+      expect([grid.format, texts(grid)]).toEqual([format, [[text]]]);
+    }
+    // Parts that settle nothing leave it to the name: its reader names what is missing.
+    expect(refusal(() => readDocument(zipSync({ 'a.txt': strToU8('x') }), 'a.xlsx'))).toMatch(/缺少 xl\/workbook\.xml/);
+  });
+
   it('refuses .doc, .xls, PDF, RTF, web archives and plain ZIP files with what to do instead', () => {
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(refusal(() => readDocument(ole, '报告.doc'))).toMatch(/^报告\.doc: 旧版 Word 97–2003 \(\.doc\).*另存为 \.docx.* save it as \.docx/);

@@ -6,6 +6,7 @@
  * keeps. Any problem throws ImportFailedError with all of them: the import loads nothing.
  */
 import { parseReportFile, ReportParseError } from '../../parser/index.ts';
+import { sniffFile } from '../../parser/readers/sniff.ts';
 import { workbookSheetNames } from '../../parser/readers/xlsx.ts';
 import { SCHEMA } from '../../parser/schema.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
@@ -119,6 +120,7 @@ function readReportFile(bytes: Uint8Array, name: string, collected: Collected, f
  */
 function isContractWorkbook(bytes: Uint8Array, name: string): boolean {
   try {
+    if (sniffFile(bytes, name) === 'docx') return false; // a Word file named .xlsx: a report, read as Word
     return workbookSheetNames(bytes, name).some((sheet) => (TABLE_NAMES as readonly string[]).includes(sheet.trim().toLowerCase()));
   } catch {
     return true; // not a readable workbook: the workbook reader names the problem

@@ -10,7 +10,6 @@ import { readHtml } from './html.ts';
 import { extensionOf, sniffFile } from './sniff.ts';
 import { readText, type TextLayout } from './text.ts';
 import { readXlsx } from './xlsx.ts';
-import { zipEntryNames } from './zip.ts';
 
 export interface ReadDocument {
   grid: GridDocument;
@@ -35,11 +34,7 @@ export function readDocument(bytes: Uint8Array, file: string): ReadDocument {
   if (bytes.length === 0) throw new ReportParseError(file, '文件为空 / the file is empty');
   const extension = extensionOf(file);
   if (extension === 'mht' || extension === 'mhtml') throw new ReportParseError(file, REFUSALS.mht);
-  let kind = sniffFile(bytes, file);
-  if (kind === 'zip') {
-    const names = zipEntryNames(bytes, file);
-    kind = names.includes('word/document.xml') ? 'docx' : names.includes('xl/workbook.xml') ? 'xlsx' : 'zip';
-  }
+  const kind = sniffFile(bytes, file);
   switch (kind) {
     case 'docx':
       return { grid: readDocx(bytes, file), text: null, layout: null, repairs: [] };

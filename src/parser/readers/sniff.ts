@@ -1,7 +1,10 @@
 /**
- * What kind of file the bytes are, by their content first (magic numbers, markup) and their
- * name second: a Word or Excel file renamed `.txt` is still read as what it is.
+ * What kind of file the bytes are, by their content first (magic numbers, markup, the parts of a
+ * ZIP) and their name second: a Word or Excel file renamed `.txt`, or a Word file named `.xlsx`,
+ * is still read as what it is.
  */
+import { zipEntryNames } from './zip.ts';
+
 export type FileKind = 'text' | 'html' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'rtf';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -31,9 +34,30 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table)\b/i.test(text);
 }
 
+/**
+ * A ZIP archive by its parts: `word/document.xml` is a Word document, `xl/workbook.xml` an Excel
+ * workbook, whatever the name says. When the parts settle nothing (neither or both are there, or
+ * the directory of a file named .docx/.xlsx cannot be read) the name decides, and the reader it
+ * picks names what is missing or damaged.
+ */
+function zipKind(bytes: Uint8Array, name: string, extension: string): FileKind {
+  const named = extension === 'xlsx' || extension === 'xlsm' ? 'xlsx' : extension === 'docx' || extension === 'docm' ? 'docx' : null;
+  let names: string[];
+  try {
+    names = zipEntryNames(bytes, name);
+  } catch (error) {
+    if (named) return named;
+    throw error;
+  }
+  const word = names.includes('word/document.xml');
+  const excel = names.includes('xl/workbook.xml');
+  if (word !== excel) return word ? 'docx' : 'xlsx';
+  return named ?? (word ? 'docx' : 'zip');
+}
+
 export function sniffFile(bytes: Uint8Array, name: string): FileKind {
   const extension = extensionOf(name);
-  if (startsWith(bytes, ZIP_MAGIC)) return extension === 'xlsx' || extension === 'xlsm' ? 'xlsx' : extension === 'docx' || extension === 'docm' ? 'docx' : 'zip';
+  if (startsWith(bytes, ZIP_MAGIC)) return zipKind(bytes, name, extension);
   if (startsWith(bytes, OLE_MAGIC)) return 'ole';
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
   if (startsWith(bytes, RTF_MAGIC)) return 'rtf';
