@@ -29,7 +29,7 @@ export interface ConsoleSession {
   fetch(sql: string): Promise<ConsoleResultSet>;
 }
 
-/** A statement the guard refused; `reason` says why, for a translated message. */
+/** A statement the guard, or DuckDB's locked engine, refused; `reason` says why, for a translated message. */
 export class ConsoleRejection extends Error {
   constructor(readonly reason: SqlGuardError) {
     super(`rejected: ${reason.code}${'keyword' in reason ? ` ${reason.keyword}` : ''}`);

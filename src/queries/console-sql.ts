@@ -6,7 +6,9 @@
  * $tag$…$tag$), quoted identifiers and nested comments, so a `;` or `DROP` inside any of them is
  * not mistaken for code, and code hidden after a comment is not mistaken for a comment. The guard
  * is the first of three locks: the console also runs the statement as a subquery (where DuckDB
- * allows no data change) inside a transaction that is always rolled back (console-run.ts).
+ * allows no data change) inside a transaction that is always rolled back (console-run.ts). What
+ * a statement may read is DuckDB's own setting, not the guard's: the engine reads no file, URL or
+ * extension at all (src/lib/db/engine-lock.ts).
  */
 
 /** Statement starts that only read. PIVOT_WIDER/PIVOT_LONGER are DuckDB's synonyms. */
@@ -17,11 +19,20 @@ export const READ_ONLY_KEYWORDS = [
 
 export type ReadOnlyKeyword = (typeof READ_ONLY_KEYWORDS)[number];
 
+/**
+ * Statements that read or write files or fetch extensions: refused as such, with the console's
+ * word that the dashboard's database reaches no file and no network (DuckDB refuses them too,
+ * src/lib/db/engine-lock.ts).
+ */
+const FILE_KEYWORDS = ['ATTACH', 'COPY', 'EXPORT', 'IMPORT', 'INSTALL', 'LOAD', 'FORCE INSTALL'];
+
 export type SqlGuardError =
   | { code: 'empty' }
   | { code: 'multiple'; count: number }
   | { code: 'unterminated' }
-  | { code: 'notAllowed'; keyword: string };
+  | { code: 'notAllowed'; keyword: string }
+  /** Names a file, URL or extension (`keyword`: the statement, function or file). */
+  | { code: 'offline'; keyword: string };
 
 export type SqlGuardResult =
   | { ok: true; keyword: ReadOnlyKeyword; statement: string; /** 1-based line of the text where it starts. */ line: number }
@@ -144,7 +155,10 @@ export function guardConsoleSql(text: string): SqlGuardResult {
   if (statements.length > 1) return { ok: false, error: { code: 'multiple', count: statements.length } };
   const { start, end } = statements[0];
   const { word, rest } = firstWord(scan.code.slice(start, end));
-  if (!isReadOnly(word)) return { ok: false, error: { code: 'notAllowed', keyword: word } };
+  if (!isReadOnly(word)) {
+    const statement = word === 'FORCE' ? `${word} ${firstWord(rest).word}` : word;
+    return { ok: false, error: FILE_KEYWORDS.includes(statement) ? { code: 'offline', keyword: statement } : { code: 'notAllowed', keyword: word } };
+  }
   if (word === 'EXPLAIN') {
     const explained = explainedKeyword(rest);
     if (!isReadOnly(explained) || explained === 'EXPLAIN') return { ok: false, error: { code: 'notAllowed', keyword: `EXPLAIN ${explained}` } };

@@ -42,7 +42,7 @@ vi.mock('../../src/lib/import/parse-in-worker.ts', () => ({
     reportFiles: {},
   }),
 }));
-vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ startDuckDb: async () => ({}) }));
+vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ lockedDuckDb: async () => ({}) }));
 vi.mock('../../src/lib/db/import-sql.ts', () => ({ wasmImportSql: () => ({}) }));
 vi.mock('../../src/lib/db/client.ts', () => ({ setImportedData: () => undefined }));
 vi.mock('../../src/lib/db/load-dataset.ts', () => ({ getBaseDataset: () => null }));

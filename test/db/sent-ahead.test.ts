@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
+import { ENGINE_LOCK_SQL } from '../../src/lib/db/engine-lock.ts';
 import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';
 import { openWasmDb, startupDatabaseBytes } from './helpers.ts';
@@ -20,7 +21,12 @@ const base = 'http://site.test/sub/';
 const sent: string[] = [];
 let handle: DuckDbHandle;
 let direct: (sql: string) => Record<string, unknown>[];
-vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ startDuckDb: async () => handle }));
+let locked: Promise<DuckDbHandle> | null = null;
+vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({
+  startDuckDb: async () => handle,
+  // As duckdb-instance.ts: the lock's SQL, once.
+  lockedDuckDb: () => (locked ??= handle.connection.query(ENGINE_LOCK_SQL).then(() => handle)),
+}));
 
 let dir: string;
 let good: Uint8Array<ArrayBuffer>;
@@ -37,6 +43,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 beforeEach(async () => {
   vi.resetModules(); // each test a fresh page
   sent.length = 0;
+  locked = null;
   const db = await openWasmDb();
   const conn = db.connect();
   direct = (sql) => conn.query(sql).toArray().map((row) => row.toJSON());
@@ -59,6 +66,8 @@ describe('queries sent with the start-up load', () => {
     await openDataset('', base, first);
     const load = sent.findIndex((sql) => sql.startsWith('ATTACH'));
     expect(sent.slice(load + 1, load + 1 + first.length)).toEqual(first.map((q) => q.sql));
+    // The engine's lock comes behind them: it holds none of them back (engine-lock.ts).
+    expect(sent[load + 1 + first.length]).toBe(ENGINE_LOCK_SQL);
 
     const before = sent.length;
     const [figures] = await query(first[0]);

@@ -27,8 +27,7 @@ describe('guardConsoleSql: statement kinds', () => {
   const refused = [
     'INSERT INTO reports SELECT * FROM reports', 'UPDATE reports SET total_score = 0', 'DELETE FROM findings',
     'CREATE TABLE x AS SELECT 1', 'CREATE OR REPLACE VIEW reports AS SELECT 1', 'DROP TABLE reports', 'DROP VIEW main.reports',
-    'ALTER TABLE reports ADD COLUMN x INT', "ATTACH 'x.db' AS x", 'DETACH ds_1', "COPY reports TO 'out.csv'",
-    "EXPORT DATABASE 'dir'", "IMPORT DATABASE 'dir'", 'INSTALL httpfs', 'LOAD httpfs', 'SET threads = 1',
+    'ALTER TABLE reports ADD COLUMN x INT', 'DETACH ds_1', 'SET threads = 1',
     "PRAGMA database_size", 'CALL pragma_version()', 'CHECKPOINT', 'BEGIN TRANSACTION', 'BEGIN', 'COMMIT', 'ROLLBACK',
     'USE ds_1', 'TRUNCATE reports', 'VACUUM', 'ANALYZE', 'RESET threads', 'DETACH DATABASE ds_1', 'CREATE SCHEMA s',
     'INSERT OR REPLACE INTO reports VALUES (1)', 'MERGE INTO reports USING findings ON true WHEN MATCHED THEN DELETE',
@@ -40,6 +39,17 @@ describe('guardConsoleSql: statement kinds', () => {
       const error = rejected(sql);
       expect(error?.code).toBe('notAllowed');
       expect(error && 'keyword' in error ? error.keyword : '').toBe(sql.split(' ')[0].toUpperCase());
+    });
+  }
+
+  // Statements that reach files or the network are named as such (the engine refuses them too: engine-lock.test.ts).
+  const offline: [string, string][] = [
+    ["ATTACH 'x.db' AS x", 'ATTACH'], ["COPY reports TO 'out.csv'", 'COPY'], ["EXPORT DATABASE 'dir'", 'EXPORT'],
+    ["IMPORT DATABASE 'dir'", 'IMPORT'], ['INSTALL httpfs', 'INSTALL'], ['LOAD httpfs', 'LOAD'], ['force install httpfs', 'FORCE INSTALL'],
+  ];
+  for (const [sql, keyword] of offline) {
+    it(`refuses ${keyword} as reaching files or the network`, () => {
+      expect(rejected(sql)).toEqual({ code: 'offline', keyword });
     });
   }
 

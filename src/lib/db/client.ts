@@ -7,7 +7,7 @@ import type { Query } from '../../queries/query.ts';
 import { bilingualMessage } from '../bilingual.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
-import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
+import { lockedDuckDb, startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
 import { hasStoredImports, setOpenedDataset } from './import-marker.ts';
 import { snapshotUrlOf, takeEarlyFiles } from './early-start.ts';
 import { fetchDatasetFiles, loadDataset } from './load-dataset.ts';
@@ -80,8 +80,13 @@ export async function openDataset(search: string, baseURI: string, firstQueries:
     // Stored imports would change the rows under them.
     const ahead = restoring ? [] : firstQueries;
     await loadDataset(handle, source, { files, whenQueued: () => sendAhead(handle, ahead) });
+    // The dataset is in: from now on DuckDB reads no file, URL or extension but the import's own
+    // (engine-lock.ts). Queued behind the first queries, it holds back none of them; the console
+    // and the import wait for it, and report it if it fails.
+    const locked = lockedDuckDb();
+    locked.catch(() => undefined);
     // Loaded only when something was imported: IndexedDB costs nothing otherwise.
-    if (restoring) await import('./import-store.ts').then((store) => store.restoreImports(handle));
+    if (restoring) await Promise.all([locked, import('./import-store.ts')]).then(([lockedHandle, store]) => store.restoreImports(lockedHandle));
     forgetPreparedStatements();
     performance.mark('data:loaded');
     setStatus({ phase: 'ready', generation: status.generation + 1 });

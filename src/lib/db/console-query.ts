@@ -2,13 +2,16 @@
  * The SQL console's way into DuckDB-WASM: `runConsoleQuery(sql, { signal })`. It uses a
  * connection of its own, so its transaction (always rolled back, see queries/console-run.ts)
  * never wraps a query of the views, and `send()` so that a long query can be cancelled
- * (`cancelSent()` stops it between two polls of the worker). Values come back as plain JS:
- * DECIMAL as numbers, dates as ISO text, lists and structs as JSON text.
+ * (`cancelSent()` stops it between two polls of the worker). The engine it runs on reads no
+ * file and no network (engine-lock.ts); such refusals come back worded (console-refusal.ts).
+ * Values come back as plain JS: DECIMAL as numbers, dates as ISO text, lists and structs as
+ * JSON text.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { ConsoleRejection, runGuardedSql, type ConsoleResult, type ConsoleSession } from '../../queries/console-run.ts';
 import { tokensShowSeveralStatements } from '../../queries/console-sql.ts';
-import { startDuckDb } from './duckdb-instance.ts';
+import { asConsoleError } from './console-refusal.ts';
+import { lockedDuckDb } from './duckdb-instance.ts';
 
 export { ConsoleRejection, type ConsoleResult };
 
@@ -23,7 +26,7 @@ export class ConsoleCancelled extends Error {
 let connection: Promise<AsyncDuckDBConnection> | null = null;
 
 const consoleConnection = (): Promise<AsyncDuckDBConnection> =>
-  (connection ??= startDuckDb().then(({ db }) => db.connect()).catch((error: unknown) => {
+  (connection ??= lockedDuckDb().then(({ db }) => db.connect()).catch((error: unknown) => {
     connection = null;
     throw error;
   }));
@@ -69,7 +72,7 @@ function plainCell(value: unknown): unknown {
 
 /** DuckDB's own lexer confirms that there is one statement (see tokensShowSeveralStatements). */
 async function assertOneStatement(text: string): Promise<void> {
-  const { db } = await startDuckDb();
+  const { db } = await lockedDuckDb();
   if (tokensShowSeveralStatements(text, await db.tokenize(text))) throw new ConsoleRejection({ code: 'multiple', count: 2 });
 }
 
@@ -122,5 +125,7 @@ function wasmSession(conn: AsyncDuckDBConnection, signal: AbortSignal | undefine
 /** Runs one read-only statement typed in the console; see queries/console-run.ts for the rules. */
 export async function runConsoleQuery(sql: string, { signal }: { signal?: AbortSignal } = {}): Promise<ConsoleResult> {
   const conn = await consoleConnection();
-  return runGuardedSql(wasmSession(conn, signal), sql);
+  return runGuardedSql(wasmSession(conn, signal), sql).catch((error: unknown) => {
+    throw asConsoleError(error);
+  });
 }

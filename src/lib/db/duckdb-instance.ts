@@ -9,6 +9,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
+import { ENGINE_LOCK_SQL } from './engine-lock.ts';
 import { BilingualError } from '../bilingual.ts';
 
 export interface DuckDbHandle {
@@ -26,6 +27,25 @@ export function startDuckDb(): Promise<DuckDbHandle> {
     throw error;
   });
   return started;
+}
+
+let locked: Promise<DuckDbHandle> | null = null;
+
+/**
+ * The database once it reads no file, no URL and no extension and its settings are locked
+ * (engine-lock.ts). Whatever runs SQL the app did not write (the console) or reads a user's file
+ * (the import) takes DuckDB from here, so it never runs on an open engine. Call it once the
+ * dataset is in (client.ts does): the dataset's own files cannot be read after it.
+ */
+export function lockedDuckDb(): Promise<DuckDbHandle> {
+  locked ??= startDuckDb().then(async (handle) => {
+    await handle.connection.query(ENGINE_LOCK_SQL);
+    return handle;
+  }).catch((error: unknown) => {
+    locked = null; // the next caller tries again, and says why it failed
+    throw error;
+  });
+  return locked;
 }
 
 async function instantiate(): Promise<DuckDbHandle> {

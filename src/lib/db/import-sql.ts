@@ -5,6 +5,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { DuckDbHandle } from './duckdb-instance.ts';
+import { IMPORT_FILES_DIR } from './engine-lock.ts';
 import { toPlainRow } from './plain-rows.ts';
 
 export interface ImportSql {
@@ -32,9 +33,11 @@ export function wasmImportSql(handle: DuckDbHandle): ImportSql {
       return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => toPlainRow(row.toJSON()) as T);
     },
     async putFile(name, bytes) {
-      // A copy: DuckDB-WASM takes the buffer over, and the caller may still keep the bytes.
-      await handle.db.registerFileBuffer(name, bytes.slice());
-      return name;
+      // The one folder the locked engine still reads (engine-lock.ts). A copy: DuckDB-WASM takes
+      // the buffer over, and the caller may still keep the bytes.
+      const path = `${IMPORT_FILES_DIR}${name}`;
+      await handle.db.registerFileBuffer(path, bytes.slice());
+      return path;
     },
     async dropFile(name) {
       await handle.db.dropFile(name);

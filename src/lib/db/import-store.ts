@@ -9,7 +9,7 @@ import { prepareImportInWorker } from '../import/parse-in-worker.ts';
 import { fileKindOf } from '../import/file-kind.ts';
 import type { ImportedFile, ImportProgress } from '../import/prepare-import.ts';
 import { setImportedData } from './client.ts';
-import { startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
+import { lockedDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
 import { commitImport, layersOf, removeImports, type ImportLayer, type ImportMode } from './import-commit.ts';
 import { deleteStoredImports, readStoredIds, readStoredImports, storeImport, type StoredImport } from './import-idb.ts';
 import { markStoredImports, openedDataset } from './import-marker.ts';
@@ -82,7 +82,7 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
     const databaseFiles = files.filter((file) => fileKindOf(file.name) === 'duckdb');
     const prepared = await prepareImportInWorker(files.filter((file) => fileKindOf(file.name) !== 'duckdb'), onProgress);
     const databases = await Promise.all(databaseFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    const handle = await startDuckDb();
+    const handle = await lockedDuckDb();
     // Ids are unique across datasets: an import kept over another one must not be overwritten.
     const storedIds = await readStoredIds().catch(() => [] as number[]);
     const id = Math.max(0, ...state.imports.map((i) => i.id), ...storedIds) + 1;
@@ -141,7 +141,7 @@ async function countDatabaseRows(handle: DuckDbHandle, id: number, record: Store
 /** Removes imports by id (removing a replacing import brings the dataset back, and ends every import). */
 export function removeStoredImports(ids: readonly number[]): Promise<void> {
   return serial(async () => {
-    const handle = await startDuckDb();
+    const handle = await lockedDuckDb();
     let removedIds: number[] = [];
     layers = await removeImports(wasmImportSql(handle), getBaseDataset(), layers, ids, async (removed) => {
       removedIds = removed.map((layer) => layer.id);
