@@ -3,7 +3,8 @@
  * data loaded as the page loads it, then engine-lock.ts's settings. Every function that reads a
  * path or URL is refused and worded by the console (the browser test checks that no request
  * leaves); no statement turns a setting back; the app's queries, the console and the import
- * (CSV and database files, registered after the lock) still work.
+ * (CSV and database files, registered after the lock) still work; a database file carrying a
+ * view, a macro or a sequence is refused before a row of it is read.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,13 @@ import { wasmImportSql } from '../../src/lib/db/import-sql.ts';
 import { NO_IMPORTS, originViewsSql, type BaseDataset } from '../../src/lib/db/origin-views.ts';
 import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
 import { createTableFromCsvSql, csvFileName, parseCsvHeader, TABLE_NAMES, type TableName } from '../../src/lib/db/schema.ts';
+import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
+import { formatProblem } from '../../src/lib/import/problem-messages.ts';
 import { prepareImport } from '../../src/lib/import/prepare-import.ts';
 import { ConsoleRejection, runGuardedSql, type ConsoleSession } from '../../src/queries/console-run.ts';
 import { overviewFigures } from '../../src/queries/overview-figures.ts';
 import { openWasmDb } from './helpers.ts';
+import { trojanDatabase } from './trojan-database.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const DATA = join(root, 'data');
@@ -162,5 +166,28 @@ describe('the import after the lock', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(rows(conn, 'SELECT origin, count(*)::INTEGER AS n FROM main.reports GROUP BY 1')).toEqual([{ origin: 'imported', n: 5 }]);
+  });
+
+  it('refuses a database file whose reports is a view over a macro that reads a URL, before reading a row', async () => {
+    const sql = wasmImportSql(importHandle());
+    const before = rows(conn, 'SELECT count(*)::INTEGER AS n FROM main.reports');
+    const bytes = await trojanDatabase('http://evil.example/reports.csv');
+    for (const check of [true, false]) { // a new import, and one restored at start-up
+      const error = await commitImport(sql, base, layers, { id: 3, mode: 'add' }, { ...EMPTY, databases: [{ name: 'trojan.duckdb', bytes }] }, { check })
+        .then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportFailedError);
+      expect((error as ImportFailedError).problems.map((p) => formatProblem(p, 'en'))).toEqual([
+        'trojan.duckdb: a database file may hold only the four tables reports, budget_lines, indicators and findings; this one also has '
+        + 'SEQUENCE ids、TABLE MACRO remote_rows、VIEW reports. The dashboard runs no views, macros, sequences or the like from an imported file '
+        + '(they can read files or the network): it copies the rows of the four tables',
+      ]);
+    }
+    expect(rows(conn, 'SELECT count(*)::INTEGER AS n FROM main.reports')).toEqual(before);
+    expect(rows(conn, "SELECT database_name FROM duckdb_databases() WHERE database_name LIKE 'imp_%'")).toEqual([]);
+    // Read anyway, the view would fetch the URL: the locked engine refuses that too.
+    db.registerFileBuffer(`${IMPORT_FILES_DIR}trojan.duckdb`, bytes);
+    conn.query(`ATTACH '${IMPORT_FILES_DIR}trojan.duckdb' AS imp_9_db0 (READ_ONLY)`);
+    expect(() => conn.query('SELECT * FROM imp_9_db0.reports')).toThrow('Cannot access file "http://evil.example/reports.csv"');
+    conn.query('DETACH imp_9_db0');
   });
 });

@@ -18,6 +18,7 @@ import { overviewFigures } from '../../src/queries/overview-figures.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
 import { createTableFromCsvSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
 import { openImportTestDb, type ImportTestDb } from './import-helpers.ts';
+import { trojanDatabase } from './trojan-database.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const DATA = join(root, 'data');
@@ -190,9 +191,23 @@ describe('import into the data', () => {
   });
 
   it('names a database file that lacks a table', async () => {
-    const messages = await failure(importFiles('add', await prepareImport([]), [{ name: 'other.duckdb', bytes: await emptyDatabase() }]));
+    const messages = await failure(importFiles('add', await prepareImport([]), [{ name: 'other.duckdb', bytes: await databaseWith() }]));
     expect(messages[0]).toBe('other.duckdb: 缺少表 reports（数据库文件应有 reports、budget_lines、indicators、findings 四张表）');
     expect(await reportCount()).toBe(5);
+  });
+
+  it('refuses a database file holding more than the four tables (issue 16), restored or new, before reading a row', async () => {
+    const trojan = await trojanDatabase('http://evil.example/reports.csv');
+    const expected = ['trojan.duckdb: 数据库文件只能包含 reports、budget_lines、indicators、findings 四张数据表，这里还有 SEQUENCE ids、TABLE MACRO remote_rows、VIEW reports'
+      + '——本看板不运行导入文件中的视图、宏、序列等（它们可以读取文件或网络），只复制四张表的数据'];
+    expect(await failure(importFiles('add', await prepareImport([]), [{ name: 'trojan.duckdb', bytes: trojan }]))).toEqual(expected);
+    const restored = commitImport(db.sql, db.base, layers, { id: nextId++, mode: 'add' }, { ...(await prepareImport([])), databases: [{ name: 'trojan.duckdb', bytes: trojan }] }, { check: false });
+    expect(await failure(restored)).toEqual(expected);
+    const extra = await databaseWith('CREATE TABLE out.notes (x INTEGER)', 'CREATE SCHEMA out.other', 'CREATE TABLE out.other.reports (x INTEGER)');
+    expect((await failure(importFiles('add', await prepareImport([]), [{ name: 'extra.duckdb', bytes: extra }])))[0])
+      .toContain('这里还有 TABLE notes、TABLE other.reports——');
+    expect(await reportCount()).toBe(5);
+    expect(await importSchemas()).toEqual([]);
   });
 
   it('refuses an import without any report', async () => {
@@ -201,14 +216,15 @@ describe('import into the data', () => {
   });
 });
 
-async function emptyDatabase(): Promise<Uint8Array> {
+/** A database file made by `statements` on catalog `out` (none: an empty one). */
+async function databaseWith(...statements: string[]): Promise<Uint8Array> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const dir = mkdtempSync(join(tmpdir(), 'import-empty-'));
+  const dir = mkdtempSync(join(tmpdir(), 'import-db-'));
   const path = join(dir, 'other.duckdb');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`ATTACH '${path}' AS out (STORAGE_VERSION 'v1.0.0')`);
-  await connection.run('CREATE TABLE out.notes (x INTEGER)');
+  for (const statement of statements) await connection.run(statement);
   await connection.run('DETACH out');
   connection.closeSync();
   instance.closeSync();

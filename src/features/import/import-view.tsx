@@ -9,6 +9,7 @@ import { useImports } from '../../lib/db/import-store.ts';
 import type { ImportMode } from '../../lib/db/import-commit.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
+import { formatProblem } from '../../lib/import/problem-messages.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { FilePicker } from './file-picker.tsx';
 import { ImportList } from './import-list.tsx';
@@ -75,7 +76,9 @@ export function ImportView() {
         {restoreFailures.length > 0 && (
           <div className="import-status is-failed" role="alert">
             <p><strong>{t('import.restoreFailed', { count: restoreFailures.length })}</strong></p>
-            <ul className="import-problems">{restoreFailures.map((message) => <li key={message}>{message}</li>)}</ul>
+            <ul className="import-problems" data-testid="import-restore-failed">
+              {restoreFailures.flatMap(({ files, problems }) => problems.map((problem, index) => <li key={`${files} ${index}`}>{formatProblem(problem, lang)}</li>))}
+            </ul>
           </div>
         )}
         <ImportList imports={imports} disabled={running || !ready} />

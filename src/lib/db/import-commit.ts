@@ -124,8 +124,36 @@ export async function removeImports(sql: ImportSql, base: BaseDataset | null, cu
   return next;
 }
 
-/** The contract columns of each table of an attached database file; problems if any are missing. */
+/** `VIEW reports`, `TABLE MACRO other.m`: a catalog object by kind and name (schema when not main). */
+const objectName = (kind: string, name: string) => `${kind} || ' ' || CASE WHEN schema_name = 'main' THEN '' ELSE schema_name || '.' END || ${name}`;
+
+/**
+ * What an attached database file holds besides the contract's four tables in `main`: views,
+ * macros, sequences, types, other tables. A view runs its SQL whenever it is read (one over a
+ * macro that calls read_csv('http://…'), say), so a file with any of them is refused before a
+ * row of it is read: an import gives tables, never code. Reading the catalog runs nothing.
+ * (Indexes and constraints belong to a table and run nothing either.)
+ */
+async function findNonTables(sql: ImportSql, alias: string): Promise<string[]> {
+  const inFile = `database_name = ${quoteString(alias)}`;
+  const rows = await sql.all<{ object: string }>(
+    `SELECT ${objectName("'VIEW'", 'view_name')} AS object FROM duckdb_views() WHERE ${inFile} AND NOT internal
+     UNION ALL SELECT ${objectName("upper(replace(function_type, '_', ' '))", 'function_name')} FROM duckdb_functions() WHERE ${inFile} AND NOT internal
+     UNION ALL SELECT ${objectName("'SEQUENCE'", 'sequence_name')} FROM duckdb_sequences() WHERE ${inFile}
+     UNION ALL SELECT ${objectName("'TYPE'", 'type_name')} FROM duckdb_types() WHERE ${inFile} AND NOT internal
+     UNION ALL SELECT ${objectName("'TABLE'", 'table_name')} FROM duckdb_tables() WHERE ${inFile}
+       AND NOT (schema_name = 'main' AND table_name IN (${TABLE_NAMES.map(quoteString).join(', ')}))
+     ORDER BY 1`);
+  return rows.map((row) => row.object);
+}
+
+/**
+ * Refuses a database file that holds more than tables (findNonTables); else the contract columns
+ * of each of its tables, with problems if any are missing. Runs on restored imports too.
+ */
 async function checkDatabase(sql: ImportSql, alias: string, file: string): Promise<Record<TableName, string[]>> {
+  const others = await findNonTables(sql, alias);
+  if (others.length > 0) fail([{ kind: 'notPlainTables', file, found: listNames(others.slice(0, MAX_LISTED)) }]);
   const rows = await sql.all<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = ${quoteString(alias)}`);
   const present = new Map<string, string[]>();

@@ -9,6 +9,7 @@ import { prepareImportInWorker } from '../import/parse-in-worker.ts';
 import { fileKindOf } from '../import/file-kind.ts';
 import type { ImportedFile, ImportProgress } from '../import/prepare-import.ts';
 import { setImportedData } from './client.ts';
+import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
 import { lockedDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
 import { commitImport, layersOf, removeImports, type ImportLayer, type ImportMode } from './import-commit.ts';
 import { deleteStoredImports, readStoredIds, readStoredImports, storeImport, type StoredImport } from './import-idb.ts';
@@ -27,11 +28,22 @@ export interface ImportSummary {
 
 export interface ImportsState {
   imports: ImportSummary[];
-  /** Kept imports that could not be restored at start-up (and were dropped), as messages. */
-  restoreFailures: string[];
+  /** Kept imports that could not be restored at start-up (and were dropped): their files, and why. */
+  restoreFailures: RestoreFailure[];
   /** Imports kept in this browser over other datasets: left as they are, put back over theirs. */
   elsewhere: number;
 }
+
+export interface RestoreFailure {
+  files: string;
+  problems: ImportProblem[];
+}
+
+/** Why an import could not be put back: its problems, or the error as one. */
+const failureOf = (files: string, error: unknown): RestoreFailure => ({
+  files,
+  problems: error instanceof ImportFailedError ? error.problems : [{ kind: 'message', file: files, found: (error as Error).message }],
+});
 
 let state: ImportsState = { imports: [], restoreFailures: [], elsewhere: 0 };
 let layers: ImportLayer[] = [];
@@ -160,10 +172,10 @@ export function restoreImports(handle: DuckDbHandle): Promise<void> {
     try {
       stored = await readStoredImports();
     } catch (error) {
-      setState({ restoreFailures: [(error as Error).message] });
+      setState({ restoreFailures: [failureOf('IndexedDB', error)] });
     }
     const restored: ImportSummary[] = [];
-    const failures: string[] = [];
+    const failures: RestoreFailure[] = [];
     const dataset = openedDataset();
     const ours = stored.filter((record) => record.dataset === undefined || record.dataset === dataset);
     setState({ elsewhere: stored.length - ours.length });
@@ -177,7 +189,7 @@ export function restoreImports(handle: DuckDbHandle): Promise<void> {
         }
         restored.push(summaryOf(record));
       } catch (error) {
-        failures.push(`${record.files.map((f) => f.name).join('、')}: ${(error as Error).message}`);
+        failures.push(failureOf(record.files.map((f) => f.name).join('、'), error));
         await deleteStoredImports([record.id]).catch(() => undefined);
       }
     }

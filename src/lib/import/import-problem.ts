@@ -25,6 +25,8 @@ export type ProblemKind =
   | 'noSheets'
   | 'noSheetsNorTable'
   | 'noReports'
+  /** A database file holding more than the contract's tables: views, macros, sequences… */
+  | 'notPlainTables'
   | 'message'
   /** Further problems of one file that are not listed one by one. */
   | 'more';

@@ -29,6 +29,7 @@ const zh: Templates = {
   noSheets: '{where}: 没有名为 reports、budget_lines、indicators 或 findings 的工作表',
   noSheetsNorTable: '{where}: 既没有找到项目支出绩效自评表，也没有名为 reports、budget_lines、indicators 或 findings 的工作表',
   noReports: '没有可导入的报告：所选文件中既没有报告文件，也没有 reports 表的数据行',
+  notPlainTables: '{where}: 数据库文件只能包含 reports、budget_lines、indicators、findings 四张数据表，这里还有 {found}——本看板不运行导入文件中的视图、宏、序列等（它们可以读取文件或网络），只复制四张表的数据',
   message: '{where}: {found}',
   more: '{where}: 另有 {count} 个问题未逐条列出',
 };
@@ -54,6 +55,7 @@ const en: Templates = {
   noSheets: '{where}: no sheet named reports, budget_lines, indicators or findings',
   noSheetsNorTable: '{where}: neither a self-evaluation table nor a sheet named reports, budget_lines, indicators or findings',
   noReports: 'No reports to import: the files hold neither report files nor rows of the reports table',
+  notPlainTables: '{where}: a database file may hold only the four tables reports, budget_lines, indicators and findings; this one also has {found}. The dashboard runs no views, macros, sequences or the like from an imported file (they can read files or the network): it copies the rows of the four tables',
   message: '{where}: {found}',
   more: '{where}: {count} more problem(s) not listed',
 };
