@@ -29,9 +29,16 @@ export interface ConsoleSession {
   fetch(sql: string): Promise<ConsoleResultSet>;
 }
 
-/** A statement the guard, or DuckDB's locked engine, refused; `reason` says why, for a translated message. */
+/**
+ * Why a statement gave no result, for a translated message: the guard's reasons, or DuckDB's
+ * refusals (src/lib/db/console-refusal.ts) of a result over the page's byte limit or of memory
+ * over the engine's (`count`: the limit in MiB).
+ */
+export type ConsoleRefusal = SqlGuardError | { code: 'tooLarge'; count: number } | { code: 'outOfMemory'; count: number };
+
+/** A statement the guard, or DuckDB's locked engine, refused; `reason` says why. */
 export class ConsoleRejection extends Error {
-  constructor(readonly reason: SqlGuardError) {
+  constructor(readonly reason: ConsoleRefusal) {
     super(`rejected: ${reason.code}${'keyword' in reason ? ` ${reason.keyword}` : ''}`);
     this.name = 'ConsoleRejection';
   }

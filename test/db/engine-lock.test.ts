@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
-import { asConsoleError } from '../../src/lib/db/console-refusal.ts';
+import { asConsoleError, refusalOf } from '../../src/lib/db/console-refusal.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { ENGINE_LOCK_SQL, IMPORT_FILES_DIR } from '../../src/lib/db/engine-lock.ts';
 import { commitImport, type ImportLayer } from '../../src/lib/db/import-commit.ts';
@@ -137,6 +137,14 @@ describe('after the lock', () => {
     expect(figures.reports).toBe(5);
     const outcome = await consoleOutcome('SELECT count(*) AS n FROM findings');
     expect(outcome).toMatchObject({ columns: ['n'], truncated: false });
+  });
+
+  it('words DuckDB’s out-of-memory error and the worker’s result-too-large', () => {
+    const oom = new Error('Out of Memory Error: failed to allocate data of size 256.0 MiB (176.4 MiB/244.1 MiB used)');
+    expect(refusalOf(oom)).toEqual({ code: 'outOfMemory', count: 2048 });
+    const tooLarge = Object.assign(new Error('the result is larger than 16777216 bytes'), { name: 'ResultTooLargeError' });
+    expect(refusalOf(tooLarge)).toEqual({ code: 'tooLarge', count: 16 });
+    expect(refusalOf(new Error('Binder Error: no column x'))).toBeNull();
   });
 });
 

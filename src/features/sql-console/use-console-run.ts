@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDbStatus } from '../../lib/db/index.ts';
 import { ConsoleCancelled, ConsoleRejection, runConsoleQuery, type ConsoleResult } from '../../lib/db/console-query.ts';
-import type { SqlGuardError } from '../../queries/console-sql.ts';
+import type { ConsoleRefusal } from '../../queries/console-run.ts';
 
 export type ConsoleFailure =
-  | { kind: 'rejected'; reason: SqlGuardError }
+  | { kind: 'rejected'; reason: ConsoleRefusal }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 

@@ -2,7 +2,8 @@
  * The SQL console's way into DuckDB-WASM: `runConsoleQuery(sql, { signal })`. It uses a
  * connection of its own, so its transaction (always rolled back, see queries/console-run.ts)
  * never wraps a query of the views, and `send()` so that a long query can be cancelled
- * (`cancelSent()` stops it between two polls of the worker). The engine it runs on reads no
+ * (`cancelSent()` stops it between two polls of the worker) and its result comes in batches,
+ * which the worker stops past a byte limit (result-budget.ts). The engine it runs on reads no
  * file and no network (engine-lock.ts); such refusals come back worded (console-refusal.ts).
  * Values come back as plain JS: DECIMAL as numbers, dates as ISO text, lists and structs as
  * JSON text.
@@ -122,10 +123,23 @@ function wasmSession(conn: AsyncDuckDBConnection, signal: AbortSignal | undefine
   };
 }
 
-/** Runs one read-only statement typed in the console; see queries/console-run.ts for the rules. */
-export async function runConsoleQuery(sql: string, { signal }: { signal?: AbortSignal } = {}): Promise<ConsoleResult> {
-  const conn = await consoleConnection();
-  return runGuardedSql(wasmSession(conn, signal), sql).catch((error: unknown) => {
-    throw asConsoleError(error);
+/** The run before the latest: a statement starts once it has ended (see runConsoleQuery). */
+let previousRun: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs one read-only statement typed in the console; see queries/console-run.ts for the rules.
+ * Runs one at a time, each after the one before has rolled back: a new statement used to fail
+ * with `cannot start a transaction within a transaction` while one was still running. The
+ * caller aborts the run it replaces (use-console-run.ts), which then ends at once.
+ */
+export function runConsoleQuery(sql: string, { signal }: { signal?: AbortSignal } = {}): Promise<ConsoleResult> {
+  const run = previousRun.then(async () => {
+    if (signal?.aborted) throw new ConsoleCancelled();
+    const conn = await consoleConnection();
+    return runGuardedSql(wasmSession(conn, signal), sql).catch((error: unknown) => {
+      throw asConsoleError(error);
+    });
   });
+  previousRun = run.catch(() => undefined);
+  return run;
 }
