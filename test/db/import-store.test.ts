@@ -2,30 +2,52 @@
  * The bookkeeping of kept imports (src/lib/db/import-store.ts) around IndexedDB and DuckDB, both
  * stood in for here (the browser test covers them for real): an import belongs to the dataset it
  * was made over and is put back over that one only; ids never collide with another dataset's
- * imports; an import whose COMMIT fails after it was kept is not kept.
+ * imports; an import whose COMMIT fails after it was kept is not kept; one left pending (the page
+ * closed during it) is forgotten; IndexedDB refusing a write leaves the imports as they were.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredImport } from '../../src/lib/db/import-idb.ts';
+import type { ImportFailedError } from '../../src/lib/import/import-problem.ts';
+import { formatProblem } from '../../src/lib/import/problem-messages.ts';
 
 const idb = vi.hoisted(() => ({
   records: [] as StoredImport[],
+  pending: [] as number[],
   stored: [] as number[],
   deleted: [] as number[],
+  refuse: null as null | 'keep' | 'confirm',
 }));
-const commit = vi.hoisted(() => ({ failAfterKeep: false, restoredIds: [] as number[] }));
+const commit = vi.hoisted(() => ({ failAfterKeep: false, restoredIds: [] as number[], removedIds: [] as number[] }));
+const quotaExceeded = () => Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
 
 vi.mock('../../src/lib/db/import-idb.ts', () => ({
-  readStoredImports: async () => idb.records,
+  readStoredImports: async () => ({ kept: idb.records.filter((r) => !idb.pending.includes(r.id)), pending: idb.pending }),
   readStoredIds: async () => idb.records.map((r) => r.id),
-  storeImport: async (record: StoredImport, replacedIds: number[]) => {
+  keepPendingImport: async (record: StoredImport) => {
+    if (idb.refuse === 'keep') throw quotaExceeded();
     idb.stored.push(record.id);
-    idb.deleted.push(...replacedIds);
+    idb.records.push(record);
+    idb.pending.push(record.id);
   },
-  deleteStoredImports: async (ids: number[]) => void idb.deleted.push(...ids),
+  confirmImport: async (id: number, replacedIds: number[]) => {
+    if (idb.refuse === 'confirm') throw quotaExceeded();
+    forget(replacedIds);
+    idb.pending = idb.pending.filter((pending) => pending !== id);
+  },
+  deleteStoredImports: async (ids: number[]) => forget(ids),
 }));
+/** As IndexedDB deletes records: gone from both stores. */
+function forget(ids: number[]): void {
+  idb.deleted.push(...ids);
+  idb.records = idb.records.filter((r) => !ids.includes(r.id));
+  idb.pending = idb.pending.filter((id) => !ids.includes(id));
+}
 vi.mock('../../src/lib/db/import-commit.ts', () => ({
   layersOf: () => ({ hideBase: false, schemas: [] }),
-  removeImports: async () => [],
+  removeImports: async (_sql: unknown, _base: unknown, layers: { id: number }[], ids: number[]) => {
+    commit.removedIds.push(...ids);
+    return layers.filter((layer) => !ids.includes(layer.id));
+  },
   commitImport: async (_sql: unknown, _base: unknown, layers: { id: number }[], layer: { id: number }, _payload: unknown,
     options: { check: boolean; beforeCommit?: () => Promise<void> }) => {
     if (!options.check) commit.restoredIds.push(layer.id);
@@ -74,10 +96,13 @@ vi.stubGlobal('localStorage', {
 
 beforeEach(() => {
   idb.records = [];
+  idb.pending = [];
   idb.stored = [];
   idb.deleted = [];
+  idb.refuse = null;
   commit.failAfterKeep = false;
   commit.restoredIds = [];
+  commit.removedIds = [];
   storage.clear();
 });
 
@@ -132,5 +157,44 @@ describe('kept imports', () => {
     await expect(store.runImport([], 'add', () => undefined)).rejects.toThrow('COMMIT failed');
     expect(idb.stored).toEqual([1]);
     expect(idb.deleted).toEqual([1]);
+  });
+
+  it('forgets, at start-up, an import the page was closed during (still pending), and puts back the others', async () => {
+    idb.records = [record(1, BUNDLED), record(2, BUNDLED)];
+    idb.pending = [2];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    expect(commit.restoredIds).toEqual([1]);
+    expect(idb.deleted).toEqual([2]);
+    expect(store.getImportsState().imports.map((i) => i.id)).toEqual([1]);
+    expect(localStorage.getItem('fund-dashboard.imports')).toBe('1');
+  });
+
+  it('says so when IndexedDB refuses to keep an import, and keeps the imports as they were', async () => {
+    idb.records = [record(1, BUNDLED)];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    idb.refuse = 'keep';
+    const error = await store.runImport([], 'add', () => undefined).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('ImportFailedError'); // of the store's fresh module graph
+    expect((error as ImportFailedError).problems.map((p) => formatProblem(p, 'zh'))).toEqual([
+      '浏览器拒绝保存这次导入（IndexedDB：QuotaExceededError: The quota has been exceeded.），多半是存储空间不足——请清理本网站的浏览器存储或移除以前的导入后再试',
+    ]);
+    expect(store.getImportsState().imports.map((i) => i.id)).toEqual([1]);
+    expect(localStorage.getItem('fund-dashboard.imports')).toBe('1');
+    expect(idb.stored).toEqual([]);
+  });
+
+  it('goes back to the kept imports when IndexedDB refuses to confirm one after DuckDB took it', async () => {
+    idb.records = [record(1, BUNDLED), record(2, BUNDLED)];
+    const store = await openStore(BUNDLED);
+    await store.restoreImports({} as never);
+    idb.refuse = 'confirm';
+    await expect(store.runImport([], 'replace', () => undefined)).rejects.toMatchObject({ problems: [{ kind: 'notStored' }] });
+    expect(commit.removedIds).toEqual([1, 2, 3]); // every layer out, then the kept ones back in
+    expect(commit.restoredIds).toEqual([1, 2, 1, 2]);
+    expect(store.getImportsState().imports.map((i) => i.id)).toEqual([1, 2]);
+    expect(idb.deleted).toEqual([3]); // the pending one, by the putting back
+    expect(idb.records.map((r) => r.id)).toEqual([1, 2]);
   });
 });

@@ -1,7 +1,12 @@
 /**
  * Imports kept in IndexedDB, one record per import: its files, the four tables as contract CSV
  * (or the database files as they were) and whether it added to or replaced the data. Small
- * promise wrappers over the raw API: no library for three operations.
+ * promise wrappers over the raw API: no library for a few operations.
+ *
+ * An import is kept in two steps around DuckDB's COMMIT: its record first, marked pending (the
+ * `pending` store), then, once DuckDB has it, the mark is taken away. A page closed or reloaded
+ * between the two leaves a pending record, which the next start forgets: an import that did not
+ * finish never comes back.
  */
 import type { TableName } from '../../parser/types.ts';
 import type { ImportedFile } from '../import/prepare-import.ts';
@@ -26,13 +31,19 @@ export interface StoredImport {
 
 const DB_NAME = 'fund-dashboard-imports';
 const STORE = 'imports';
+/** Ids of imports kept before DuckDB's COMMIT and not yet confirmed after it. */
+const PENDING = 'pending';
 
 let opened: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
   opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
+    const request = indexedDB.open(DB_NAME, 2);
+    request.onupgradeneeded = () => {
+      for (const name of [STORE, PENDING]) {
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name, { keyPath: 'id' });
+      }
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
   }).catch((error: unknown) => {
@@ -42,46 +53,66 @@ function open(): Promise<IDBDatabase> {
   return opened;
 }
 
-/** Runs `work` in one read-write transaction; resolves once it is durably complete. */
-async function write(work: (store: IDBObjectStore) => void): Promise<void> {
+/**
+ * Runs `work` on both stores in one read-write transaction; resolves once it is durably
+ * complete. A write `work` cannot even start (a full disk may throw at once) aborts it.
+ */
+async function write(work: (imports: IDBObjectStore, pending: IDBObjectStore) => void): Promise<void> {
   const db = await open();
   await new Promise<void>((resolve, reject) => {
-    const transaction = db.transaction(STORE, 'readwrite');
-    work(transaction.objectStore(STORE));
+    const transaction = db.transaction([STORE, PENDING], 'readwrite');
     transaction.oncomplete = () => resolve();
     transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
     transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+    try {
+      work(transaction.objectStore(STORE), transaction.objectStore(PENDING));
+    } catch (error) {
+      transaction.abort();
+      reject(error);
+    }
   });
 }
 
-export async function readStoredImports(): Promise<StoredImport[]> {
-  const db = await open();
-  const records = await new Promise<StoredImport[]>((resolve, reject) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).getAll();
-    request.onsuccess = () => resolve(request.result as StoredImport[]);
+const readAll = <T>(db: IDBDatabase, store: string, read: (store: IDBObjectStore) => IDBRequest): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const request = read(db.transaction(store, 'readonly').objectStore(store));
+    request.onsuccess = () => resolve(request.result as T);
     request.onerror = () => reject(request.error);
   });
-  return records.sort((a, b) => a.id - b.id);
+
+/** The imports kept for good, in the order they were made, and the ids of pending ones (see above). */
+export async function readStoredImports(): Promise<{ kept: StoredImport[]; pending: number[] }> {
+  const db = await open();
+  const [records, pending] = await Promise.all([
+    readAll<StoredImport[]>(db, STORE, (store) => store.getAll()),
+    readAll<number[]>(db, PENDING, (store) => store.getAllKeys()),
+  ]);
+  return { kept: records.filter((r) => !pending.includes(r.id)).sort((a, b) => a.id - b.id), pending };
 }
 
 /** The ids of every kept import, whatever its dataset: a new import takes an id none of them has. */
 export async function readStoredIds(): Promise<number[]> {
-  const db = await open();
-  return new Promise<number[]>((resolve, reject) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).getAllKeys();
-    request.onsuccess = () => resolve(request.result as number[]);
-    request.onerror = () => reject(request.error);
-  });
+  return readAll<number[]>(await open(), STORE, (store) => store.getAllKeys());
 }
 
-/** Keeps `record` and forgets `replacedIds`, in one transaction. */
-export const storeImport = (record: StoredImport, replacedIds: readonly number[]): Promise<void> =>
-  write((store) => {
-    for (const id of replacedIds) store.delete(id);
-    store.put(record);
+/** Keeps `record`, pending until confirmImport: run before DuckDB's COMMIT. */
+export const keepPendingImport = (record: StoredImport): Promise<void> =>
+  write((imports, pending) => {
+    imports.put(record);
+    pending.put({ id: record.id });
+  });
+
+/** After DuckDB's COMMIT: import `id` is kept for good and `replacedIds` forgotten, in one transaction. */
+export const confirmImport = (id: number, replacedIds: readonly number[]): Promise<void> =>
+  write((imports, pending) => {
+    for (const replaced of replacedIds) imports.delete(replaced);
+    pending.delete(id);
   });
 
 export const deleteStoredImports = (ids: readonly number[]): Promise<void> =>
-  write((store) => {
-    for (const id of ids) store.delete(id);
+  write((imports, pending) => {
+    for (const id of ids) {
+      imports.delete(id);
+      pending.delete(id);
+    }
   });

@@ -12,7 +12,7 @@ import { setImportedData } from './client.ts';
 import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
 import { lockedDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
 import { commitImport, layersOf, removeImports, type ImportLayer, type ImportMode } from './import-commit.ts';
-import { deleteStoredImports, readStoredIds, readStoredImports, storeImport, type StoredImport } from './import-idb.ts';
+import { confirmImport, deleteStoredImports, keepPendingImport, readStoredIds, readStoredImports, type StoredImport } from './import-idb.ts';
 import { markStoredImports, openedDataset } from './import-marker.ts';
 import { wasmImportSql } from './import-sql.ts';
 import { getBaseDataset } from './load-dataset.ts';
@@ -85,9 +85,17 @@ function publish(imports: ImportSummary[]): void {
   });
 }
 
+/** IndexedDB refused to keep an import (a full disk, storage turned off): said plainly, data unchanged. */
+const notStored = (error: unknown): ImportFailedError => {
+  const { name, message } = error as { name?: string; message?: string };
+  return new ImportFailedError([{ kind: 'notStored', file: '', found: [name, message].filter(Boolean).join(': ') }]);
+};
+
 /**
  * Reads `files`, checks them and adds them to the data (or puts them in its place). Throws
- * ImportFailedError with every problem found, and then nothing has changed.
+ * ImportFailedError with every problem found, and then nothing has changed. Kept in IndexedDB in
+ * two steps around DuckDB's COMMIT (import-idb.ts): a reload at any point before the end leaves
+ * the kept imports as they were.
  */
 export function runImport(files: readonly File[], mode: ImportMode, onProgress: ImportProgress): Promise<ImportSummary> {
   return serial(async () => {
@@ -116,19 +124,31 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
         check: true,
         beforeCommit: async () => {
           if (databases.length > 0) await countDatabaseRows(handle, id, record);
-          await storeImport(record, []);
+          // Should the page close from here on, the next start opens IndexedDB and forgets the
+          // pending record; publish() below sets the right count.
+          markStoredImports(state.imports.length + state.elsewhere + 1);
+          await keepPendingImport(record).catch((error: unknown) => {
+            throw notStored(error);
+          });
           stored = true;
         },
       });
     } catch (error) {
+      markStoredImports(state.imports.length + state.elsewhere);
       // Kept, then DuckDB's COMMIT failed: the import must not come back at the next start.
       if (stored) await deleteStoredImports([id]).catch(() => undefined);
       throw error;
     }
     // The imports a replacing one took the place of are forgotten only now that it is in: a
-    // failed COMMIT leaves them on screen, and so they must stay kept. (Should this delete fail,
-    // the next start forgets them: restoreImports.)
-    if (replaced.length > 0) await deleteStoredImports(replaced).catch(() => undefined);
+    // failed COMMIT leaves them on screen, and so they must stay kept.
+    try {
+      await confirmImport(id, replaced);
+    } catch (error) {
+      // Still pending, so gone at the next start: the page goes back to what is kept now.
+      layers = await removeImports(wasmImportSql(handle), getBaseDataset(), layers, layers.map((layer) => layer.id));
+      await putBackKept(handle);
+      throw notStored(error);
+    }
     const summary = summaryOf(record);
     publish(mode === 'replace' ? [summary] : [...state.imports, summary]);
     return summary;
@@ -166,34 +186,40 @@ export function removeStoredImports(ids: readonly number[]): Promise<void> {
 export const removeAllImports = (): Promise<void> => removeStoredImports(state.imports.map((i) => i.id));
 
 /** At start-up, after the dataset has loaded: puts back the imports kept over it. Never throws. */
-export function restoreImports(handle: DuckDbHandle): Promise<void> {
-  return serial(async () => {
-    let stored: StoredImport[] = [];
+export const restoreImports = (handle: DuckDbHandle): Promise<void> => serial(() => putBackKept(handle));
+
+/**
+ * Puts back the imports kept over the opened dataset, and forgets pending ones (a page closed
+ * during its import). Never throws: what cannot be put back is said in `restoreFailures`.
+ */
+async function putBackKept(handle: DuckDbHandle): Promise<void> {
+  let stored: StoredImport[] = [];
+  try {
+    const { kept, pending } = await readStoredImports();
+    stored = kept;
+    if (pending.length > 0) await deleteStoredImports(pending).catch(() => undefined);
+  } catch (error) {
+    setState({ restoreFailures: [failureOf('IndexedDB', error)] });
+  }
+  const restored: ImportSummary[] = [];
+  const failures: RestoreFailure[] = [];
+  const dataset = openedDataset();
+  const ours = stored.filter((record) => record.dataset === undefined || record.dataset === dataset);
+  setState({ elsewhere: stored.length - ours.length });
+  for (const record of ours) {
     try {
-      stored = await readStoredImports();
-    } catch (error) {
-      setState({ restoreFailures: [failureOf('IndexedDB', error)] });
-    }
-    const restored: ImportSummary[] = [];
-    const failures: RestoreFailure[] = [];
-    const dataset = openedDataset();
-    const ours = stored.filter((record) => record.dataset === undefined || record.dataset === dataset);
-    setState({ elsewhere: stored.length - ours.length });
-    for (const record of ours) {
-      try {
-        layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id: record.id, mode: record.mode }, record, { check: false });
-        if (record.mode === 'replace') {
-          // Imports it replaced that are still kept (their delete did not happen): forget them now.
-          if (restored.length > 0) await deleteStoredImports(restored.map((i) => i.id)).catch(() => undefined);
-          restored.length = 0;
-        }
-        restored.push(summaryOf(record));
-      } catch (error) {
-        failures.push(failureOf(record.files.map((f) => f.name).join('、'), error));
-        await deleteStoredImports([record.id]).catch(() => undefined);
+      layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id: record.id, mode: record.mode }, record, { check: false });
+      if (record.mode === 'replace') {
+        // Imports it replaced that are still kept (their delete did not happen): forget them now.
+        if (restored.length > 0) await deleteStoredImports(restored.map((i) => i.id)).catch(() => undefined);
+        restored.length = 0;
       }
+      restored.push(summaryOf(record));
+    } catch (error) {
+      failures.push(failureOf(record.files.map((f) => f.name).join('、'), error));
+      await deleteStoredImports([record.id]).catch(() => undefined);
     }
-    if (failures.length > 0) setState({ restoreFailures: failures });
-    publish(restored);
-  });
+  }
+  if (failures.length > 0) setState({ restoreFailures: failures });
+  publish(restored);
 }

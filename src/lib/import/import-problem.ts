@@ -27,6 +27,8 @@ export type ProblemKind =
   | 'noReports'
   /** A database file holding more than the contract's tables: views, macros, sequences… */
   | 'notPlainTables'
+  /** IndexedDB refused to keep the import (`found`: the browser's error). */
+  | 'notStored'
   | 'message'
   /** Further problems of one file that are not listed one by one. */
   | 'more';

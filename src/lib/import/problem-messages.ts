@@ -30,6 +30,7 @@ const zh: Templates = {
   noSheetsNorTable: '{where}: 既没有找到项目支出绩效自评表，也没有名为 reports、budget_lines、indicators 或 findings 的工作表',
   noReports: '没有可导入的报告：所选文件中既没有报告文件，也没有 reports 表的数据行',
   notPlainTables: '{where}: 数据库文件只能包含 reports、budget_lines、indicators、findings 四张数据表，这里还有 {found}——本看板不运行导入文件中的视图、宏、序列等（它们可以读取文件或网络），只复制四张表的数据',
+  notStored: '浏览器拒绝保存这次导入（IndexedDB：{found}），多半是存储空间不足——请清理本网站的浏览器存储或移除以前的导入后再试',
   message: '{where}: {found}',
   more: '{where}: 另有 {count} 个问题未逐条列出',
 };
@@ -56,6 +57,7 @@ const en: Templates = {
   noSheetsNorTable: '{where}: neither a self-evaluation table nor a sheet named reports, budget_lines, indicators or findings',
   noReports: 'No reports to import: the files hold neither report files nor rows of the reports table',
   notPlainTables: '{where}: a database file may hold only the four tables reports, budget_lines, indicators and findings; this one also has {found}. The dashboard runs no views, macros, sequences or the like from an imported file (they can read files or the network): it copies the rows of the four tables',
+  notStored: 'The browser refused to keep this import (IndexedDB: {found}), most likely for lack of storage space: free some of this site’s browser storage or remove earlier imports, then try again',
   message: '{where}: {found}',
   more: '{where}: {count} more problem(s) not listed',
 };
