@@ -1,6 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core, with a watch on console errors and on requests
- * that leave the site's origin.
+ * that leave the site's origin: the page's and its workers' (DuckDB's worker fetches on its own,
+ * and only the browser context sees those).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -40,17 +41,23 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-export async function openPage(browser: Browser, siteUrl: string, width = 1440, height = 1000): Promise<WatchedPage> {
+export interface PageOptions {
+  /** Stop every request that would leave the site's origin (it is still counted). */
+  blockForeign?: boolean;
+}
+
+export async function openPage(browser: Browser, siteUrl: string, width = 1440, height = 1000, { blockForeign = false }: PageOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
   const origin = new URL(siteUrl).origin;
+  const foreign = (url: URL) => url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin;
+  if (blockForeign) await context.route(foreign, (route) => route.abort());
+  const page = await context.newPage();
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) foreignRequests.push(url);
+  context.on('request', (request) => {
+    if (foreign(new URL(request.url()))) foreignRequests.push(`${request.method()} ${request.url()}`);
   });
   return { page, consoleErrors, foreignRequests };
 }

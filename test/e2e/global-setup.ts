@@ -13,6 +13,8 @@ import { serveStatic, type StaticSite } from './static-server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The same site served with no Content-Security-Policy header (a plain static server). */
+    plainSiteUrl: string;
     dataDir: string;
     /** The built site's folder (served at siteUrl). */
     distDir: string;
@@ -20,6 +22,7 @@ declare module 'vitest' {
 }
 
 let site: StaticSite | undefined;
+let plainSite: StaticSite | undefined;
 
 export default async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '../..');
@@ -29,11 +32,14 @@ export default async function setup(project: TestProject) {
   mkdirSync(resolve(outDir, 'e2e'), { recursive: true });
   await writeDuckdbFile(resolveDataDir(), resolve(outDir, 'e2e/dataset.duckdb'));
   site = await serveStatic(outDir);
+  plainSite = await serveStatic(outDir, '/plain/', { cspHeader: false });
   project.provide('siteUrl', site.url);
+  project.provide('plainSiteUrl', plainSite.url);
   project.provide('dataDir', resolveDataDir());
   project.provide('distDir', outDir);
   return async () => {
     await site?.close();
+    await plainSite?.close();
     rmSync(outDir, { recursive: true, force: true });
   };
 }

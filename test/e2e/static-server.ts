@@ -1,7 +1,9 @@
 /**
  * A tiny static server for dist/, mounted under a sub-path to prove the build works from any
  * folder of any host. Long cache for hashed assets and the versioned chart pictures, no-cache for
- * the rest, as the README asks of a real host.
+ * the rest, as the README asks of a real host. With `{ cspHeader: false }` it sends no
+ * Content-Security-Policy header at all, as python's http.server or a bare bucket would: only the
+ * page's <meta> policy is left, which does not reach the DuckDB worker.
  */
 import { createServer, type Server } from 'node:http';
 import { join, normalize, sep } from 'node:path';
@@ -12,7 +14,12 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, basePath = '/sub/path/'): Promise<StaticSite> {
+export interface StaticOptions {
+  /** Send `Content-Security-Policy: frame-ancestors 'none'` (the default) or no CSP header. */
+  cspHeader?: boolean;
+}
+
+export async function serveStatic(root: string, basePath = '/sub/path/', { cspHeader = true }: StaticOptions = {}): Promise<StaticSite> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (!pathname.startsWith(basePath)) {
@@ -26,7 +33,7 @@ export async function serveStatic(root: string, basePath = '/sub/path/'): Promis
       return;
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    if (cspHeader) res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
     const cache = relative.startsWith('assets/') || relative.startsWith('data/charts/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (!sendFile(req, res, path, cache)) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   });
