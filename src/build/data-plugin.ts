@@ -1,11 +1,11 @@
 /**
  * Vite plugin for the dataset: serves the data folder at ./data/ in dev (with the snapshot, its
  * chart pictures and the start-up database computed on request), and on build copies
- * data/*.csv and data/*.duckdb into dist/data/ and writes dist/data/snapshot.json, the
+ * data/current/*.csv and *.duckdb into dist/data/ and writes dist/data/snapshot.json, the
  * overview's pictures in dist/data/charts/ and dist/data/dataset.duckdb (the CSVs in DuckDB's
  * format, which the app loads at start: src/lib/db/load-dataset.ts).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { Plugin } from 'vite';
@@ -16,6 +16,12 @@ import { buildSnapshot } from './snapshot.ts';
 import { sendFile } from './static-files.ts';
 
 const DATA_FILE = /\.(csv|duckdb)$/i;
+
+/**
+ * The set of tables the data folder holds now. A reader of several files resolves the link once
+ * (data/current → data/.tables-…): an ingest switching the link meanwhile cannot mix two sets.
+ */
+const tablesNow = (dataDir: string) => realpathSync(dataDir);
 
 /** The start-up database of the CSVs in `dataDir`, as bytes. */
 async function startupDatabase(dataDir: string): Promise<Buffer> {
@@ -42,7 +48,7 @@ export function dataPlugin(): Plugin {
       server.middlewares.use('/data', (req, res) => {
         const name = decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/+/, '');
         if (name === 'snapshot.json') {
-          buildSnapshot(dataDir)
+          buildSnapshot(tablesNow(dataDir))
             .then((built) => {
               pictures = new Map(built.pictures.map(({ name, svg }) => [`charts/${name}`, svg]));
               res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -64,7 +70,7 @@ export function dataPlugin(): Plugin {
           return;
         }
         if (name === STARTUP_DATABASE_FILE) {
-          startupDatabase(dataDir)
+          startupDatabase(tablesNow(dataDir))
             .then((bytes) => {
               res.setHeader('Content-Type', 'application/octet-stream');
               res.setHeader('Cache-Control', 'no-cache');
@@ -84,19 +90,20 @@ export function dataPlugin(): Plugin {
       });
     },
     async generateBundle() {
-      const files = readdirSync(dataDir).filter((name) => DATA_FILE.test(name));
+      const tables = tablesNow(dataDir);
+      const files = readdirSync(tables).filter((name) => DATA_FILE.test(name));
       for (const name of files) {
         if (name === STARTUP_DATABASE_FILE) {
-          this.warn(`data: ${join(dataDir, name)} is not copied: the build writes its own ${name} from the CSVs`);
+          this.warn(`data: ${join(tables, name)} is not copied: the build writes its own ${name} from the CSVs`);
           continue;
         }
-        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(tables, name)) });
       }
-      const { snapshot, pictures } = await buildSnapshot(dataDir);
+      const { snapshot, pictures } = await buildSnapshot(tables);
       this.emitFile({ type: 'asset', fileName: 'data/snapshot.json', source: JSON.stringify(snapshot) });
       for (const { name, svg } of pictures) this.emitFile({ type: 'asset', fileName: `data/charts/${name}`, source: svg });
-      this.emitFile({ type: 'asset', fileName: `data/${STARTUP_DATABASE_FILE}`, source: await startupDatabase(dataDir) });
-      this.info(`data: ${files.length} file(s) from ${dataDir}, snapshot.json with ${pictures.length} chart pictures and ${STARTUP_DATABASE_FILE}`);
+      this.emitFile({ type: 'asset', fileName: `data/${STARTUP_DATABASE_FILE}`, source: await startupDatabase(tables) });
+      this.info(`data: ${files.length} file(s) from ${tables}, snapshot.json with ${pictures.length} chart pictures and ${STARTUP_DATABASE_FILE}`);
     },
   };
 }

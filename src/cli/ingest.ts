@@ -4,10 +4,11 @@
  * Parses report files (.docx, .xlsx, .html, .txt; one report for each self-evaluation table of a
  * file) into the four contract tables. Folders are read with the folders in them; their files in
  * other formats are skipped and listed. One line per file, a total, an error on stderr for each
- * file or table it cannot read (the others are still written), exit code 1 when any failed. Output is written to a temporary folder first and moved
- * into place at the end, so the output folder is complete and consistent, or as it was.
+ * file or table it cannot read (the others are still written), exit code 1 when any failed. The
+ * tables are written beside the output folder and switched in with one rename (output-folder.ts):
+ * readers of `<out>/current/` see the old tables or the new ones, whenever the run is stopped.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyTables, parseReportFile, ReportParseError, type ParsedFile, type ParsedReport } from '../parser/index.ts';
@@ -16,6 +17,7 @@ import { SCHEMA } from '../parser/schema.ts';
 import { toCsv } from '../lib/csv.ts';
 import { isReportFile, REPORT_EXTENSIONS } from '../parser/readers/extensions.ts';
 import { writeDuckdbFile, DUCKDB_FILE_NAME } from './duckdb-file.ts';
+import { removeLeftovers, replaceTables } from './output-folder.ts';
 
 export interface IngestOptions {
   inputs: string[];
@@ -98,6 +100,7 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
   const tables = emptyTables();
   const failures: IngestResult['failures'] = [];
   const seen = new Set<string>();
+  await removeLeftovers(options.out);
   const list = await listFiles(options.inputs);
   for (const { file, message } of list.broken) {
     failures.push({ file: path.basename(file), message: `${path.basename(file)}: ${message}` });
@@ -128,9 +131,9 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
     const names = list.skipped.slice(0, SKIPPED_LISTED).map((f) => path.relative(process.cwd(), f) || f).join(', ');
     log(`skipped ${list.skipped.length} file(s) not in a report format (${REPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}): ${names}${list.skipped.length > SKIPPED_LISTED ? ', …' : ''}`);
   }
-  const written = tables.reports.length > 0 ? await writeOutput(tables, options) : [];
+  const written = tables.reports.length > 0 ? await replaceTables(options.out, (staging) => writeTables(tables, options.format, staging)) : [];
   log(`${tables.reports.length} reports, ${tables.indicators.length} indicators, ${tables.findings.length} findings; ${failures.length} failed` +
-    (written.length ? ` → ${path.relative(process.cwd(), options.out) || '.'}/` : ' — nothing written'));
+    (written.length ? ` → ${path.relative(process.cwd(), path.dirname(written[0])) || '.'}/` : ' — nothing written'));
   return { tables, failures, written };
 }
 
@@ -143,27 +146,18 @@ function describe(parsed: ParsedFile): string {
   return `${what} (${parsed.format === 'text' || parsed.format === 'pipe' || parsed.format === 'html' ? parsed.encoding : parsed.format})`;
 }
 
-async function writeOutput(tables: NormalizedTables, options: IngestOptions): Promise<string[]> {
-  await mkdir(options.out, { recursive: true });
-  const staging = path.join(options.out, `.ingest-${process.pid}-${Date.now()}`);
-  await mkdir(staging);
-  try {
-    const names: string[] = [];
-    for (const table of TABLE_NAMES) {
-      const columns = SCHEMA[table].map((c) => c.name);
-      await writeFile(path.join(staging, `${table}.csv`), toCsv(tables[table] as unknown as Record<string, unknown>[], columns));
-      names.push(`${table}.csv`);
-    }
-    if (options.format === 'duckdb') {
-      await writeDuckdbFile(staging, path.join(staging, DUCKDB_FILE_NAME));
-      names.splice(0, names.length, DUCKDB_FILE_NAME);
-    }
-    // Everything is complete in the staging folder: only now touch the output folder.
-    for (const name of names) await rename(path.join(staging, name), path.join(options.out, name));
-    return names.map((n) => path.join(options.out, n));
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+/** The tables as files in `folder`; returns their names. */
+async function writeTables(tables: NormalizedTables, format: IngestOptions['format'], folder: string): Promise<string[]> {
+  const csvFiles = TABLE_NAMES.map((table) => `${table}.csv`);
+  for (const table of TABLE_NAMES) {
+    const columns = SCHEMA[table].map((c) => c.name);
+    await writeFile(path.join(folder, `${table}.csv`), toCsv(tables[table] as unknown as Record<string, unknown>[], columns));
   }
+  if (format === 'csv') return csvFiles;
+  await writeDuckdbFile(folder, path.join(folder, DUCKDB_FILE_NAME));
+  // The CSVs were the database's source only: the CSVs readers see, if any, stay as they are.
+  await Promise.all(csvFiles.map((name) => rm(path.join(folder, name))));
+  return [DUCKDB_FILE_NAME];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -19,6 +19,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { STORAGE_VERSION } from '../../src/cli/duckdb-file.ts';
 import { NO_IMPORTS, originViewSql } from '../../src/lib/db/origin-views.ts';
 import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
@@ -69,7 +70,7 @@ async function generate(): Promise<void> {
     await connection.run(`ATTACH ${quote(dbFile)} AS out (STORAGE_VERSION '${STORAGE_VERSION}')`);
     for (const table of TABLE_NAMES) {
       const columns = Object.entries(csvColumnTypes(table)).map(([name, type]) => `${quote(name)}: ${quote(type)}`).join(', ');
-      const source = `read_csv(${quote(path.join(root, 'data', `${table}.csv`))}, header = true, auto_detect = false, columns = {${columns}})`;
+      const source = `read_csv(${quote(path.join(BUNDLED_DATA_DIR, `${table}.csv`))}, header = true, auto_detect = false, columns = {${columns}})`;
       const names = Object.keys(csvColumnTypes(table));
       const select = names.map((name) => `${REWRITES[table][name] ?? `t."${name}"`} AS "${name}"`).join(', ');
       await connection.run(createTableSql(table, `out.${table}`));

@@ -1,6 +1,6 @@
 /**
- * The ingest CLI: bundled data up to date, failures reported by file, atomic output,
- * and a DuckDB file that DuckDB-WASM (1.4) can attach.
+ * The ingest CLI: bundled data up to date, failures reported by file, atomic output (and
+ * output-folder.test.ts, ingest-faults.test.ts), and a DuckDB file that DuckDB-WASM (1.4) can attach.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir, symlink } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ingest, parseArgs } from '../../src/cli/ingest.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
 import { openWasmDb } from '../db/helpers.ts';
@@ -20,13 +21,13 @@ const quiet = () => {};
 const temp = () => mkdtemp(path.join(tmpdir(), 'ingest-test-'));
 
 describe('ingest CLI', () => {
-  it('data/ is what the parser makes of data/raw (regenerate with `npm run ingest`)', async () => {
+  it('data/current is what the parser makes of data/raw (regenerate with `npm run ingest`)', async () => {
     const out = await temp();
     await ingest(parseArgs(['--out', out], root), quiet, quiet);
     for (const table of TABLE_NAMES) {
-      const fresh = await readFile(path.join(out, `${table}.csv`), 'utf8');
-      const committed = await readFile(path.join(root, 'data', `${table}.csv`), 'utf8');
-      expect(committed, `data/${table}.csv is out of date: run npm run ingest`).toBe(fresh);
+      const fresh = await readFile(path.join(out, 'current', `${table}.csv`), 'utf8');
+      const committed = await readFile(path.join(BUNDLED_DATA_DIR, `${table}.csv`), 'utf8');
+      expect(committed, `data/current/${table}.csv is out of date: run npm run ingest`).toBe(fresh);
     }
   });
 
@@ -43,7 +44,7 @@ describe('ingest CLI', () => {
     expect(errors[0]).toMatch(/^✗ empty\.txt: /);
     expect(errors[1]).toMatch(/^✗ memo\.txt: .*no self-evaluation table/);
     expect(lines.at(-1)).toMatch(/^1 reports, 11 indicators, \d+ findings; 2 failed/);
-    expect((await readFile(path.join(out, 'reports.csv'), 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect((await readFile(path.join(out, 'current', 'reports.csv'), 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(2);
   });
 
   it('exits 1 when a file failed and leaves no staging folder behind', async () => {
@@ -53,7 +54,9 @@ describe('ingest CLI', () => {
     await writeFile(path.join(input, 'broken.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
     const run = promisify(execFile)('npx', ['tsx', 'src/cli/ingest.ts', input, '--out', out], { cwd: root });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('broken.txt') });
-    expect((await readdir(out)).sort()).toEqual(['budget_lines.csv', 'findings.csv', 'indicators.csv', 'reports.csv']);
+    expect((await readdir(path.join(out, 'current'))).sort()).toEqual(['budget_lines.csv', 'findings.csv', 'indicators.csv', 'reports.csv']);
+    expect(await readdir(out)).toEqual([expect.stringMatching(/^\.tables-\d+-\d+$/), 'current']);
+    expect((await readdir(path.dirname(out))).filter((name) => name.startsWith(`.${path.basename(out)}.`))).toEqual([]);
   });
 
   it('leaves the output folder as it was when nothing could be read', async () => {
@@ -71,13 +74,15 @@ describe('ingest CLI', () => {
     expect(() => parseArgs(['--out'], root)).toThrow(/needs a value/);
   });
 
-  it('writes a DuckDB file that DuckDB-WASM attaches read-only', async () => {
+  it('writes a DuckDB file that DuckDB-WASM attaches read-only, beside the CSVs already there', async () => {
     const out = await temp();
-    await mkdir(out, { recursive: true });
+    await ingest(parseArgs([path.join(raw, '000_4b75f8664dbcb524.txt'), '--out', out], root), quiet, quiet);
+    const csv = await readFile(path.join(out, 'current', 'reports.csv'));
     await ingest(parseArgs(['--out', out, '--format', 'duckdb'], root), quiet, quiet);
-    expect(await readdir(out)).toEqual(['fund-performance.duckdb']);
+    expect((await readdir(path.join(out, 'current'))).sort()).toEqual(['budget_lines.csv', 'findings.csv', 'fund-performance.duckdb', 'indicators.csv', 'reports.csv']);
+    expect(await readFile(path.join(out, 'current', 'reports.csv'))).toEqual(csv);
     const db = await openWasmDb();
-    db.registerFileBuffer('fp.duckdb', new Uint8Array(await readFile(path.join(out, 'fund-performance.duckdb'))));
+    db.registerFileBuffer('fp.duckdb', new Uint8Array(await readFile(path.join(out, 'current', 'fund-performance.duckdb'))));
     const conn = db.connect();
     conn.query("ATTACH 'fp.duckdb' AS fp (READ_ONLY)");
     const [row] = conn.query('SELECT count(*)::INTEGER AS n, round(sum(budget_adjusted), 2) AS total FROM fp.reports').toArray().map((r) => r.toJSON());

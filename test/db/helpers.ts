@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, writeStartupDatabase, type NodeDb } from '../../src/build/node-db.ts';
 
 /** The small hand-made dataset whose figures the tests below were computed from by hand. */
@@ -33,7 +34,7 @@ export async function openWasmDb(): Promise<import('@duckdb/duckdb-wasm/blocking
  */
 export async function startupDatabaseBytes(dir: string, name: string, sql?: string): Promise<Uint8Array<ArrayBuffer>> {
   const file = join(dir, `${name}.duckdb`);
-  await writeStartupDatabase(resolve(import.meta.dirname, '../../data'), file);
+  await writeStartupDatabase(BUNDLED_DATA_DIR, file);
   if (sql) {
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();

@@ -5,8 +5,9 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ingest } from '../../src/cli/ingest.ts';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
 import { commitImport, removeImports, type ImportLayer, type ImportMode } from '../../src/lib/db/import-commit.ts';
@@ -21,8 +22,8 @@ import { openImportTestDb, type ImportTestDb } from './import-helpers.ts';
 import { trojanDatabase } from './trojan-database.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const DATA = join(root, 'data');
-const SEED = join(DATA, 'raw/000_4b75f8664dbcb524.txt');
+const DATA = BUNDLED_DATA_DIR;
+const SEED = join(root, 'data/raw/000_4b75f8664dbcb524.txt');
 const GB18030 = join(root, 'test/parser/input/gb18030-encoding.txt');
 
 const prepare = (...paths: string[]): Promise<PreparedImport> =>
@@ -60,14 +61,15 @@ describe('import into the data', () => {
   it('turns a report file into exactly the rows the CLI writes', async () => {
     const out = mkdtempSync(join(tmpdir(), 'import-cli-'));
     try {
-      await ingest({ inputs: [SEED], out, format: 'csv' }, () => undefined, () => undefined);
+      const { written } = await ingest({ inputs: [SEED], out, format: 'csv' }, () => undefined, () => undefined);
+      const tables = dirname(written[0]);
       const prepared = await prepare(SEED);
-      for (const table of TABLE_NAMES) expect(prepared.csv[table], table).toBe(readFileSync(join(out, `${table}.csv`), 'utf8'));
+      for (const table of TABLE_NAMES) expect(prepared.csv[table], table).toBe(readFileSync(join(tables, `${table}.csv`), 'utf8'));
       // …and, loaded, the rows DuckDB reads from the CLI's files.
       await importFiles('replace', prepared);
       await db.sql.run('CREATE SCHEMA cli');
       for (const table of TABLE_NAMES) {
-        const path = join(out, `${table}.csv`);
+        const path = join(tables, `${table}.csv`);
         await db.sql.run(createTableFromCsvSql(table, `cli.${table}`, path, parseCsvHeader(readFileSync(path, 'utf8').split('\n')[0])));
         const imported = await db.rows(`SELECT * EXCLUDE (origin) FROM main.${table}`);
         expect(imported.length, table).toBeGreaterThan(0);

@@ -7,9 +7,10 @@
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
@@ -17,7 +18,6 @@ import { loadDataset, type DatasetFiles } from '../../src/lib/db/load-dataset.ts
 import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/schema.ts';
 import { openWasmDb, startupDatabaseBytes } from './helpers.ts';
 
-const DATA_DIR = resolve(import.meta.dirname, '../../data');
 const source = resolveDatasetSource(null, 'http://site.test/sub/');
 
 let dir: string;
@@ -68,7 +68,7 @@ describe('loadDataset from a database file', () => {
 
   it('marks every row of the build\'s database as bundled, whatever origin column its CSVs had', async () => {
     const csvDir = join(dir, 'with-origin');
-    await cp(DATA_DIR, csvDir, { recursive: true, filter: (path) => !path.endsWith('.duckdb') });
+    await cp(BUNDLED_DATA_DIR, csvDir, { recursive: true, dereference: true, filter: (path) => !path.endsWith('.duckdb') });
     const reports = Papa.parse<Record<string, string>>(await readFile(join(csvDir, 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     await writeFile(join(csvDir, 'reports.csv'), Papa.unparse(reports.map((row) => ({ ...row, origin: 'imported' })), { newline: '\n' }) + '\n');
     const file = join(dir, 'with-origin.duckdb');
@@ -132,7 +132,7 @@ describe('loadDataset from a folder of CSV files', () => {
     kind: 'csv',
     files: await Promise.all(TABLE_NAMES.map(async (table) => ({
       file: `data/${csvFileName(table)}`,
-      bytes: new TextEncoder().encode((await readFile(join(DATA_DIR, csvFileName(table)), 'utf8')).replace(/\r?\n/g, newLine)),
+      bytes: new TextEncoder().encode((await readFile(join(BUNDLED_DATA_DIR, csvFileName(table)), 'utf8')).replace(/\r?\n/g, newLine)),
     }))),
   });
   /** Every table's rows, ordered; line breaks inside values written alike (the folders differ in them too). */
@@ -149,7 +149,7 @@ describe('loadDataset from a folder of CSV files', () => {
 
   it('reads a CSV whose lines end in a comma (an unnamed last column), and refuses a column named twice', async () => {
     await loadDataset(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, ''])) });
-    const findings = Papa.parse(await readFile(join(DATA_DIR, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
+    const findings = Papa.parse(await readFile(join(BUNDLED_DATA_DIR, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
     expect(query('SELECT count(*)::INTEGER AS n FROM main.findings')[0].n).toBe(findings);
     await expect(loadDataset(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, cells[records[0].indexOf('code')]])) }))
       .rejects.toThrow('data/findings.csv: column name(s) given twice in the header: code');

@@ -5,18 +5,18 @@
  */
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
 import { exampleChart, SQL_EXAMPLES } from '../../src/features/sql-console/examples.ts';
 import { numericColumns } from '../../src/features/sql-console/result-chart-option.ts';
 import { runGuardedSql, type ConsoleResult, type ConsoleSession } from '../../src/queries/console-run.ts';
 import { zh } from '../../src/lib/messages/sql-console.ts';
 
-const DATA_DIR = resolve(import.meta.dirname, '../../data');
 type Row = Record<string, string>;
 const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(DATA_DIR, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  Papa.parse<Row>(readFileSync(join(BUNDLED_DATA_DIR, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const reports = readCsv('reports');
 const indicators = readCsv('indicators');
 const findings = readCsv('findings');
@@ -36,7 +36,7 @@ const english = new Map<string, ConsoleResult>();
 const run = (id: string) => results.get(id)!;
 
 beforeAll(async () => {
-  db = await openNodeDb(DATA_DIR);
+  db = await openNodeDb(BUNDLED_DATA_DIR);
   for (const example of SQL_EXAMPLES) {
     results.set(example.id, await runGuardedSql(session(), example.sql.zh));
     english.set(example.id, await runGuardedSql(session(), example.sql.en));

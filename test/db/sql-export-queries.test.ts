@@ -4,8 +4,9 @@
  */
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
 import { filteredBudgetLines } from '../../src/queries/filtered-budget-lines.ts';
 import { filteredFindings } from '../../src/queries/filtered-findings.ts';
@@ -13,15 +14,14 @@ import { filteredIndicators } from '../../src/queries/filtered-indicators.ts';
 import { filteredReports } from '../../src/queries/filtered-reports.ts';
 import type { Filters } from '../../src/queries/filters.ts';
 
-const DATA_DIR = resolve(import.meta.dirname, '../../data');
 type Row = Record<string, string>;
 const readCsv = (table: string): Row[] =>
-  Papa.parse<Row>(readFileSync(join(DATA_DIR, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  Papa.parse<Row>(readFileSync(join(BUNDLED_DATA_DIR, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const csv = { reports: readCsv('reports'), budget_lines: readCsv('budget_lines'), indicators: readCsv('indicators'), findings: readCsv('findings') };
 
 let db: NodeDb;
 beforeAll(async () => {
-  db = await openNodeDb(DATA_DIR);
+  db = await openNodeDb(BUNDLED_DATA_DIR);
 });
 afterAll(() => db?.close());
 

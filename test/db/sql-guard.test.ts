@@ -6,17 +6,17 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
 import { ConsoleRejection, runGuardedSql, type ConsoleSession } from '../../src/queries/console-run.ts';
 import { guardConsoleSql, limitedSql, scanSql, tokensShowSeveralStatements } from '../../src/queries/console-sql.ts';
 import { openWasmDb } from './helpers.ts';
 
-const DATA_DIR = resolve(import.meta.dirname, '../../data');
 /** Rows of a bundled CSV, counted independently of DuckDB. */
 const csvRows = (table: string): number =>
-  Papa.parse(readFileSync(join(DATA_DIR, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
+  Papa.parse(readFileSync(join(BUNDLED_DATA_DIR, `${table}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
 
 const rejected = (sql: string) => {
   const result = guardConsoleSql(sql);
@@ -183,7 +183,7 @@ describe('runGuardedSql on native DuckDB with the bundled data', () => {
   ))[0];
 
   beforeAll(async () => {
-    db = await openNodeDb(DATA_DIR);
+    db = await openNodeDb(BUNDLED_DATA_DIR);
   });
   afterAll(() => db?.close());
 

@@ -6,15 +6,14 @@
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
 import { fetchDatasetFiles } from '../../src/lib/db/load-dataset.ts';
 import { TABLE_NAMES, DatasetError, contractColumns, createTableFromCsvSql, csvFileName, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
 import { openWasmDb } from './helpers.ts';
-
-const DATA_DIR = resolve(import.meta.dirname, '../../data');
 
 describe('writeStartupDatabase', () => {
   let dir: string;
@@ -22,7 +21,7 @@ describe('writeStartupDatabase', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'startup-db-'));
     file = join(dir, 'dataset.duckdb');
-    await writeStartupDatabase(DATA_DIR, file);
+    await writeStartupDatabase(BUNDLED_DATA_DIR, file);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -34,7 +33,7 @@ describe('writeStartupDatabase', () => {
     conn.query('CREATE SCHEMA raw');
     conn.query('CREATE SCHEMA csv');
     for (const table of TABLE_NAMES) {
-      const text = await readFile(join(DATA_DIR, csvFileName(table)));
+      const text = await readFile(join(BUNDLED_DATA_DIR, csvFileName(table)));
       db.registerFileBuffer(`${table}.csv`, new Uint8Array(text));
       const header = parseCsvHeader(text.toString('utf8').split('\n')[0]);
       conn.query(createTableFromCsvSql(table, `raw.${table}`, `${table}.csv`, header));

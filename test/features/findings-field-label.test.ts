@@ -6,12 +6,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { fieldLabel, findingValue } from '../../src/features/findings/field-label.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const outputs = join(root, 'test/parser/output');
 const fields = new Set<string>([
-  ...Papa.parse<{ field: string }>(readFileSync(join(root, 'data/findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => r.field),
+  ...Papa.parse<{ field: string }>(readFileSync(join(BUNDLED_DATA_DIR, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => r.field),
   ...readdirSync(outputs).filter((f) => f.endsWith('.json'))
     .flatMap((f) => ((JSON.parse(readFileSync(join(outputs, f), 'utf8')) as { findings?: { field: string | null }[] }).findings ?? []).map((x) => x.field ?? '')),
 ]);

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { SCHEMA } from '../../src/parser/schema.ts';
 import { csvText } from '../../src/lib/export/csv-export.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
@@ -13,7 +14,7 @@ import { prepareImport, type ImportInput } from '../../src/lib/import/prepare-im
 import { formatProblem, PROBLEM_TEMPLATES } from '../../src/lib/import/problem-messages.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const dataFile = (name: string) => readFileSync(join(root, 'data', name));
+const dataFile = (name: string) => readFileSync(join(BUNDLED_DATA_DIR, name));
 const file = (name: string, content: string | Uint8Array): ImportInput => ({
   name,
   load: async () => (typeof content === 'string' ? new TextEncoder().encode(content) : content),

@@ -1,18 +1,17 @@
 /** Workbooks whose sheets follow the contract: read, typed and checked like the CSV files. */
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { prepareImport } from '../../src/lib/import/prepare-import.ts';
 import { formatProblem } from '../../src/lib/import/problem-messages.ts';
 import { buildWorkbook, type SheetCell } from './import-xlsx-fixture.ts';
 
-const DATA = resolve(import.meta.dirname, '../../data');
-
 /** A data/ CSV as sheet rows: numbers as numbers, as Excel keeps them. */
 function sheetOf(table: string): SheetCell[][] {
-  const records = Papa.parse<string[]>(readFileSync(join(DATA, `${table}.csv`), 'utf8'), { skipEmptyLines: true }).data;
+  const records = Papa.parse<string[]>(readFileSync(join(BUNDLED_DATA_DIR, `${table}.csv`), 'utf8'), { skipEmptyLines: true }).data;
   return records.map((record, index) => record.map((cell) => (index > 0 && cell !== '' && !Number.isNaN(Number(cell)) && !/^0\d/.test(cell) ? Number(cell) : cell)));
 }
 
@@ -22,7 +21,7 @@ describe('import of .xlsx workbooks', () => {
   it('reads the four sheets into the same rows as the CSV files', async () => {
     const tables = ['reports', 'budget_lines', 'indicators', 'findings'];
     const fromBook = await prepareImport([workbook('seeds.xlsx', buildWorkbook({ 说明: [['本工作簿按数据约定填写']], ...Object.fromEntries(tables.map((t) => [t, sheetOf(t)])) }))]);
-    const fromCsv = await prepareImport(tables.map((t) => ({ name: `${t}.csv`, load: async () => new Uint8Array(readFileSync(join(DATA, `${t}.csv`))) })));
+    const fromCsv = await prepareImport(tables.map((t) => ({ name: `${t}.csv`, load: async () => new Uint8Array(readFileSync(join(BUNDLED_DATA_DIR, `${t}.csv`))) })));
     expect(fromBook.counts).toEqual(fromCsv.counts);
     for (const table of tables) expect(fromBook.csv[table as 'reports'], table).toBe(fromCsv.csv[table as 'reports']);
     expect(fromBook.files).toEqual([{ name: 'seeds.xlsx', kind: 'xlsx', reports: 5, rows: expect.any(Number) }]);

@@ -1,0 +1,158 @@
+/**
+ * The ingest's output folder, switched from one set of tables to the next in a single step.
+ *
+ * The tables live in a version folder `<out>/.tables-<pid>-<ms>/`, and readers open them
+ * through `<out>/current`, a symbolic link to the version in force. A run writes its tables into
+ * a staging folder beside the output (`<parent>/.<out>.ingest-<pid>-<ms>/`), renames the finished
+ * folder into the output as a new version, then renames a new link over `current`. That last
+ * rename(2) is the switch, and it is atomic: a reader, or a run killed at any instant, finds the
+ * old set or the new set, never a mix.
+ *
+ * Why a link inside the folder, and not the folder itself as a link to a version: the bundled
+ * dataset's folder data/ also holds the reports it is made from (data/raw), so it must stay a
+ * real folder. The files of a folder cannot be replaced together by renaming them one by one (a
+ * kill between two renames left old and new tables side by side), nor by renaming a folder over a
+ * folder that is not empty (rename(2) refuses). The price is one step in the readers' path,
+ * `<out>/current/…` (tablesFolder below).
+ */
+import { existsSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { TABLE_NAMES } from '../parser/types.ts';
+import { DUCKDB_FILE_NAME } from './duckdb-file.ts';
+
+/** The link to the version in force, inside the output folder. */
+export const CURRENT = 'current';
+
+/** Every file name the ingest writes. */
+const TABLE_FILES = [...TABLE_NAMES.map((table) => `${table}.csv`), DUCKDB_FILE_NAME];
+
+/**
+ * Where the tables of a dataset folder are: `<dir>/current` when the ingest wrote it, else the
+ * folder itself (a folder of CSVs put together by hand).
+ */
+export function tablesFolder(dir: string): string {
+  return existsSync(path.join(dir, CURRENT)) ? path.join(dir, CURRENT) : dir;
+}
+
+/**
+ * What runs of ours leave inside the output folder, named after the process that made them:
+ * versions, the new link before it is renamed, a staging folder when the output is another file
+ * system (and those of ingests before this one, which staged inside).
+ */
+const OWN_ENTRY = /^\.(?:tables|current|ingest)-(\d+)-\d+$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
+  }
+}
+
+/**
+ * Removes what killed runs left: their staging folders, a version that never became current (or
+ * stayed after it was replaced), the link not yet renamed. Only entries named as this module names
+ * them, and only when their process has ended: another ingest may be writing to the same folder.
+ */
+export async function removeLeftovers(out: string): Promise<void> {
+  const current = await readlink(path.join(out, CURRENT)).catch(() => null);
+  const ended = (name: string) => {
+    const own = OWN_ENTRY.exec(name);
+    return own !== null && name !== current && !alive(Number(own[1]));
+  };
+  const list = (folder: string) => readdir(folder).catch(() => [] as string[]);
+  const parent = path.dirname(out);
+  const staging = `.${path.basename(out)}.ingest-`; // beside the output: .<out>.ingest-<pid>-<ms>
+  const found = [
+    ...(await list(parent)).filter((name) => name.startsWith(staging) && ended(`.ingest-${name.slice(staging.length)}`)).map((name) => path.join(parent, name)),
+    ...(await list(out)).filter(ended).map((name) => path.join(out, name)),
+  ];
+  await Promise.all(found.map((entry) => rm(entry, { recursive: true, force: true })));
+}
+
+/** The set of tables readers see now: in a version, or (written by an ingest before this one) loose in the output folder. */
+interface Previous {
+  folder: string;
+  names: string[];
+  /** The version folder's name, when there is one. */
+  version?: string;
+}
+
+async function previousTables(out: string): Promise<Previous> {
+  const version = await readlink(path.join(out, CURRENT)).catch(() => undefined);
+  if (version !== undefined) return { folder: path.join(out, version), names: await readdir(path.join(out, version)), version };
+  const loose = await readdir(out);
+  return { folder: out, names: TABLE_FILES.filter((name) => loose.includes(name)) };
+}
+
+async function sameTables(staging: string, names: string[], previous: Previous): Promise<boolean> {
+  if (previous.version === undefined || previous.names.length !== names.length) return false;
+  for (const name of names) {
+    if (!previous.names.includes(name)) return false;
+    const [now, next] = await Promise.all([readFile(path.join(previous.folder, name)), readFile(path.join(staging, name))]);
+    if (!now.equals(next)) return false;
+  }
+  return true;
+}
+
+/** Names a run's folders, unique within this process even when runs follow within a millisecond (tests). */
+let lastStamp = 0;
+/**
+ * What this run removes if it stops now on an error: its staging folder; then the version and
+ * the new link, until the switch; after it, what the new version replaced.
+ */
+let toRemove: string[] = [];
+
+/**
+ * Writes a new set of tables with `write(staging)` (which returns the names of the files it
+ * wrote) and makes it the output's current set, keeping the current set's other files (a
+ * `--format duckdb` run into a folder of CSVs adds the database beside them). Returns the paths
+ * of the files written, as readers open them. An unchanged set is left as it is, so that
+ * re-running the ingest on the same reports changes nothing (data/ is committed).
+ */
+export async function replaceTables(out: string, write: (staging: string) => Promise<string[]>): Promise<string[]> {
+  await mkdir(out, { recursive: true });
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  const id = `${process.pid}-${lastStamp}`;
+  // Beside the output, where no reader looks; inside it (hidden) only when the output is another
+  // file system (a mount point), where renaming the staging folder into it would fail.
+  const sameDevice = (await stat(path.dirname(out))).dev === (await stat(out)).dev;
+  const staging = sameDevice ? path.join(path.dirname(out), `.${path.basename(out)}.ingest-${id}`) : path.join(out, `.ingest-${id}`);
+  toRemove = [staging];
+  await mkdir(staging);
+  try {
+    const names = await write(staging);
+    const previous = await previousTables(out);
+    const kept = previous.names.filter((name) => !names.includes(name));
+    for (const name of kept) await copyFile(path.join(previous.folder, name), path.join(staging, name));
+    if (!(await sameTables(staging, [...names, ...kept], previous))) {
+      switchTo(out, staging, id, previous);
+    }
+    return names.map((name) => path.join(out, CURRENT, name));
+  } finally {
+    await Promise.all(toRemove.map((entry) => rm(entry, { recursive: true, force: true })));
+    toRemove = [];
+  }
+}
+
+/**
+ * Moves the finished staging folder into the output as a version, then points `current` at it.
+ * Until that last rename readers see the old set. (A run killed on the way leaves the version
+ * and the link to the next run's removeLeftovers.)
+ */
+function switchTo(out: string, staging: string, id: string, previous: Previous): void {
+  const version = `.tables-${id}`;
+  const link = path.join(out, `.${CURRENT}-${id}`);
+  renameSync(staging, path.join(out, version));
+  toRemove = [path.join(out, version)];
+  symlinkSync(version, link);
+  toRemove.push(link);
+  renameSync(link, path.join(out, CURRENT)); // the switch
+  // Replaced: the previous version, or the tables an older ingest left loose (now in the version).
+  toRemove = previous.version === undefined ? previous.names.map((name) => path.join(out, name))
+    : OWN_ENTRY.test(previous.version) ? [path.join(out, previous.version)] : [];
+  for (const entry of toRemove) rmSync(entry, { recursive: true, force: true });
+  toRemove = [];
+}
