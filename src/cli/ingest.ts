@@ -17,7 +17,7 @@ import { SCHEMA } from '../parser/schema.ts';
 import { toCsv } from '../lib/csv.ts';
 import { isReportFile, REPORT_EXTENSIONS } from '../parser/readers/extensions.ts';
 import { writeDuckdbFile, DUCKDB_FILE_NAME } from './duckdb-file.ts';
-import { removeLeftovers, replaceTables } from './output-folder.ts';
+import { cleanUpOnSignals, removeLeftovers, replaceTables } from './output-folder.ts';
 
 export interface IngestOptions {
   inputs: string[];
@@ -161,6 +161,7 @@ async function writeTables(tables: NormalizedTables, format: IngestOptions['form
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  cleanUpOnSignals();
   try {
     const options = parseArgs(process.argv.slice(2), process.cwd());
     const result = await ingest(options, (l) => console.log(l), (l) => console.error(l));

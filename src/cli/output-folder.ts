@@ -100,10 +100,12 @@ async function sameTables(staging: string, names: string[], previous: Previous):
 /** Names a run's folders, unique within this process even when runs follow within a millisecond (tests). */
 let lastStamp = 0;
 /**
- * What this run removes if it stops now on an error: its staging folder; then the version and
- * the new link, until the switch; after it, what the new version replaced.
+ * What this run removes if it stops now, on an error or a signal: its staging folder; then the
+ * version and the new link, until the switch; after it, what the new version replaced.
  */
 let toRemove: string[] = [];
+/** Set once the switch is made: from then on an interrupted run has its new tables in place. */
+let switched = false;
 
 /**
  * Writes a new set of tables with `write(staging)` (which returns the names of the files it
@@ -120,15 +122,17 @@ export async function replaceTables(out: string, write: (staging: string) => Pro
   // file system (a mount point), where renaming the staging folder into it would fail.
   const sameDevice = (await stat(path.dirname(out))).dev === (await stat(out)).dev;
   const staging = sameDevice ? path.join(path.dirname(out), `.${path.basename(out)}.ingest-${id}`) : path.join(out, `.ingest-${id}`);
-  toRemove = [staging];
+  toRemove = [staging]; // before the mkdir: a signal handled while it is under way must find it
   await mkdir(staging);
   try {
+    await pauseAt('staging');
     const names = await write(staging);
     const previous = await previousTables(out);
     const kept = previous.names.filter((name) => !names.includes(name));
     for (const name of kept) await copyFile(path.join(previous.folder, name), path.join(staging, name));
     if (!(await sameTables(staging, [...names, ...kept], previous))) {
-      switchTo(out, staging, id, previous);
+      await pauseAt('staged');
+      await switchTo(out, staging, id, previous);
     }
     return names.map((name) => path.join(out, CURRENT, name));
   } finally {
@@ -138,21 +142,77 @@ export async function replaceTables(out: string, write: (staging: string) => Pro
 }
 
 /**
- * Moves the finished staging folder into the output as a version, then points `current` at it.
- * Until that last rename readers see the old set. (A run killed on the way leaves the version
- * and the link to the next run's removeLeftovers.)
+ * Gives a signal that came while the run was busy (in a synchronous step) its turn before the
+ * switch: a signal's handler runs in the event loop's poll phase, which comes after one
+ * setImmediate and before the next.
  */
-function switchTo(out: string, staging: string, id: string, previous: Previous): void {
+const handlePendingSignals = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+/**
+ * Moves the finished staging folder into the output as a version, then points `current` at it.
+ * Until that last rename readers see the old set. Each step is followed by its bookkeeping in the
+ * same synchronous stretch, so that a signal's handler, wherever it runs, removes what it must
+ * (SIGKILL leaves it to the next run's removeLeftovers).
+ */
+async function switchTo(out: string, staging: string, id: string, previous: Previous): Promise<void> {
   const version = `.tables-${id}`;
   const link = path.join(out, `.${CURRENT}-${id}`);
   renameSync(staging, path.join(out, version));
   toRemove = [path.join(out, version)];
+  await pauseAt('moved-in');
   symlinkSync(version, link);
   toRemove.push(link);
+  await handlePendingSignals();
   renameSync(link, path.join(out, CURRENT)); // the switch
+  switched = true;
   // Replaced: the previous version, or the tables an older ingest left loose (now in the version).
   toRemove = previous.version === undefined ? previous.names.map((name) => path.join(out, name))
     : OWN_ENTRY.test(previous.version) ? [path.join(out, previous.version)] : [];
-  for (const entry of toRemove) rmSync(entry, { recursive: true, force: true });
+  await pauseAt('switched');
+  for (const entry of toRemove) removeNow(entry);
   toRemove = [];
+}
+
+/**
+ * A write still under way in libuv's thread pool can add a file to a folder after rmSync has
+ * listed it (ENOTEMPTY, seen in the fault tests): list it again. Never throws, so that a handler
+ * always ends the run; whatever stays, the next run removes (removeLeftovers).
+ */
+function removeNow(entry: string): void {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      rmSync(entry, { recursive: true, force: true });
+      return;
+    } catch {
+      // again
+    }
+  }
+}
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM remove what this run made and end it with 130 and 143, the shell's
+ * codes for them. Only for the command: a process that imports the ingest keeps its own handlers.
+ */
+export function cleanUpOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      for (const entry of toRemove) removeNow(entry);
+      console.error(switched
+        ? `已中断（${signal}），新的表已经就位 / interrupted (${signal}) after the new tables were in place`
+        : `已中断（${signal}），输出文件夹未改动 / interrupted (${signal}): the output folder is as it was`);
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * A hook for the fault tests (test/cli/ingest-faults.test.ts): INGEST_PAUSE_AT=<point> holds
+ * the run at that point for 30 s, said on stderr, so that a test can kill it there; a signal is
+ * handled at once. The points: staging, staged, moved-in, switched. Without the hook it returns
+ * a settled promise, so the run never yields to the event loop (and its signal handlers) there.
+ */
+async function pauseAt(point: string): Promise<void> {
+  if (process.env.INGEST_PAUSE_AT !== point) return;
+  process.stderr.write(`ingest: paused at ${point}\n`);
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
 }
