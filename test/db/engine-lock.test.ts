@@ -6,6 +6,7 @@
  * (CSV and database files, registered after the lock) still work; a database file carrying a
  * view, a macro or a sequence is refused before a row of it is read.
  */
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,7 @@ import { openWasmDb } from './helpers.ts';
 import { trojanDatabase } from './trojan-database.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const DATA = join(root, 'data');
+const DATA = BUNDLED_DATA_DIR;
 const GB18030 = join(root, 'test/parser/input/gb18030-encoding.txt');
 
 type Bindings = Awaited<ReturnType<typeof openWasmDb>>;
