@@ -1,6 +1,6 @@
 /**
- * The README's nginx example, run as written: Debian's nginx serves the build from a copy of
- * dist/ with the README's block (its `map` in http { }, its location in server { }) and the stock
+ * The nginx example of docs/publishing.md, run as written: Debian's nginx serves the build from a copy of
+ * dist/ with that block (its `map` in http { }, its location in server { }) and the stock
  * mime.types, and the page starts under it. Needs nginx (npm's pretest installs it when it
  * can); skipped without it, except under CI=true.
  */
@@ -17,12 +17,12 @@ import { expectClean, openPage, useBrowser } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
-const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+const PUBLISHING = readFileSync(resolve(import.meta.dirname, '../../docs/publishing.md'), 'utf8');
 
-/** The README's nginx block, split where its server { } part (the location) begins. */
+/** The nginx block, split where its server { } part (the location) begins. */
 function readmeBlock(): { http: string; server: string } {
-  const block = /```nginx\n([\s\S]*?)```/.exec(README)?.[1];
-  if (!block) throw new Error('README.md has no ```nginx block');
+  const block = /```nginx\n([\s\S]*?)```/.exec(PUBLISHING)?.[1];
+  if (!block) throw new Error('docs/publishing.md has no ```nginx block');
   const at = block.search(/^location /m);
   return { http: block.slice(0, at), server: block.slice(at) };
 }
@@ -56,7 +56,7 @@ const get = (url: string, headers: Record<string, string> = {}) => new Promise<A
   }).on('error', fail).end();
 });
 
-describe.skipIf(!NGINX && !process.env.CI)('the README\'s nginx example', () => {
+describe.skipIf(!NGINX && !process.env.CI)('the nginx example of docs/publishing.md', () => {
   const browser = useBrowser();
   let dir: string;
   let nginx: ChildProcess | undefined;
@@ -101,7 +101,7 @@ ${server.replaceAll('/srv/www', join(dir, 'www'))}
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('sends each file with the type, compression, cache and security headers the README asks for', async () => {
+  it('sends each file with the type, compression, cache and security headers docs/publishing.md asks for', async () => {
     const page = await get(site);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['cache-control']).toBe('no-cache');
