@@ -2,6 +2,7 @@
  * Assembles the four contract tables of one report from the stages before it and runs
  * the report-level checks (totals, blank fields, narrative against table).
  */
+import { gradeOf } from './grade.ts';
 import { resolveBudget } from './budget.ts';
 import { FindingSink, checkCategories, checkIndicators } from './findings.ts';
 import { buildIndicators } from './indicators.ts';
@@ -32,14 +33,6 @@ export interface ReportInput {
 }
 
 const SCORE_TOLERANCE = 0.001;
-
-export function gradeOf(score: number | null): string | null {
-  if (score == null) return null;
-  if (score >= 90) return '优';
-  if (score >= 80) return '良';
-  if (score >= 60) return '中';
-  return '差';
-}
 
 const sumOrNull = (values: (number | null)[]) =>
   values.some((v) => v != null) ? Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 1e6) / 1e6 : null;
