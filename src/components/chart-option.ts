@@ -30,6 +30,7 @@ export const STATUS_COLORS: Record<string, string> = {
   met: '#2a9d8f',
   partial: '#e9a23b',
   not_met: '#c8553d',
+  claimed: '#8d6cab',
   unknown: '#9aa5b1',
 };
 

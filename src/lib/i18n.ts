@@ -41,7 +41,7 @@ export const isMessageKey = (key: string): key is MessageKey => key in MESSAGES.
 export const translateOr = (lang: Lang, key: string, fallback: string): string => (isMessageKey(key) ? translate(lang, key) : fallback);
 
 /** Translates a data value that has a label (a status, a finding code), else shows it as is. */
-export function labelOf(lang: Lang, prefix: 'status' | 'code' | 'severity' | 'level1' | 'filter', value: string): string {
+export function labelOf(lang: Lang, prefix: 'status' | 'statusHint' | 'code' | 'severity' | 'level1' | 'filter', value: string): string {
   return translateOr(lang, `${prefix}.${value}`, value);
 }
 

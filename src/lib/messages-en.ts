@@ -9,6 +9,7 @@ import * as findings from './messages/findings.ts';
 import * as explorer from './messages/explorer.ts';
 import * as sql_console from './messages/sql-console.ts';
 import * as import_export from './messages/import-export.ts';
+import * as rescore from './messages/rescore.ts';
 
 /** English labels: the same keys as the Chinese table (the type makes a missing key an error). Shared labels here; each view's own in messages/<view>.ts. */
 const core = {
@@ -57,6 +58,9 @@ const core = {
   'figure.executionRateHint': 'Against initial budget: {rate}',
   'figure.meanScore': 'Mean self-score',
   'figure.findings': 'Data issues',
+  'figure.ruleGap': 'Self-score above the rules (mean)',
+  'figure.ruleGapValue': '{count} pts',
+  'figure.ruleGapHint': '{count} {count|report|reports} 1 point or more above',
   'chart.budgetByCity': 'Budget and execution by city',
   'chart.indicatorStatus': 'Indicator outcomes',
   'chart.scoreHistogram': 'Distribution of total scores',
@@ -73,7 +77,13 @@ const core = {
   'status.met': 'Met',
   'status.partial': 'Partly met',
   'status.not_met': 'Not met',
+  'status.claimed': 'Claimed',
   'status.unknown': 'Unknown',
+  'statusHint.met': 'the actual value reaches the target',
+  'statusHint.partial': 'some items reach their target',
+  'statusHint.not_met': 'the actual value falls short of the target',
+  'statusHint.claimed': 'the actual only restates the target or says done, with no figure to check',
+  'statusHint.unknown': 'no target or no actual to compare, or the target needs data the report lacks',
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',
@@ -113,6 +123,11 @@ const core = {
   'overview.table.errors': '{count} {count|error|errors}',
   'overview.table.toCompare': 'Compare more →',
   'overview.table.toReports': 'All reports →',
+  'overview.table.gapsTitle': 'Largest self-score excess over the rules',
+  'overview.table.rule': 'By rules',
+  'overview.table.gap': 'Excess',
+  'overview.table.noGap': 'No report scores itself above the published rules.',
+  'overview.table.toScores': 'Self-score against the rules →',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -126,4 +141,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...explorer.en,
   ...sql_console.en,
   ...import_export.en,
+  ...rescore.en,
 };

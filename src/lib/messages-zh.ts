@@ -8,6 +8,7 @@ import * as findings from './messages/findings.ts';
 import * as explorer from './messages/explorer.ts';
 import * as sql_console from './messages/sql-console.ts';
 import * as import_export from './messages/import-export.ts';
+import * as rescore from './messages/rescore.ts';
 
 /** Shared labels; each view's own labels live in messages/<view>.ts and are merged below. */
 const core = {
@@ -56,6 +57,9 @@ const core = {
   'figure.executionRateHint': '对年初预算：{rate}',
   'figure.meanScore': '平均自评得分',
   'figure.findings': '数据问题',
+  'figure.ruleGap': '自评比复核高（平均）',
+  'figure.ruleGapValue': '{count} 分',
+  'figure.ruleGapHint': '{count} 份报告高出 1 分及以上',
   'chart.budgetByCity': '各城市预算与执行',
   'chart.indicatorStatus': '三级指标完成情况',
   'chart.scoreHistogram': '自评总分分布',
@@ -72,7 +76,13 @@ const core = {
   'status.met': '达成',
   'status.partial': '部分达成',
   'status.not_met': '未达成',
+  'status.claimed': '仅称完成',
   'status.unknown': '无法判断',
+  'statusHint.met': '实际值达到目标值',
+  'statusHint.partial': '部分分项达到目标值',
+  'statusHint.not_met': '实际值未达到目标值',
+  'statusHint.claimed': '实际值只重复目标或称已完成，没有可核实的数字',
+  'statusHint.unknown': '缺少目标值或实际值，或目标需要报告外的数据，无法比较',
   'severity.error': '错误',
   'severity.warning': '警告',
   'severity.info': '提示',
@@ -112,6 +122,11 @@ const core = {
   'overview.table.errors': '{count} 个错误',
   'overview.table.toCompare': '对比更多 →',
   'overview.table.toReports': '全部报告 →',
+  'overview.table.gapsTitle': '自评高出复核最多的报告',
+  'overview.table.rule': '复核',
+  'overview.table.gap': '高出',
+  'overview.table.noGap': '没有报告的自评高于按规则复核的得分。',
+  'overview.table.toScores': '自评与复核 →',
 };
 
 export const zh = {
@@ -125,4 +140,5 @@ export const zh = {
   ...explorer.zh,
   ...sql_console.zh,
   ...import_export.zh,
+  ...rescore.zh,
 };

@@ -110,6 +110,10 @@ export function buildIndicators(reportId: string, rows: ReportTable['indicatorRo
       group_weight: weight,
       group_score: score,
       source_ref: (columns.level3 && columns.level3.compact !== '' ? columns.level3.ref : source.cells[0]?.ref) ?? null,
+      // 复核 columns: filled once the whole report is known (src/parser/report.ts).
+      rule_score: null,
+      rule: null,
+      rule_note: null,
     };
     if (leader) {
       // A merged 分值/得分 cell stays on the group's first row only; a column merged on one side

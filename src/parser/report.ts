@@ -5,6 +5,7 @@
 import { gradeOf } from './grade.ts';
 import { resolveBudget } from './budget.ts';
 import { FindingSink, checkCategories, checkIndicators } from './findings.ts';
+import { indicatorRuleColumns, reportRuleColumns, rescoreReport } from './rescore.ts';
 import { buildIndicators } from './indicators.ts';
 import { checkNarrative } from './narrative.ts';
 import { parseNumberCell, cleanText } from './numbers.ts';
@@ -120,7 +121,15 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
     source_format: format,
     source_ref: tableRef,
     money_unit: table.moneyUnit,
+    rule_total_score: null,
+    rule_coverage: null,
+    rule_grade: null,
+    rule_gap: null,
+    rule_budget_score: null,
   };
+  const rescored = rescoreReport(report, indicators);
+  Object.assign(report, reportRuleColumns(rescored));
+  indicatorRuleColumns(rescored).forEach((columns, i) => Object.assign(indicators[i], columns));
   for (const finding of findings.rows) finding.source_ref = finding.line == null ? null : refOfLine(finding.line);
   return { reports: [report], budget_lines: budget.lines, indicators, findings: findings.rows };
 }

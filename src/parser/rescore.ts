@@ -78,7 +78,7 @@ export function indicatorRule(row: IndicatorRow, points: number): { allowed: num
   const compact = (t: string | null) => (t ?? '').replace(/\s/g, '');
   if (NOT_APPLICABLE.test(compact(row.actual_text)) || NOT_APPLICABLE.test(compact(row.target_text))) return { allowed: 0, rule: 'not_applicable', note: null };
   // Claimed, not shown: an actual that restates the target or the name, or says done with no figure.
-  if (row.status_reason != null && CLAIMED.has(row.status_reason)) return null;
+  if (row.status === 'claimed' || (row.status_reason != null && CLAIMED.has(row.status_reason))) return null;
   if (row.status === 'met') return { allowed: points, rule: 'met_full', note: `${fmt(points)}` };
   if (row.status !== 'not_met' && row.status !== 'partial') return null;
   const target = row.target_value;
@@ -239,3 +239,16 @@ export function rescoreReport(report: Pick<ReportRow, 'budget_weight' | 'budget_
     excess,
   };
 }
+
+/** The contract's 复核 columns of a report (reports.rule_*), from rescoreReport's result. */
+export const reportRuleColumns = ({ report }: Rescored) => ({
+  rule_total_score: report.rule_total_score,
+  rule_coverage: report.rule_coverage,
+  rule_grade: report.rule_grade,
+  rule_gap: report.gap,
+  rule_budget_score: report.rule_budget_score,
+});
+
+/** The contract's 复核 columns of each indicator (indicators.rule_score / rule / rule_note), in row order. */
+export const indicatorRuleColumns = ({ indicators }: Rescored) =>
+  indicators.map((rule) => ({ rule_score: rule.rule_score, rule: rule.rule, rule_note: rule.rule_note }));

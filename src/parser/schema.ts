@@ -30,7 +30,8 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     num('budget_adjusted'), num('executed'), num('execution_rate'), num('budget_weight'),
     num('budget_score'), num('total_weight'), num('total_score'), num('declared_total_score'),
     text('grade'),
-    ...added(text('title'), int('indicator_count'), int('finding_count'), text('source_format'), text('source_ref'), text('money_unit')),
+    ...added(text('title'), int('indicator_count'), int('finding_count'), text('source_format'), text('source_ref'), text('money_unit'),
+      num('rule_total_score'), num('rule_coverage'), text('rule_grade'), num('rule_gap'), num('rule_budget_score')),
   ],
   budget_lines: [
     text('report_id', true), text('line', true), text('line_label'), num('budget_initial'),
@@ -44,7 +45,8 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
     text('deviation'), text('kind'), text('target_op'), num('target_value'),
     num('target_value_max'), text('target_unit'), num('actual_value'), text('actual_unit'),
     text('status'), text('status_reason'), num('achievement'), int('line'),
-    ...added(int('level3_line'), text('level1_printed'), text('level2_printed'), num('group_weight'), num('group_score'), text('source_ref')),
+    ...added(int('level3_line'), text('level1_printed'), text('level2_printed'), num('group_weight'), num('group_score'), text('source_ref'),
+      num('rule_score'), text('rule'), text('rule_note')),
   ],
   findings: [
     text('report_id', true), text('code', true), text('severity', true), text('field'),

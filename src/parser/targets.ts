@@ -146,6 +146,8 @@ type Out = IndicatorEvaluation;
 const finish = (out: Out, status: IndicatorStatus, reason: string | null): Out =>
   Object.assign(out, { status, status_reason: reason });
 const unverifiable = (out: Out, reason: string): Out => finish(Object.assign(out, { actualUnverifiable: true }), 'unknown', reason);
+/** Claimed, not shown: the actual restates the target or the name, or says done with no figure. */
+const claimed = (out: Out, reason: string): Out => finish(Object.assign(out, { actualUnverifiable: true }), 'claimed', reason);
 const setActual = (out: Out, value: number, unit: string | null): void => void Object.assign(out, { actual_value: value, actual_unit: unit });
 
 function compare(out: Out, op: TargetOp, target: number, actual: number): Out {
@@ -182,14 +184,14 @@ function judgeQuantity(out: Out, target: Target, actual: string, tokens: NumberT
     if (RE_NEGATIVE.test(actual)) return finish(out, 'not_met', REASONS.saysNotDone);
     // `完成率100%` answered by `已完成`: met, though there is no figure to show
     if (!tokens.length && target.value === 100 && target.unit === '%' && RE_COMPLETION_TARGET.test(context) && RE_DONE.test(actual)) {
-      return finish(out, 'met', REASONS.doneWithoutNumber);
+      return finish(out, 'claimed', REASONS.doneWithoutNumber);
     }
     return finish(out, 'unknown', tokens.length ? REASONS.noComparable : REASONS.noNumber);
   }
   setActual(out, pick.value, pick.unit);
   // `企业满意度80%以上` for `80%以上` restates the bound rather than reporting a figure
   if (target.restatable && pick.value === target.value && detectOp(actual) === target.op) {
-    return unverifiable(out, REASONS.repeatsTarget);
+    return claimed(out, REASONS.repeatsTarget);
   }
   return compare(out, target.op ?? '>=', target.value as number, pick.value);
 }
@@ -211,7 +213,7 @@ function judgeFrequency(out: Out, target: Target, actual: string, tokens: Number
   const freq = RE_FREQUENCY.exec(actual);
   const counts = tokens.filter((t) => (t.unit === null || COUNT_UNITS.has(t.unit)) && !(freq && t.start >= freq.index && t.end <= freq.index + freq[0].length));
   if (!counts.length) {
-    if (freq) return unverifiable(out, REASONS.repeatsTarget); // `每月调度` again
+    if (freq) return claimed(out, REASONS.repeatsTarget); // `每月调度` again
     return RE_NEGATIVE.test(actual) ? finish(out, 'not_met', REASONS.saysNotDone) : finish(out, 'unknown', REASONS.noCount);
   }
   setActual(out, counts[0].value, target.unit);
@@ -231,7 +233,7 @@ function judgeDeadline(out: Out, target: Target, actual: string): Out {
     if (due.month === 12) return finish(out, 'met', null);
   }
   if (RE_DONE.test(actual)) return finish(out, 'met', null);
-  if (restated) return unverifiable(out, REASONS.repeatsTarget);
+  if (restated) return claimed(out, REASONS.repeatsTarget);
   return finish(out, 'unknown', REASONS.noDate);
 }
 
@@ -285,8 +287,8 @@ function evaluate(input: { level3?: unknown; targetText?: unknown; actualText?: 
   // restating: the same text, or a figure-less fragment of it (`稳定发展` for `13条产业链稳定发展`)
   const actualKey = compact(actual); // compacted once for the three comparisons below
   const fragment = !RE_HAS_DIGIT.test(actual) && actualKey.length >= 3 && compact(targetText ?? '').includes(actualKey);
-  if (targetText !== null && target.restatable && (sameAs(actualKey, targetText) || fragment)) return unverifiable(out, REASONS.repeatsTarget);
-  if (name && sameAs(actualKey, name)) return unverifiable(out, REASONS.repeatsName);
+  if (targetText !== null && target.restatable && (sameAs(actualKey, targetText) || fragment)) return claimed(out, REASONS.repeatsTarget);
+  if (name && sameAs(actualKey, name)) return claimed(out, REASONS.repeatsName);
   switch (target.kind) {
     case 'relative':
       if (tokens.length) setActual(out, tokens[0].value, tokens[0].unit);

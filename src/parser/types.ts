@@ -16,7 +16,11 @@ export type IndicatorKind =
 
 export type TargetOp = '>=' | '<=' | '=' | 'between';
 
-export type IndicatorStatus = 'met' | 'partial' | 'not_met' | 'unknown';
+/**
+ * `claimed`: the actual restates the target or the indicator's name, or says done with no figure
+ * (claimed, not verifiable); `unknown`: no target or no actual to compare.
+ */
+export type IndicatorStatus = 'met' | 'partial' | 'not_met' | 'claimed' | 'unknown';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -78,6 +82,16 @@ export interface ReportRow {
   source_ref: string | null;
   /** Added column: the unit the table printed money in (`万元`, or `元` converted to 万元 in every money column). */
   money_unit: string;
+  /** Added column (复核, src/parser/rescore.ts): the self-score capped, unit by unit, at what the published rules allow. */
+  rule_total_score: number | null;
+  /** Added column: share of the points (budget and indicators) whose rule could be checked, 0–1. */
+  rule_coverage: number | null;
+  /** Added column: the grade of rule_total_score. */
+  rule_grade: string | null;
+  /** Added column: total_score − rule_total_score (≥ 0): points claimed beyond the rules. */
+  rule_gap: number | null;
+  /** Added column: the budget's points under 执行率 × 分值 (or its self-score where that cannot be checked). */
+  rule_budget_score: number | null;
 }
 
 export const BUDGET_LINE_KINDS = ['total', 'appropriation', 'carryover', 'other'] as const;
@@ -138,6 +152,12 @@ export interface IndicatorRow {
   group_score: number | null;
   /** Added column: the position of the 三级 cell in the file's own terms (see reports.source_ref). */
   source_ref: string | null;
+  /** Added column (复核): what the rules allow the indicator (its share of a merged group's points). */
+  rule_score: number | null;
+  /** Added column: the rule applied (src/parser/rescore.ts RuleCode: met_full, ratio_up, not_verifiable…). */
+  rule: string | null;
+  /** Added column: the rule's arithmetic, language-neutral (`6 ÷ 10 × 4 = 2.4`). */
+  rule_note: string | null;
 }
 
 export interface FindingRow {

@@ -28,7 +28,10 @@ export interface CompareMeasuresRow extends BudgetTotals {
   met: number;
   partial: number;
   not_met: number;
+  claimed: number;
   unknown: number;
+  /** Mean of reports.rule_gap (自评 − 复核, points) over the reports that have one. */
+  mean_rule_gap: number | null;
   /** Σ score ÷ Σ weight of each 一级 (fraction), over indicators that have both. */
   rate_output: number | null;
   rate_outcome: number | null;
@@ -69,7 +72,8 @@ export function compareMeasures(dimension: CompareDimension, filters: Filters): 
         arg_max(report_id, year) AS report_id,
         COUNT(*)::INTEGER AS reports,
         ${BUDGET_TOTALS},
-        AVG(total_score) AS mean_total_score
+        AVG(total_score) AS mean_total_score,
+        AVG(rule_gap) AS mean_rule_gap
       FROM scope GROUP BY label
     ),
     by_indicator AS (
@@ -79,6 +83,7 @@ export function compareMeasures(dimension: CompareDimension, filters: Filters): 
         COUNT(*) FILTER (WHERE i.status = 'met')::INTEGER AS met,
         COUNT(*) FILTER (WHERE i.status = 'partial')::INTEGER AS partial,
         COUNT(*) FILTER (WHERE i.status = 'not_met')::INTEGER AS not_met,
+        COUNT(*) FILTER (WHERE i.status = 'claimed')::INTEGER AS claimed,
         COUNT(*) FILTER (WHERE i.status = 'unknown' OR i.status IS NULL)::INTEGER AS unknown,${COMPARE_LEVEL1S.map(level1Rate).join(',')}
       FROM indicators i JOIN scope s ON s.report_id = i.report_id
       WHERE ${indicatorCondition(filters)}
@@ -92,7 +97,7 @@ export function compareMeasures(dimension: CompareDimension, filters: Filters): 
     SELECT
       b.*,
       COALESCE(i.indicators, 0) AS indicators, COALESCE(i.met, 0) AS met, COALESCE(i.partial, 0) AS partial,
-      COALESCE(i.not_met, 0) AS not_met, COALESCE(i.unknown, 0) AS unknown,
+      COALESCE(i.not_met, 0) AS not_met, COALESCE(i.claimed, 0) AS claimed, COALESCE(i.unknown, 0) AS unknown,
       i.rate_output, i.rate_outcome, i.rate_satisfaction,
       COALESCE(f.findings, 0) AS findings, COALESCE(f.errors, 0) AS errors
     FROM by_report b

@@ -58,6 +58,8 @@ const SPECS: Record<TableName, Record<string, Spec>> = {
     budget_weight: { ...meanPoints, hidden: true }, budget_score: meanPoints, total_weight: { ...meanPoints, hidden: true },
     total_score: meanPoints, declared_total_score: { ...meanPoints, hidden: true }, grade: choice, title: long,
     indicator_count: { unit: 'count', aggregate: 'sum' }, finding_count: { unit: 'count', aggregate: 'sum' },
+    rule_total_score: meanPoints, rule_coverage: { ...rate, hidden: true }, rule_grade: { ...choice, hidden: true }, rule_gap: meanPoints,
+    rule_budget_score: { ...meanPoints, hidden: true },
   },
   budget_lines: {
     report_id: byProject, line: choice, budget_initial: money, budget_adjusted: money, executed: money, weight: points, score: points,
@@ -71,6 +73,7 @@ const SPECS: Record<TableName, Record<string, Spec>> = {
     level3_line: lineNumber, level1_printed: hidden, level2_printed: hidden,
     // A merged group's points repeat on each of its rows: summing them would count them twice.
     group_weight: { unit: 'points', hidden: true }, group_score: { unit: 'points', hidden: true },
+    rule_score: { ...points, hidden: true }, rule: { ...choice, hidden: true }, rule_note: hidden,
   },
   findings: { report_id: byProject, code: choice, severity: choice, field: hidden, message: long, line: lineNumber },
 };

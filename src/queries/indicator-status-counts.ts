@@ -2,7 +2,7 @@ import { indicatorCondition, reportOnlyCondition, type Filters } from './filters
 import { sql, type Query } from './query.ts';
 import type { IndicatorStatus } from '../parser/types.ts';
 
-export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['met', 'partial', 'not_met', 'unknown'];
+export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['met', 'partial', 'not_met', 'claimed', 'unknown'];
 
 export interface IndicatorStatusCountRow {
   status: IndicatorStatus;

@@ -1,6 +1,7 @@
 import { reportCondition, type Filters } from './filters.ts';
 import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
+import { INFLATED_GAP } from './score-totals.ts';
 
 export interface OverviewFiguresRow extends BudgetTotals {
   reports: number;
@@ -8,6 +9,10 @@ export interface OverviewFiguresRow extends BudgetTotals {
   funds: number;
   projects: number;
   mean_total_score: number | null;
+  /** 复核: mean of 自评 − 复核 (points) over the reports that have both. */
+  mean_rule_gap: number | null;
+  /** Reports whose self-score is at least INFLATED_GAP points above the rules. */
+  inflated: number;
   findings: number;
 }
 
@@ -22,6 +27,8 @@ export function overviewFigures(filters: Filters): Query<OverviewFiguresRow> {
       COUNT(DISTINCT project)::INTEGER AS projects,
       ${BUDGET_TOTALS},
       AVG(total_score) AS mean_total_score,
+      AVG(rule_gap) AS mean_rule_gap,
+      COUNT(*) FILTER (WHERE rule_gap >= ${String(INFLATED_GAP)})::INTEGER AS inflated,
       (SELECT COUNT(*) FROM findings f WHERE f.report_id IN (SELECT report_id FROM scope))::INTEGER AS findings
     FROM scope`;
 }

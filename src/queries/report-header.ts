@@ -13,6 +13,7 @@ export function reportHeader(reportId: string): Query<ReportHeaderRow> {
       r.project_name_printed, r.department, r.implementer, r.goal_target, r.goal_actual,
       r.budget_initial, r.budget_adjusted, r.executed, r.execution_rate,
       r.budget_weight, r.budget_score, r.total_weight, r.total_score, r.declared_total_score, r.grade,
+      r.rule_total_score, r.rule_coverage, r.rule_grade, r.rule_gap, r.rule_budget_score,
       (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.report_id)::INTEGER AS findings,
       (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.report_id AND f.severity = 'error')::INTEGER AS errors
     FROM reports r

@@ -24,6 +24,10 @@ export interface ReportIndicatorRow {
   /** Source line where the row starts, and the line of its 三级 cell. */
   line: number | null;
   level3_line: number | null;
+  /** 复核: what the rules allow (a member's share of its group), the rule's code and arithmetic. */
+  rule_score: number | null;
+  rule: string | null;
+  rule_note: string | null;
 }
 
 /** The 三级 indicators of one report in table order. */
@@ -33,7 +37,7 @@ export function reportIndicators(reportId: string): Query<ReportIndicatorRow> {
     SELECT
       i.seq, i.level1, i.level1_printed, i.level2, i.level2_printed, i.level3, i.target_text, i.actual_text,
       i.weight, i.score, i.group_id, i.group_weight, i.group_score, i.deviation, i.status, i.status_reason,
-      i.achievement, i.line, i.level3_line
+      i.achievement, i.line, i.level3_line, i.rule_score, i.rule, i.rule_note
     FROM indicators i
     WHERE i.report_id = ${id}
     ORDER BY i.seq`;

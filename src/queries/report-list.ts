@@ -14,6 +14,9 @@ export interface ReportListRow {
   total_score: number | null;
   declared_total_score: number | null;
   grade: string | null;
+  /** 复核 (src/parser/rescore.ts): the score by the published rules, and the self-score above it. */
+  rule_total_score: number | null;
+  rule_gap: number | null;
   findings: number;
   errors: number;
 }
@@ -38,7 +41,7 @@ export function reportList(filters: Filters, search = ''): Query<ReportListRow> 
     )
     SELECT
       r.report_id, r.year, r.city, r.fund, r.project, r.project_name_printed,
-      r.budget_adjusted, r.execution_rate, r.total_score, r.declared_total_score, r.grade,
+      r.budget_adjusted, r.execution_rate, r.total_score, r.declared_total_score, r.grade, r.rule_total_score, r.rule_gap,
       COALESCE(c.findings, 0)::INTEGER AS findings, COALESCE(c.errors, 0)::INTEGER AS errors
     FROM reports r LEFT JOIN counts c ON c.report_id = r.report_id
     WHERE ${reportCondition(filters)} AND ${matches}

@@ -1,4 +1,4 @@
-import { SCORE_TOLERANCE } from './score-totals.ts';
+import { INFLATED_GAP, SCORE_TOLERANCE } from './score-totals.ts';
 import { reportCondition, type Filters } from './filters.ts';
 import { sql, type Query } from './query.ts';
 
@@ -13,6 +13,10 @@ export interface ScoreSummaryRow {
   excellent_share: number | null;
   /** Reports whose declared 总分 differs from the computed total. */
   mismatches: number;
+  /** 复核: mean 自评 − 复核 (points), reports at least INFLATED_GAP above the rules, mean share checked. */
+  mean_rule_gap: number | null;
+  inflated: number;
+  mean_rule_coverage: number | null;
 }
 
 /** The score view's key figures, one row, in one scan of the reports. */
@@ -25,7 +29,10 @@ export function scoreSummary(filters: Filters): Query<ScoreSummaryRow> {
       MIN(r.total_score) AS min_total_score,
       MAX(r.total_score) AS max_total_score,
       COUNT(*) FILTER (WHERE r.total_score >= 90) / NULLIF(COUNT(r.total_score), 0) AS excellent_share,
-      COUNT(*) FILTER (WHERE ABS(r.declared_total_score - r.total_score) > ${String(SCORE_TOLERANCE)})::INTEGER AS mismatches
+      COUNT(*) FILTER (WHERE ABS(r.declared_total_score - r.total_score) > ${String(SCORE_TOLERANCE)})::INTEGER AS mismatches,
+      AVG(r.rule_gap) AS mean_rule_gap,
+      COUNT(*) FILTER (WHERE r.rule_gap >= ${String(INFLATED_GAP)})::INTEGER AS inflated,
+      AVG(r.rule_coverage) AS mean_rule_coverage
     FROM reports r
     WHERE ${reportCondition(filters)}`;
 }

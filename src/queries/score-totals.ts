@@ -4,6 +4,12 @@ import { sql, type Query } from './query.ts';
 /** Points by which a declared 总分 may differ from the computed total (the parser's tolerance). */
 export const SCORE_TOLERANCE = 0.001;
 
+/**
+ * 自评 − 复核 from which a report counts as inflated: one point, the smallest step a 三级 indicator's
+ * score is given in (see docs/scoring-rules.md; below it the gap is rounding of shares).
+ */
+export const INFLATED_GAP = 1;
+
 export interface ScoreTotalRow {
   report_id: string;
   /** The project, else the printed 项目名称, else the report id: never blank. */
@@ -16,6 +22,11 @@ export interface ScoreTotalRow {
   /** The 总分 row as printed. */
   declared_total_score: number | null;
   grade: string | null;
+  /** 复核: the total by the published rules, its grade, 自评 − 复核, and the share of points it could check. */
+  rule_total_score: number | null;
+  rule_grade: string | null;
+  rule_gap: number | null;
+  rule_coverage: number | null;
   /** Both totals present and different (what TOTAL_SCORE_MISMATCH reports). */
   mismatch: boolean;
 }
@@ -32,6 +43,10 @@ export function scoreTotals(filters: Filters): Query<ScoreTotalRow> {
       r.total_weight,
       r.declared_total_score,
       r.grade,
+      r.rule_total_score,
+      r.rule_grade,
+      r.rule_gap,
+      r.rule_coverage,
       COALESCE(ABS(r.declared_total_score - r.total_score) > ${String(SCORE_TOLERANCE)}, FALSE) AS mismatch
     FROM reports r
     WHERE ${reportCondition(filters)}

@@ -157,7 +157,11 @@ describe.skipIf(!existsSync(join(BUNDLED_DATA_DIR, 'reports.csv')))('compareMeas
     expect(rows[1].execution_rate_initial).toBeCloseTo(593.04 / 752, 9);
     // Every indicator and finding of the five reports lands in exactly one city.
     expect(rows.reduce((n, r) => n + r.indicators, 0)).toBe(60);
-    expect(rows.reduce((n, r) => n + r.met + r.partial + r.not_met + r.unknown, 0)).toBe(60);
+    expect(rows.reduce((n, r) => n + r.met + r.partial + r.not_met + r.claimed + r.unknown, 0)).toBe(60);
+    // 复核: 001 (株洲) claims 1.6 points beyond the rules, the other three of 株洲 and 益阳 none.
+    expect(rows[0].mean_rule_gap).toBeCloseTo(1.6 / 4, 9);
+    expect(rows[1].mean_rule_gap).toBe(0);
+    expect(rows.reduce((n, r) => n + r.claimed, 0)).toBe(23);
     expect(rows.reduce((n, r) => n + r.findings, 0)).toBe(47);
   });
 });

@@ -178,6 +178,6 @@ describe('explorer queries (bundled data)', () => {
     expect(rows.map((r) => [r.level1, r.row_count, r.weight, r.score])).toEqual([
       ['产出指标', 34, 250, 250], ['效益指标', 21, 150, 149], ['满意度指标', 5, 50, 50],
     ]);
-    expect(await db.query(explorerGroupCount('indicators', 'status', {}, []))).toEqual([{ groups: 3, rows: 60 }]);
+    expect(await db.query(explorerGroupCount('indicators', 'status', {}, []))).toEqual([{ groups: 4, rows: 60 }]);
   });
 });

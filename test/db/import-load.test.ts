@@ -180,7 +180,7 @@ describe('import into the data', () => {
       const messages = await failure(importFiles('replace', await prepareImport([]), [{ name: 'bad.duckdb', bytes: new Uint8Array(readFileSync(path)) }]));
       expect(messages).toEqual([
         'bad.duckdb › reports report_id: 不能为空',
-        'bad.duckdb › indicators › 001_5411fd6863900e77 status: 应为 met / partial / not_met / unknown 之一，实际为“MET”',
+        'bad.duckdb › indicators › 001_5411fd6863900e77 status: 应为 met / partial / not_met / claimed / unknown 之一，实际为“MET”',
         'bad.duckdb › budget_lines report_id: 报告“000_4b75f8664dbcb524”不在本次导入的 reports 表中',
         'bad.duckdb › indicators report_id: 报告“000_4b75f8664dbcb524”不在本次导入的 reports 表中',
         'bad.duckdb › findings report_id: 报告“000_4b75f8664dbcb524”不在本次导入的 reports 表中',

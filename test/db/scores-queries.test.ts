@@ -58,8 +58,8 @@ describe('score queries on the fixture', () => {
   });
 
   it('scoreGradeCounts counts reports per grade, best first', async () => {
-    expect(await db.query(scoreGradeCounts({}))).toEqual([{ grade: '优', reports: 4 }, { grade: '良', reports: 1 }]);
-    expect(await db.query(scoreGradeCounts({ project: ['中小企业科专项'] }))).toEqual([{ grade: '良', reports: 1 }]);
+    expect(await db.query(scoreGradeCounts({}))).toEqual([{ grade: '优', reports: 4, rule_reports: 0 }, { grade: '良', reports: 1, rule_reports: 0 }]);
+    expect(await db.query(scoreGradeCounts({ project: ['中小企业科专项'] }))).toEqual([{ grade: '良', reports: 1, rule_reports: 0 }]);
   });
 
   it('scoreRates divides each category\'s score by its weight', async () => {
@@ -106,7 +106,21 @@ describe.skipIf(!bundled)('score queries on the bundled data (data/)', () => {
     const [summary] = await db.query(scoreSummary({}));
     expect(summary).toMatchObject({ reports: 5, min_total_score: 99, max_total_score: 100, excellent_share: 1, mismatches: 2 });
     expect(summary.mean_total_score).toBeCloseTo(99.8, 9);
-    expect(await db.query(scoreGradeCounts({}))).toEqual([{ grade: '优', reports: 5 }]);
+    expect(await db.query(scoreGradeCounts({}))).toEqual([{ grade: '优', reports: 5, rule_reports: 5 }]);
+  });
+
+  it('复核: only 001 goes beyond the rules, by 1.6 of its 100 (rescore.test.ts works it by hand)', async () => {
+    const rows = await db.query(scoreTotals({}));
+    expect(rows.map((r) => [short(r.report_id), r.rule_total_score, r.rule_gap])).toEqual([
+      ['000', 100, 0], ['001', 98.4, 1.6], ['003', 100, 0], ['004', 100, 0], ['002', 99, 0],
+    ]);
+    const [summary] = await db.query(scoreSummary({}));
+    expect(summary.inflated).toBe(1);
+    expect(summary.mean_rule_gap).toBeCloseTo(1.6 / 5, 9);
+    expect(summary.mean_rule_coverage).toBeCloseTo((0.9 + 0.26 + 0.65 + 0.55 + 0.17) / 5, 9);
+    // A filter leaving 001 out leaves no gap.
+    const [yiyang] = await db.query(scoreSummary({ city: ['益阳市'] }));
+    expect(yiyang).toMatchObject({ inflated: 0, mean_rule_gap: 0 });
   });
 
   it('counts merged groups once: every category full except Yiyang\'s 效益指标 (29 / 30)', async () => {

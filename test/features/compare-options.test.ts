@@ -18,13 +18,13 @@ const loose = (value: unknown) => value as any;
 const zhuzhou: CompareMeasuresRow = {
   label: '株洲市', parent: '湖南省', report_id: '004', reports: 4,
   budget_initial: 3817.84, budget_adjusted: 3817.84, executed: 3709.74, execution_rate: 3709.74 / 3817.84, execution_rate_initial: 3709.74 / 3817.84,
-  mean_total_score: 95.25, indicators: 12, met: 6, partial: 2, not_met: 2, unknown: 2,
+  mean_total_score: 95.25, mean_rule_gap: 0.4, indicators: 12, met: 6, partial: 2, not_met: 2, claimed: 1, unknown: 1,
   rate_output: 170 / 175, rate_outcome: 98 / 110, rate_satisfaction: 1, findings: 6, errors: 2,
 };
 const yiyang: CompareMeasuresRow = {
   label: '益阳市', parent: '湖南省', report_id: '002', reports: 1,
   budget_initial: 752, budget_adjusted: 593.04, executed: 593.04, execution_rate: 1, execution_rate_initial: 593.04 / 752,
-  mean_total_score: 99, indicators: 3, met: 2, partial: 1, not_met: 0, unknown: 0,
+  mean_total_score: 99, mean_rule_gap: 0, indicators: 3, met: 2, partial: 1, not_met: 0, claimed: 0, unknown: 0,
   rate_output: 1, rate_outcome: 1, rate_satisfaction: 0.9, findings: 1, errors: 0,
 };
 const item = (label: string, budget: number): CompareMeasuresRow => ({ ...yiyang, label, budget_adjusted: budget });
@@ -125,7 +125,7 @@ describe('buildStatusShareOption', () => {
     expect(option.yAxis.data).toEqual(['益阳市', '株洲市']); // bottom to top
     expect(option.xAxis.max).toBe(1);
     expect(option.series.map((s: { name: string; stack: string }) => [s.name, s.stack])).toEqual([
-      ['达成', 'status'], ['部分达成', 'status'], ['未达成', 'status'], ['无法判断', 'status'],
+      ['达成', 'status'], ['部分达成', 'status'], ['未达成', 'status'], ['仅称完成', 'status'], ['无法判断', 'status'],
     ]);
     expect(option.series[0].data).toEqual([{ value: 2 / 3, status: 'met' }, { value: 0.5, status: 'met' }]);
     expect(option.series[2].data[0]).toEqual({ value: 0, status: 'not_met' });

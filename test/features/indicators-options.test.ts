@@ -53,12 +53,12 @@ describe('status bars', () => {
 });
 
 describe('buildStatusStackOption', () => {
-  it('stacks the four statuses in the overview colours, zero segments unlabelled, ids for clicks', () => {
+  it('stacks the five statuses in the overview colours, zero segments unlabelled, ids for clicks', () => {
     const bars = level1Bars(levelRows, ctx());
     const option = loose(buildStatusStackOption(bars, ctx(), { clickableLabels: true }));
-    expect(option.series.map((s: { name: string }) => s.name)).toEqual(['达成', '部分达成', '未达成', '无法判断']);
+    expect(option.series.map((s: { name: string }) => s.name)).toEqual(['达成', '部分达成', '未达成', '仅称完成', '无法判断']);
     expect(option.series.map((s: { itemStyle: { color: string } }) => s.itemStyle.color)).toEqual(
-      [STATUS_COLORS.met, STATUS_COLORS.partial, STATUS_COLORS.not_met, STATUS_COLORS.unknown]);
+      [STATUS_COLORS.met, STATUS_COLORS.partial, STATUS_COLORS.not_met, STATUS_COLORS.claimed, STATUS_COLORS.unknown]);
     expect(option.series.every((s: { stack: string }) => s.stack === 'status')).toBe(true);
     expect(option.series[2].data[0]).toEqual({ value: 1, status: 'not_met', id: '产出指标' });
     expect(option.series[0].label.formatter({ value: 0 })).toBe('');

@@ -46,10 +46,10 @@ describe('buildBudgetByCityOption', () => {
 describe('buildIndicatorStatusOption', () => {
   it('keeps every status in order, zero when absent, with its colour and id for clicks', () => {
     const option = loose(buildIndicatorStatusOption([{ status: 'not_met', indicators: 2 }, { status: 'met', indicators: 8 }], ctx()));
-    expect(option.xAxis.data).toEqual(['达成', '部分达成', '未达成', '无法判断']);
-    expect(option.series[0].data.map((d: { value: number }) => d.value)).toEqual([8, 0, 2, 0]);
+    expect(option.xAxis.data).toEqual(['达成', '部分达成', '未达成', '仅称完成', '无法判断']);
+    expect(option.series[0].data.map((d: { value: number }) => d.value)).toEqual([8, 0, 2, 0, 0]);
     expect(option.series[0].data[2].status).toBe('not_met');
-    expect(loose(buildIndicatorStatusOption([], ctx('en'))).xAxis.data).toEqual(['Met', 'Partly met', 'Not met', 'Unknown']);
+    expect(loose(buildIndicatorStatusOption([], ctx('en'))).xAxis.data).toEqual(['Met', 'Partly met', 'Not met', 'Claimed', 'Unknown']);
   });
 });
 

@@ -4,7 +4,7 @@ import type { ReportListRow } from '../../src/queries/report-list.ts';
 
 const report = (report_id: string, project: string, errors: number, findings: number): ReportListRow => ({
   report_id, project, errors, findings, year: 2022, city: '株洲市', fund: null, project_name_printed: null,
-  budget_adjusted: null, execution_rate: null, total_score: null, declared_total_score: null, grade: null,
+  budget_adjusted: null, execution_rate: null, total_score: null, declared_total_score: null, grade: null, rule_total_score: null, rule_gap: null,
 });
 
 describe('reportsNeedingAttention', () => {

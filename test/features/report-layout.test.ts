@@ -15,12 +15,33 @@ function indicator(level1: string, level2: string, extra: Partial<ReportIndicato
     seq, level1: level1.replace(/[(（].*$/, ''), level1_printed: level1, level2, level2_printed: level2, level3: `指标${seq}`,
     target_text: null, actual_text: null, weight: 5, score: 5, group_id: null, group_weight: 5, group_score: 5,
     deviation: null, status: 'met', status_reason: null, achievement: null, line: seq * 10, level3_line: seq * 10 + 3,
+    rule_score: null, rule: null, rule_note: null,
     ...extra,
   };
 }
 
 const grouped = (group: string, first: boolean): Partial<ReportIndicatorRow> =>
   ({ group_id: group, weight: first ? 20 : null, score: first ? 20 : null, group_weight: 20, group_score: 20 });
+
+describe('layoutIndicators: 复核 per scoring unit', () => {
+  it('sums a group\'s shares on its first row and marks a self-score beyond them', () => {
+    seq = 0;
+    const share = (score: number | null, rule: string, note: string | null = null) => ({ rule_score: score, rule, rule_note: note });
+    const rows = [
+      indicator('产出指标', '数量指标', { ...grouped('g', true), ...share(4, 'met_full', '4') }),
+      indicator('产出指标', '数量指标', { ...grouped('g', false), ...share(2.4, 'ratio_up', '6 ÷ 10 × 4 = 2.4') }),
+      indicator('产出指标', '数量指标', { ...grouped('g', false), ...share(4, 'not_verifiable') }),
+      indicator('产出指标', '质量指标', { weight: 10, score: 10, ...share(10, 'not_verifiable') }),
+      indicator('产出指标', '质量指标', { weight: 10, score: 8, ...share(10, 'met_full', '10') }),
+    ];
+    const layout = layoutIndicators(rows);
+    expect(layout[0].rule).toMatchObject({ allowed: 10.4, checked: true, over: true });
+    expect(layout[0].rule.members.map((m) => m.note)).toEqual(['4', '6 ÷ 10 × 4 = 2.4', null]);
+    // Kept self-scores are not a check; a self-score below the rule is the department's own deduction.
+    expect(layout[3].rule).toMatchObject({ allowed: 10, checked: false, over: false });
+    expect(layout[4].rule).toMatchObject({ allowed: 10, checked: true, over: false });
+  });
+});
 
 describe('layoutIndicators', () => {
   // Shaped like 企协专项: five 数量 rows sharing one 20-point cell, then single rows.

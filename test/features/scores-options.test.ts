@@ -7,6 +7,7 @@ import { buildScoreRateHeatmapOption, describeScoreRates, rateColumns } from '..
 import { buildTotalScoresOption, describeTotalScores, scoreAxisRange } from '../../src/features/scores/total-scores-option.ts';
 import { translator } from '../../src/lib/i18n.ts';
 import type { Lang } from '../../src/lib/url-state.ts';
+import { buildGapDistributionOption, buildRuleGapOption, byRuleGap, describeGapDistribution, describeRuleGaps, gapBandCounts } from '../../src/features/scores/rule-gap-option.ts';
 import type { ScoreRateRow } from '../../src/queries/score-rates.ts';
 import type { ScoreTotalRow } from '../../src/queries/score-totals.ts';
 
@@ -16,6 +17,7 @@ const loose = (value: unknown) => value as any;
 
 const total = (report_id: string, project: string, total_score: number | null, declared: number | null, grade: string | null): ScoreTotalRow => ({
   report_id, project, year: 2022, city: '株洲市', total_score, total_weight: 100, declared_total_score: declared, grade,
+  rule_total_score: total_score, rule_grade: grade, rule_gap: total_score == null ? null : 0, rule_coverage: 1,
   mismatch: total_score != null && declared != null && total_score !== declared,
 });
 
@@ -139,11 +141,17 @@ describe('buildScoreRateHeatmapOption', () => {
 
 describe('buildGradeCountsOption', () => {
   it('keeps 优 良 中 差 in order with zeros, counts with their unit', () => {
-    const option = loose(buildGradeCountsOption([{ grade: '优', reports: 5 }], ctx()));
+    const option = loose(buildGradeCountsOption([{ grade: '优', reports: 5, rule_reports: 4 }], ctx()));
     expect(option.xAxis.data).toEqual(['优\n≥ 90 分', '良\n80–89 分', '中\n60–79 分', '差\n< 60 分']);
     expect(option.series[0].data.map((d: { value: number }) => d.value)).toEqual([5, 0, 0, 0]);
     expect(option.series[0].label.formatter({ value: 5 })).toBe('5 份');
-    expect(describeGradeCounts([{ grade: '优', reports: 5 }], ctx())).toBe('优 5 份；良 0 份；中 0 份；差 0 份');
+    expect(describeGradeCounts([{ grade: '优', reports: 5, rule_reports: 0 }], ctx())).toBe('优 5 份；良 0 份；中 0 份；差 0 份');
+    // 复核's grades beside them once any report has one.
+    const both = [{ grade: '优', reports: 5, rule_reports: 4 }, { grade: '良', reports: 0, rule_reports: 1 }];
+    expect(describeGradeCounts(both, ctx())).toBe('优 5 份（按复核 4 份）；良 0 份（按复核 1 份）；中 0 份（按复核 0 份）；差 0 份（按复核 0 份）');
+    const twoSeries = loose(buildGradeCountsOption(both, ctx()));
+    expect(twoSeries.series.map((s: { name: string }) => s.name)).toEqual(['按自评', '按复核']);
+    expect(twoSeries.series[1].data.map((d: { value: number }) => d.value)).toEqual([4, 1, 0, 0]);
     const en = loose(buildGradeCountsOption([], ctx('en')));
     expect(en.xAxis.data[0]).toBe('Excellent\n≥ 90 pts');
     expect(en.tooltip.valueFormatter(2)).toBe('2 reports');
@@ -172,5 +180,35 @@ describe('buildDeclaredTotalsOption', () => {
     expect(option.series[1].data[0].value).toBeNull();
     expect(option.series[1].label.formatter({ dataIndex: 0 })).toBe('—');
     expect(formatRate(null, 'en')).toBe('—');
+  });
+});
+
+describe('复核 charts (rule-gap-option.ts)', () => {
+  const ruled = (id: string, project: string, self: number, rule: number | null): ScoreTotalRow => ({
+    ...total(id, project, self, self, '优'),
+    rule_total_score: rule, rule_gap: rule == null ? null : Math.round((self - rule) * 100) / 100, rule_grade: rule == null ? null : rule >= 90 ? '优' : '良', rule_coverage: 0.5,
+  });
+  const rows = rankProjects([ruled('a', '甲', 100, 100), ruled('b', '乙', 100, 98.4), ruled('c', '丙', 96, 82), ruled('d', '丁', 99, null), ruled('e', '戊', 95, 94.5)]);
+
+  it('puts the largest gap on top, leaves out the projects the rules could not score, and reds the inflated', () => {
+    expect(byRuleGap(rows).map((p) => p.report_id)).toEqual(['c', 'b', 'e', 'a']);
+    const option = loose(buildRuleGapOption(rows, ctx()));
+    expect(option.yAxis.data).toEqual(['甲', '戊', '乙', '丙']); // bottom to top
+    expect(option.series.map((s: { name?: string }) => s.name ?? null)).toEqual([null, null, '复核得分', '自评得分']);
+    // The gap bar starts at the rule's score and is as long as the gap.
+    expect(option.series[0].data).toEqual([100, 94.5, 98.4, 82]);
+    expect(option.series[1].data.map((d: { value: number }) => d.value)).toEqual([0, 0.5, 1.6, 14]);
+    expect(option.series[3].data[3]).toMatchObject({ value: [96, '丙'], reportId: 'c', itemStyle: { color: '#c8553d' } });
+    expect(option.series[3].data[1].itemStyle).toBeUndefined(); // 0.5 points: under the threshold
+    expect(option.xAxis.min).toBe(80);
+    expect(option.yAxis.axisLabel.formatter('丙', 3)).toBe('{bad|丙}');
+    expect(option.tooltip.formatter([{ dataIndex: 3 }])).toContain('14 分');
+  });
+
+  it('counts reports per gap band, and says so in words', () => {
+    expect(gapBandCounts(rows).map((b) => [b.id, b.reports])).toEqual([['0', 1], ['0-1', 1], ['1-3', 1], ['3-5', 0], ['5-10', 0], ['10+', 1]]);
+    expect(describeGapDistribution(rows, ctx())).toBe('无差异 1 份；不足 1 分 1 份；1–3 分 1 份；3–5 分 0 份；5–10 分 0 份；≥ 10 分 1 份');
+    expect(loose(buildGapDistributionOption(rows, ctx('en'))).xAxis.data[0]).toBe('None');
+    expect(describeRuleGaps(rows, ctx())).toBe('丙：自评得分 96 分 > 复核得分 82 分；乙：自评得分 100 分 > 复核得分 98.4 分');
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParsedReport } from '../../src/parser/index.ts';
+import { REASONS } from '../../src/parser/reasons.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const load = (id: string): ParsedReport => parseReport(new Uint8Array(readFileSync(path.join(root, 'data/raw', `${id}.txt`))), `${id}.txt`);
@@ -58,8 +59,8 @@ describe('seed 001 — 株洲 企协专项', () => {
     expect(byLevel3(r, '2场长株潭企业配套协作活动')).toMatchObject({ target_value: 2, actual_value: 3, status: 'met' });
     expect(r.findings.find((f) => f.code === 'FULL_SCORE_TARGET_MISSED')).toMatchObject({ line: 124, severity: 'error' });
   });
-  it('calls an actual that repeats the indicator name unverifiable', () => {
-    expect(byLevel3(r, '验收合格（%）')).toMatchObject({ status: 'unknown' });
+  it('calls an actual that repeats the indicator name claimed, not verifiable', () => {
+    expect(byLevel3(r, '验收合格（%）')).toMatchObject({ status: 'claimed', status_reason: REASONS.repeatsName });
     expect(r.findings.filter((f) => f.code === 'ACTUAL_UNVERIFIABLE').map((f) => f.line)).toContain(164);
   });
 });

@@ -31,13 +31,13 @@ const seedRows: Row[] = [
   row('国家级产业集群创建', '≥1', '1', 'quantity', '>=', 1, null, 'met', { actual_value: 1, achievement: 1 }),
   row('省级产业集群创建', '≥3', '4', 'quantity', '>=', 3, null, 'met', { actual_value: 4 }),
   row('国省产业集群数量排名居全省前列', '排名前三', '排名第一', 'rank', '<=', 3, '名', 'met', { actual_value: 1, achievement: null }),
-  row('开展产业链现代化建设竞赛', '开展产业链现代化建设竞赛', '开展产业链现代化建设竞赛', 'qualitative', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('开展产业链现代化建设竞赛', '开展产业链现代化建设竞赛', '开展产业链现代化建设竞赛', 'qualitative', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
   row('每月调度', '每月调度', '12', 'frequency', '>=', 12, '次/年', 'met', { actual_value: 12, achievement: 1 }),
   row('每季度讲评', '每季度讲评', '4', 'frequency', '>=', 4, '次/年', 'met', { actual_value: 4 }),
   row('“3+3+2”产业总规模', '6000亿元', '7000亿元', 'quantity', '>=', 6000, '亿元', 'met', { actual_value: 7000, actual_unit: '亿元' }),
   row('制造业占GDP比重', `${U}30%`, `${U}33.9%`, 'quantity', '>=', 30, '%', 'met', { actual_value: 33.9, achievement: 1.13 }),
   row('制造名城美誉度', '全省前三', '全省第一', 'rank', '<=', 3, '名', 'met', { actual_value: 1 }),
-  row('新兴产业发展', '13条产业链稳定发展', '稳定发展', 'qualitative', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('新兴产业发展', '13条产业链稳定发展', '稳定发展', 'qualitative', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
   row('满意度', '大于等于85%', '满意度达90%', 'quantity', '>=', 85, '%', 'met', { actual_value: 90, actual_unit: '%' }),
   // 001 企协: targets inside the names, blank target cells
   row('2场长株潭企业配套协作活动', '\n\n\n', '3场', 'quantity', '>=', 2, '场', 'met', { targetFromName: true, actual_value: 3, achievement: 1.5 }),
@@ -45,26 +45,26 @@ const seedRows: Row[] = [
   row('2场产业链供需对接活动', '', '4场', 'quantity', '>=', 2, '场', 'met', { targetFromName: true, actual_value: 4 }),
   row('20场株洲“名优特”产品进机关、进企业巡展活动', U, '24场次', 'quantity', '>=', 20, '场', 'met', { targetFromName: true, actual_value: 24, actual_unit: '场', achievement: 1.2 }),
   row('大学生暑期大厂大所行', '', '3批次', 'quantity', null, null, null, 'unknown', { targetMissing: true, actual_value: 3, actual_unit: '批次', status_reason: REASONS.targetMissing }),
-  row('验收合格（%）', '100%', '验收合格（%）', 'quantity', '>=', 100, '%', 'unknown', unverifiable(REASONS.repeatsName)),
-  row('资金到位时效', '及时', '及时', 'qualitative', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('验收合格（%）', '100%', '验收合格（%）', 'quantity', '>=', 100, '%', 'claimed', unverifiable(REASONS.repeatsName)),
+  row('资金到位时效', '及时', '及时', 'qualitative', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
   row('补助', '“国企带民企大手牵小手”66万，大学生暑期大厂大所行17.5万', '', 'quantity', '>=', 83.5, '万', 'unknown', unverifiable(REASONS.actualBlank)),
-  row('提高本地产品配套率  ', '明显提升', '明显提升', 'qualitative', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
-  row('企业满意度', '80%以上', '80%以上', 'quantity', '>=', 80, '%', 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('提高本地产品配套率  ', '明显提升', '明显提升', 'qualitative', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
+  row('企业满意度', '80%以上', '80%以上', 'quantity', '>=', 80, '%', 'claimed', unverifiable(REASONS.repeatsTarget)),
   // 002 服务先进制造业 (益阳)
   row('新入规企业', '135家', '136家', 'quantity', '>=', 135, '家', 'met', { actual_value: 136, actualUnverifiable: false }),
   row('创客中国大赛获奖企业家数', '12家', '12家', 'quantity', '>=', 12, '家', 'met', { achievement: 1, actualUnverifiable: false }),
   row('下拨经费符合相关政策规定比率', '100%', '100%', 'quantity', '>=', 100, '%', 'met', { achievement: 1 }),
   row('获得省委省政府真抓实干激励奖', '1个', '1个', 'quantity', '>=', 1, '个', 'met'),
-  row('全部资金下拨时间', '2022年年底以前', '2022年年底以前', 'deadline', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('全部资金下拨时间', '2022年年底以前', '2022年年底以前', 'deadline', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
   row('创客中国大赛获奖企业奖励资金', '64万元', '64万元', 'quantity', '>=', 64, '万元', 'met'),
   row('工业企业技改税收增量奖补完工评价费', '43.74万元', '43.74万元', 'quantity', '>=', 43.74, '万元', 'met', { actual_value: 43.74 }),
   row('先进制造业高质量发展真抓实干奖励', '160万元', '160万元', 'quantity', '>=', 160, '万元', 'met'),
   row('“三型两网”建设真抓实干奖励', '90万元', '90万元', 'quantity', '>=', 90, '万元', 'met'),
   row('规模以上工业增加值', '≥全省平均水平', '6.8%', 'relative', '>=', null, null, 'unknown', { actual_value: 6.8, actual_unit: '%', status_reason: '需要全省平均水平，报告中没有' }),
   row('工业投资增速', '≥全省平均水平', '28.5%', 'relative', '>=', null, null, 'unknown', { actual_value: 28.5 }),
-  row('促进就业', '成效明显', '成效明显', 'qualitative', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
-  row('工业领域生态环境保护', '不断加强', '不断加强', 'qualitative', null, null, null, 'unknown', { actualUnverifiable: true }),
-  row('我市先进制造业高质量发展', '持续推动', '持续推动', 'qualitative', null, null, null, 'unknown', { actualUnverifiable: true }),
+  row('促进就业', '成效明显', '成效明显', 'qualitative', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
+  row('工业领域生态环境保护', '不断加强', '不断加强', 'qualitative', null, null, null, 'claimed', { actualUnverifiable: true }),
+  row('我市先进制造业高质量发展', '持续推动', '持续推动', 'qualitative', null, null, null, 'claimed', { actualUnverifiable: true }),
   row('解决十大产业链问题满意率', '≥90%', '96%', 'quantity', '>=', 90, '%', 'met', { actual_value: 96 }),
   // 003 园区建设
   row('新引进、新开工、新竣工5000万以上产业项目个数。', `${U}新引进、新开工、新竣工5000万以上产业项目145、130、110个`,
@@ -73,7 +73,7 @@ const seedRows: Row[] = [
   row('创建“五好”园区', `${U}争创2家及以上先进园区`,
     `${U}醴陵经开区获2022年度省政府真抓实干“五好”园区激励表彰，获评“全省先进园区”。株洲高新区获评位居全国先进制造业百强园第84位，全省营商环境排名前10的园区`,
     'quantity', '>=', 2, '家', 'unknown', { status_reason: REASONS.noComparable, actual_value: null }),
-  row('5月、7月、10月、以及次年1月进行园区工作考核', `${U}完成率100%`, `${U}已完成`, 'quantity', '>=', 100, '%', 'met', { status_reason: REASONS.doneWithoutNumber, actual_value: null }),
+  row('5月、7月、10月、以及次年1月进行园区工作考核', `${U}完成率100%`, `${U}已完成`, 'quantity', '>=', 100, '%', 'claimed', { status_reason: REASONS.doneWithoutNumber, actual_value: null }),
   row('考核奖励、亩均效益、园区建设发展相关费用', `${U}810.24万元`, `${U}810.24万元`, 'quantity', '>=', 810.24, '万元', 'met'),
   row('全市园区技工贸总收入增长10%', `${U}10%`, `${U}10.4%`, 'quantity', '>=', 10, '%', 'met', { actual_value: 10.4, achievement: 1.04 }),
   row('打造绿色园区，降低企业能耗', `${U}争创1家及以上绿色园区`, `${U}荷塘高新区获评省级绿色园区`, 'quantity', '>=', 1, '家', 'unknown', { status_reason: REASONS.noNumber }),
@@ -84,8 +84,8 @@ const seedRows: Row[] = [
   row('省级专精特新中小企业', '≧50家', '80家', 'quantity', '>=', 50, '家', 'met', { actual_value: 80, achievement: 1.6 }),
   row('国家专精特新小巨人企业', '', '21家', 'quantity', null, null, null, 'unknown', { targetMissing: true, actual_value: 21, actual_unit: '家' }),
   row('国家重点小巨人', '', '9家', 'quantity', null, null, null, 'unknown', { targetMissing: true, actual_value: 9 }),
-  row('补助', '30-50万/家', '30-50万/家', 'range', 'between', 30, '万/家', 'unknown', { target_value_max: 50, ...unverifiable(REASONS.repeatsTarget) }),
-  row('奖励', '10-20万/家', '10-20万/家', 'range', 'between', 10, '万/家', 'unknown', { target_value_max: 20, actualUnverifiable: true }),
+  row('补助', '30-50万/家', '30-50万/家', 'range', 'between', 30, '万/家', 'claimed', { target_value_max: 50, ...unverifiable(REASONS.repeatsTarget) }),
+  row('奖励', '10-20万/家', '10-20万/家', 'range', 'between', 10, '万/家', 'claimed', { target_value_max: 20, actualUnverifiable: true }),
 ];
 
 // The patterns of domain.md and the usual variants.
@@ -123,7 +123,7 @@ const patternRows: Row[] = [
   row('补助标准', '平均每家补助30万元', '30万元', 'quantity', '>=', 30, '万元', 'met'),
   row('满意度', '≥90%', '', 'quantity', '>=', 90, '%', 'unknown', unverifiable(REASONS.actualBlank)),
   row('满意度', '≥90%', '/', 'quantity', '>=', 90, '%', 'unknown', unverifiable(REASONS.actualBlank)),
-  row('企业满意度', '80%以上', '企业满意度80%以上', 'quantity', '>=', 80, '%', 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('企业满意度', '80%以上', '企业满意度80%以上', 'quantity', '>=', 80, '%', 'claimed', unverifiable(REASONS.repeatsTarget)),
   row('企业满意度', '80%以上', '满意度85%以上', 'quantity', '>=', 80, '%', 'met', { actual_value: 85 }),
   // several values
   row('项目个数', '145、130、110个', '150个、120个、110个', 'quantity', '>=', 385, '个', 'partial', { status_reason: REASONS.someItemsMissed, achievement: 0.923076923077 }),
@@ -139,7 +139,7 @@ const patternRows: Row[] = [
   row('排名', '全省前三', '排名靠前', 'rank', '<=', 3, '名', 'unknown', { status_reason: REASONS.noRank }),
   // frequencies
   row('每月调度', '每月调度', '10', 'frequency', '>=', 12, '次/年', 'not_met', { actual_value: 10 }),
-  row('讲评', '每季度讲评', '按季度讲评', 'frequency', '>=', 4, '次/年', 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('讲评', '每季度讲评', '按季度讲评', 'frequency', '>=', 4, '次/年', 'claimed', unverifiable(REASONS.repeatsTarget)),
   row('评估', '每半年评估一次', '2次', 'frequency', '>=', 2, '次/年', 'met'),
   row('调度', '每周调度', '全年调度52次', 'frequency', '>=', 52, '次/年', 'met', { actual_value: 52 }),
   row('培训', '每月2次', '全年开展20次', 'frequency', '>=', 24, '次/年', 'not_met'),
@@ -155,7 +155,7 @@ const patternRows: Row[] = [
   row('下拨时间', '2022年6月底前', '2022年5月已拨付', 'deadline', null, null, null, 'met'),
   row('完成时间', '年底前完成', '延期至次年', 'deadline', null, null, null, 'not_met'),
   row('下拨时间', '2022年年底以前', '正在推进', 'deadline', null, null, null, 'unknown', { status_reason: REASONS.noDate }),
-  row('下拨时间', '2022年年底以前', '2022年底前', 'deadline', null, null, null, 'unknown', unverifiable(REASONS.repeatsTarget)),
+  row('下拨时间', '2022年年底以前', '2022年底前', 'deadline', null, null, null, 'claimed', unverifiable(REASONS.repeatsTarget)),
   // relative
   row('增加值增速', '≥全国平均水平', '高于全国2个百分点', 'relative', '>=', null, null, 'unknown', { status_reason: '需要全国平均水平，报告中没有' }),
   // qualitative
@@ -201,8 +201,8 @@ describe('evaluateIndicator: contract of the result', () => {
   it('gives a reason for every unknown and partial status, none for a plain met', () => {
     for (const { level3, target, actual } of [...seedRows, ...patternRows]) {
       const result = evaluateIndicator({ level3, targetText: target, actualText: actual });
-      if (result.status === 'unknown' || result.status === 'partial') expect(result.status_reason, level3).toBeTruthy();
-      if (result.actualUnverifiable) expect(result.status, level3).toBe('unknown');
+      if (result.status === 'unknown' || result.status === 'claimed' || result.status === 'partial') expect(result.status_reason, level3).toBeTruthy();
+      if (result.actualUnverifiable) expect(['unknown', 'claimed'], level3).toContain(result.status);
     }
     expect(evaluateIndicator({ level3: '新入规企业', targetText: '135家', actualText: '136家' }).status_reason).toBeNull();
   });
@@ -238,7 +238,7 @@ describe('evaluateIndicator: robustness', () => {
     // A hang detector, not a benchmark: linear code answers in well under a millisecond, a
     // backtracking pattern would take minutes; the bound leaves room for a loaded machine.
     expect(performance.now() - t0).toBeLessThan(2000);
-    for (const r of [a, b, c]) expect(['met', 'partial', 'not_met', 'unknown']).toContain(r.status);
+    for (const r of [a, b, c]) expect(['met', 'partial', 'not_met', 'claimed', 'unknown']).toContain(r.status);
   });
 
   it('reads a padded huge cell like its short self', () => {

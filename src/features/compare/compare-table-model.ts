@@ -38,7 +38,7 @@ const count = (id: string, key: MessageKey, column: 'reports' | 'indicators' | '
   id, label: labelled(key), value: (row) => row[column], format: (row, { lang }) => formatCount(row[column], lang), merit,
 });
 
-const statusShare = (status: 'met' | 'partial' | 'not_met' | 'unknown', merit?: Merit): Measure => ({
+const statusShare = (status: 'met' | 'partial' | 'not_met' | 'claimed' | 'unknown', merit?: Merit): Measure => ({
   id: `status-${status}`,
   label: ({ lang }) => labelOf(lang, 'status', status),
   value: (row) => share(row, row[status]),
@@ -74,6 +74,11 @@ const GROUPS: readonly { id: string; title: MessageKey; measures: readonly Measu
         id: 'mean-score', label: labelled('compare.row.meanScore'), value: (row) => row.mean_total_score, merit: HIGHER,
         format: (row, { lang, t }) => (row.mean_total_score == null ? formatScore(null, lang) : t('compare.scorePoints', { count: formatScore(row.mean_total_score, lang) })),
       },
+      {
+        // 复核: points the reports gave themselves beyond the published rules, on average.
+        id: 'mean-rule-gap', label: labelled('compare.row.meanRuleGap'), value: (row) => row.mean_rule_gap, merit: LOWER,
+        format: (row, { lang, t }) => (row.mean_rule_gap == null ? formatScore(null, lang) : t('compare.scorePoints', { count: formatScore(row.mean_rule_gap, lang) })),
+      },
       ...COMPARE_LEVEL1S.map(scoreRate),
     ],
   },
@@ -83,6 +88,7 @@ const GROUPS: readonly { id: string; title: MessageKey; measures: readonly Measu
       statusShare('met', HIGHER),
       statusShare('partial'), // better than a miss, worse than a hit: not ranked
       statusShare('not_met', LOWER),
+      statusShare('claimed', LOWER),
       statusShare('unknown', LOWER),
     ],
   },

@@ -3,6 +3,7 @@ import { formatCount, formatPercent } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
 import { INDICATOR_STATUSES } from '../../queries/indicator-status-counts.ts';
+import { statusLegendTooltip } from '../../components/status-legend.ts';
 import { LEGEND_GRID, TOP_LEGEND, type OptionContext } from './option-context.ts';
 
 /** Segments narrower than this carry no label: the text would not fit; the tooltip still has it. */
@@ -17,7 +18,7 @@ export function buildStatusShareOption(rows: readonly CompareMeasuresRow[], { la
   const ordered = [...rows].reverse(); // ECharts draws the first category at the bottom
   return {
     grid: { ...LEGEND_GRID, top: 32, right: 20 },
-    legend: TOP_LEGEND,
+    legend: { ...TOP_LEGEND, tooltip: statusLegendTooltip(lang) },
     tooltip: { trigger: 'item' },
     xAxis: {
       type: 'value',

@@ -23,7 +23,8 @@ export function valueLabel(lang: Lang, table: TableName, column: string, value: 
   if (column === 'status' || column === 'level1' || column === 'code' || column === 'severity') return labelOf(lang, column, value);
   // The parser's own words (a status reason) and the standard 二级 names, as the indicators view gives them.
   if (column === 'status_reason') return reasonIn(value, lang) ?? value;
-  const prefix = column === 'level2' ? 'indicators.level2' : column === 'grade' ? 'explorer.grade' : column === 'kind' ? 'explorer.kind'
+  const prefix = column === 'level2' ? 'indicators.level2' : column === 'grade' || column === 'rule_grade' ? 'explorer.grade' : column === 'kind' ? 'explorer.kind'
+    : column === 'rule' ? 'rule'
     : table === 'budget_lines' && column === 'line' ? 'explorer.line' : null;
   const key = prefix ? `${prefix}.${value}` : '';
   return translateOr(lang, key, value);

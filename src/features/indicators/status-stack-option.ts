@@ -3,6 +3,7 @@ import { formatCount, labelSeparator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { escapeHtml, type OptionContext } from './option-context.ts';
 import { statusesOf, type StatusBar } from './status-bars.ts';
+import { statusLegendTooltip } from '../../components/status-legend.ts';
 
 const ROW_HEIGHT = 36;
 /** Legend on top, value axis and its name below. */
@@ -33,7 +34,7 @@ export function buildStatusStackOption(
   const sep = labelSeparator(lang);
   return {
     grid: { left: 8, right: 20, top: 36, bottom: 28, ...LABELS_INSIDE },
-    legend: { ...TOP_LEGEND, selectedMode: false },
+    legend: { ...TOP_LEGEND, selectedMode: false, tooltip: statusLegendTooltip(lang) },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

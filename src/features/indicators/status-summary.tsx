@@ -4,6 +4,7 @@
  */
 import type { CSSProperties } from 'react';
 import { STATUS_COLORS } from '../../components/chart-option.ts';
+import { statusHint } from '../../components/status-legend.ts';
 import { formatCount, formatPercent, formatScore } from '../../lib/format.ts';
 import { labelOf, useI18n } from '../../lib/i18n.ts';
 import { useUrlState } from '../../lib/url-state.ts';
@@ -41,6 +42,7 @@ export function StatusSummary({ statusRows, misses }: Props) {
         return (
           <button key={status} type="button" className="ind-figure ind-status" data-figure={status}
             aria-pressed={active.includes(status)} style={{ '--status-color': STATUS_COLORS[status] } as CSSProperties}
+            title={statusHint(lang, status)}
             onClick={() => url.toggleFilter('status', status)}>
             <span className="ind-figure-label"><i className="ind-dot" aria-hidden="true" />{labelOf(lang, 'status', status)}</span>
             <span className="ind-figure-value">{count(n)}</span>

@@ -2,6 +2,7 @@ import { STATUS_COLORS, type ChartOption } from '../../components/chart-option.t
 import { formatCount } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { INDICATOR_STATUSES, type IndicatorStatusCountRow } from '../../queries/indicator-status-counts.ts';
+import { statusExplained } from '../../components/status-legend.ts';
 import { ALL_CATEGORY_LABELS, AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from './option-context.ts';
 
 /** One bar per status, always in the order met → partial → not met → unknown (zeros kept). */
@@ -10,7 +11,14 @@ export function buildIndicatorStatusOption(rows: readonly IndicatorStatusCountRo
   const statuses = [...INDICATOR_STATUSES, ...rows.map((r) => r.status).filter((s) => !INDICATOR_STATUSES.includes(s))];
   return {
     grid: COMPACT_GRID,
-    tooltip: { trigger: 'item', valueFormatter: (value) => formatCount(Number(value), lang) },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params) => {
+        const item = (Array.isArray(params) ? params[0] : params) as { value?: unknown; data?: { status?: string } };
+        const status = item.data?.status ?? '';
+        return `${statusExplained(lang, status)}<br/><b>${formatCount(Number(item.value), lang)}</b>`;
+      },
+    },
     xAxis: { type: 'category', data: statuses.map((s) => labelOf(lang, 'status', s)), axisTick: { show: false }, axisLabel: ALL_CATEGORY_LABELS },
     yAxis: { type: 'value', name: t('chart.indicators'), nameTextStyle: AXIS_NAME_STYLE, minInterval: 1 },
     series: [{

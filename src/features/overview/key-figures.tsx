@@ -26,6 +26,12 @@ export function KeyFigures({ row }: { row: OverviewFiguresRow | undefined }) {
       hint: t('figure.executionRateHint', { rate: formatPercent(row?.execution_rate_initial, lang) }),
     },
     { id: 'mean-score', label: 'figure.meanScore', value: formatScore(row?.mean_total_score, lang) },
+    {
+      id: 'rule-gap',
+      label: 'figure.ruleGap',
+      value: row?.mean_rule_gap == null ? formatScore(null, lang) : t('figure.ruleGapValue', { count: formatScore(row.mean_rule_gap, lang) }),
+      hint: row ? t('figure.ruleGapHint', { count: formatCount(row.inflated, lang) }) : undefined,
+    },
     { id: 'findings', label: 'figure.findings', value: formatCount(row?.findings, lang) },
   ];
   return (

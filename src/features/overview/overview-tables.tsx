@@ -19,6 +19,13 @@ export function reportsNeedingAttention(rows: readonly ReportListRow[]): ReportL
     .slice(0, OVERVIEW_TABLE_ROWS);
 }
 
+/** The reports whose self-score goes furthest beyond the rules (复核), largest first; none without a gap. */
+export function largestRuleGaps(rows: readonly ReportListRow[]): ReportListRow[] {
+  return rows.filter((row) => (row.rule_gap ?? 0) > 0)
+    .sort((a, b) => b.rule_gap! - a.rule_gap! || zhCollator.compare(a.project ?? '', b.project ?? ''))
+    .slice(0, OVERVIEW_TABLE_ROWS);
+}
+
 /** The named cities of `rows` (as the compare view, the table leaves out reports without a city). */
 export const namedCities = (rows: readonly CitySummaryRow[]) => rows.filter((row): row is CitySummaryRow & { label: string } => row.label !== null);
 
@@ -84,6 +91,38 @@ export function ReportsTable({ rows, onReport }: { rows: readonly ReportListRow[
             </tr>
           );
         })}
+      </tbody>
+    </table>
+  );
+}
+
+export function RuleGapsTable({ rows, onReport }: { rows: readonly ReportListRow[]; onReport: (reportId: string) => void }) {
+  const { lang, t } = useI18n();
+  const gaps = largestRuleGaps(rows);
+  if (gaps.length === 0) return <p className="chart-hint" data-testid="overview-gaps-none">{t('overview.table.noGap')}</p>;
+  return (
+    <table className="mini-table" data-testid="overview-gaps">
+      <thead>
+        <tr>
+          <th scope="col">{t('filter.project')}</th>
+          <th scope="col">{t('filter.city')}</th>
+          <th scope="col" className="num">{t('overview.table.score')}</th>
+          <th scope="col" className="num">{t('overview.table.rule')}</th>
+          <th scope="col" className="num">{t('overview.table.gap')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {gaps.map((row) => (
+          <tr key={row.report_id} data-report={row.report_id}>
+            <th scope="row">
+              <button type="button" className="link-button" onClick={() => onReport(row.report_id)}>{row.project ?? row.report_id}</button>
+            </th>
+            <td>{row.city ?? BLANK}</td>
+            <td className="num">{formatScore(row.total_score, lang)}</td>
+            <td className="num">{formatScore(row.rule_total_score, lang)}</td>
+            <td className="num mini-errors">+{formatScore(row.rule_gap, lang)}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -13,7 +13,7 @@ import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { KeyFigures } from './key-figures.tsx';
-import { CitiesTable, namedCities, ReportsTable } from './overview-tables.tsx';
+import { CitiesTable, namedCities, ReportsTable, RuleGapsTable } from './overview-tables.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
 import { overviewQueries, overviewQueryset } from './overview-queries.ts';
 import { BLANK_VALUE } from '../../queries/filters.ts';
@@ -140,6 +140,13 @@ export function OverviewView() {
           <ReportsTable rows={reports.rows ?? []} onReport={(report) => url.setParams({ view: 'report', report })} />
           <button type="button" className="link-button mini-more" onClick={() => url.setParams({ view: 'report' })}>
             {t('overview.table.toReports')}
+          </button>
+        </ChartCard>
+        <ChartCard title={t('overview.table.gapsTitle')} loading={reports.loading} error={reports.error} empty={reports.rows?.length === 0}
+          testId="card-overview-gaps" exportName={false}>
+          <RuleGapsTable rows={reports.rows ?? []} onReport={(report) => url.setParams({ view: 'report', report })} />
+          <button type="button" className="link-button mini-more" onClick={() => url.setParams({ view: 'scores' })}>
+            {t('overview.table.toScores')}
           </button>
         </ChartCard>
       </div>

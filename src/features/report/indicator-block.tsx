@@ -3,12 +3,13 @@
  * groups in one cell, a status badge per indicator, then the 总分 row (printed against computed).
  */
 import { formatPercent, formatScore } from '../../lib/format.ts';
-import { labelOf, useI18n } from '../../lib/i18n.ts';
+import { labelOf, translateOr, useI18n, type Translate } from '../../lib/i18n.ts';
+import type { Lang } from '../../lib/url-state.ts';
 import { reasonIn } from '../../lib/status-reason.ts';
 import type { ReportHeaderRow } from '../../queries/report-header.ts';
 import type { ReportIndicatorRow } from '../../queries/report-indicators.ts';
 import { type FlagLookup, flagClass, flagTitle } from './flags.ts';
-import { layoutIndicators, scoresDiffer } from './indicator-layout.ts';
+import { layoutIndicators, scoresDiffer, type UnitRule } from './indicator-layout.ts';
 import { GradeBadge } from './grade-badge.tsx';
 
 interface IndicatorBlockProps {
@@ -19,6 +20,17 @@ interface IndicatorBlockProps {
 
 const text = (value: string | null) => (value == null || value === '' ? '—' : value);
 
+/** A 复核 cell's tooltip: each member's rule in words with its arithmetic, and the excess. */
+function ruleTitle(rule: UnitRule, score: number | null, lang: Lang, t: Translate): string {
+  const lines = rule.members.map(({ level3, rule: code, note }) => {
+    const words = code ? translateOr(lang, `rule.${code}`, code) : '—';
+    const named = rule.members.length > 1 ? `${level3 ?? ''}：` : '';
+    return `${named}${words}${note ? ` (${note})` : ''}`;
+  });
+  if (rule.over) lines.push(t('report.ruleOver', { from: formatScore(score, lang), to: formatScore(rule.allowed, lang) }));
+  return lines.join('\n');
+}
+
 export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProps) {
   const { lang, t } = useI18n();
   const rows = layoutIndicators(indicators);
@@ -28,7 +40,7 @@ export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProp
       <colgroup>
         <col className="col-side" /><col className="col-level1" /><col className="col-level2" /><col className="col-level3" />
         <col className="col-target" /><col className="col-target" /><col className="col-points" /><col className="col-points" />
-        <col className="col-deviation" /><col className="col-status" />
+        <col className="col-points" /><col className="col-deviation" /><col className="col-status" />
       </colgroup>
       {/* One row group: a rowspan cannot cross from a thead into a tbody. */}
       <tbody>
@@ -41,6 +53,7 @@ export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProp
           <th scope="col">{t('report.actual')}</th>
           <th scope="col">{t('report.weight')}</th>
           <th scope="col">{t('report.score')}</th>
+          <th scope="col" title={t('report.ruleHint')}>{t('report.rule')}</th>
           <th scope="col">{t('report.deviation')}</th>
           <th scope="col">{t('report.status')}</th>
         </tr>
@@ -69,6 +82,10 @@ export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProp
                   <td rowSpan={row.scoreSpan} className={`num${row.scoreSpan > 1 ? ' is-group' : ''}`} data-cell="score">
                     {formatScore(row.score, lang)}
                   </td>
+                  <td rowSpan={row.scoreSpan} data-cell="rule" title={ruleTitle(row.rule, row.score, lang, t)}
+                    className={`num sheet-rule${row.scoreSpan > 1 ? ' is-group' : ''}${row.rule.over ? ' is-over' : ''}${row.rule.checked ? '' : ' is-kept'}`}>
+                    {formatScore(row.rule.allowed, lang)}
+                  </td>
                 </>
               )}
               <td className="sheet-deviation">{text(indicator.deviation)}</td>
@@ -94,6 +111,10 @@ export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProp
                 {t('report.printedValue', { name: formatScore(header.declared_total_score, lang) })}
               </span>
             )}
+          </td>
+          <td className={`num sheet-rule${(header.rule_gap ?? 0) > 0 ? ' is-over' : ''}`} data-cell="total-rule"
+            title={header.rule_grade ? `${t('report.grade')} ${header.rule_grade}` : undefined}>
+            <strong>{formatScore(header.rule_total_score, lang)}</strong>
           </td>
           <td colSpan={2}>
             <span className="sheet-grade">{t('report.grade')} <GradeBadge grade={header.grade} /></span>

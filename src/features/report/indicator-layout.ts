@@ -18,6 +18,32 @@ export interface IndicatorLayoutRow {
   score: number | null;
   /** Source lines a finding may point at to name this row. */
   lines: number[];
+  /** 复核 of the scoring unit (the row, or its whole group on the group's first row). */
+  rule: UnitRule;
+}
+
+export interface UnitRule {
+  /** What the rules allow the unit (the sum of its members' shares); null when nothing is known. */
+  allowed: number | null;
+  /** Some member's rule could be checked (not only kept self-scores). */
+  checked: boolean;
+  /** The self-score goes beyond what the rules allow. */
+  over: boolean;
+  members: { level3: string | null; rule: string | null; note: string | null }[];
+}
+
+const UNCHECKED_RULES = new Set(['not_verifiable', 'no_points', 'not_applicable']);
+
+function unitRule(members: readonly ReportIndicatorRow[], score: number | null): UnitRule {
+  const allowedParts = members.map((m) => m.rule_score).filter((v): v is number => v != null);
+  const allowed = allowedParts.length ? Math.round(allowedParts.reduce((a, b) => a + b, 0) * 100) / 100 : null;
+  const checked = members.some((m) => m.rule != null && !UNCHECKED_RULES.has(m.rule));
+  return {
+    allowed,
+    checked,
+    over: checked && score != null && allowed != null && score > allowed + 0.005,
+    members: members.map((m) => ({ level3: m.level3, rule: m.rule, note: m.rule_note })),
+  };
 }
 
 const level1Of = (row: ReportIndicatorRow): string => row.level1_printed ?? row.level1 ?? '';
@@ -49,6 +75,7 @@ export function layoutIndicators(rows: readonly ReportIndicatorRow[]): Indicator
   const scoreSpans = runSpans(rows.map((row) => row.group_id), (key) => key !== null);
   return rows.map((indicator, i) => {
     const grouped = indicator.group_id !== null && scoreSpans[i] > 1;
+    const score = grouped ? indicator.score ?? indicator.group_score : indicator.score;
     return {
       indicator,
       level1Label: level1Keys[i],
@@ -56,7 +83,8 @@ export function layoutIndicators(rows: readonly ReportIndicatorRow[]): Indicator
       level2Span: level2Spans[i],
       scoreSpan: scoreSpans[i],
       weight: grouped ? indicator.weight ?? indicator.group_weight : indicator.weight,
-      score: grouped ? indicator.score ?? indicator.group_score : indicator.score,
+      score,
+      rule: unitRule(rows.slice(i, i + Math.max(1, scoreSpans[i])), score),
       lines: [...new Set([indicator.line, indicator.level3_line].filter((n): n is number => n != null))],
     };
   });

@@ -4,6 +4,7 @@ import { formatCount, formatMoney, formatPercent, formatScore } from '../../lib/
 import { useI18n, type MessageKey } from '../../lib/i18n.ts';
 import type { ReportHeaderRow } from '../../queries/report-header.ts';
 import type { ReportIndicatorRow } from '../../queries/report-indicators.ts';
+import { INFLATED_GAP } from '../../queries/score-totals.ts';
 import { GradeBadge } from './grade-badge.tsx';
 import { scoresDiffer } from './indicator-layout.ts';
 
@@ -38,9 +39,17 @@ export function ReportFigures({ header, indicators }: { header: ReportHeaderRow;
     },
     { id: 'grade', label: 'report.figure.grade', value: <GradeBadge grade={header.grade} /> },
     {
+      id: 'rule-score', label: 'report.figure.ruleScore', value: formatScore(header.rule_total_score, lang),
+      hint: header.rule_total_score == null ? undefined
+        : t('report.figure.ruleScoreHint', { count: formatScore(header.rule_gap, lang), rate: formatPercent(header.rule_coverage, lang) }),
+      alert: (header.rule_gap ?? 0) >= INFLATED_GAP,
+    },
+    {
       id: 'targets', label: 'report.figure.targets',
       value: indicators ? `${formatCount(count('met'), lang)} / ${formatCount(indicators.length, lang)}` : '—',
-      hint: indicators ? t('report.figure.targetsHint', { count: formatCount(count('not_met'), lang), name: formatCount(count('unknown'), lang) }) : undefined,
+      hint: indicators ? t('report.figure.targetsHint', {
+        count: formatCount(count('not_met'), lang), claimed: formatCount(count('claimed'), lang), name: formatCount(count('unknown'), lang),
+      }) : undefined,
       alert: count('not_met') > 0,
     },
     {

@@ -1,7 +1,7 @@
 import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import { labelSeparator, listSeparator } from '../../lib/format.ts';
 import {
-  escapeHtml, formatPoints, GRADE_COLORS, MISMATCH_COLOR, projectAxisLabels, totalScoreAxis,
+  escapeHtml, flaggedProjectAxis, formatPoints, GRADE_COLORS, MISMATCH_COLOR, totalScoreAxis,
   type OptionContext, type RankedProject,
 } from './score-format.ts';
 
@@ -37,18 +37,8 @@ export function buildDeclaredTotalsOption(projects: readonly RankedProject[], co
       },
     },
     xAxis: totalScoreAxis(0, Math.ceil(max / 10) * 10, context),
-    yAxis: {
-      type: 'category',
-      data: ordered.map((p) => p.label),
-      triggerEvent: true,
-      axisTick: { show: false },
-      axisLabel: {
-        ...projectAxisLabels(context.compact),
-        // Project names of mismatching reports in red: `{bad|…}` picks the rich style.
-        formatter: (value: string, index: number) => (ordered[index]?.mismatch ? `{bad|${value}}` : value),
-        rich: { bad: { color: MISMATCH_COLOR, fontWeight: 600, lineHeight: 14 } },
-      },
-    },
+    // Project names of mismatching reports in red.
+    yAxis: flaggedProjectAxis(ordered, (p) => p.mismatch, context.compact),
     series: [
       {
         type: 'bar',

@@ -1,4 +1,4 @@
-import { LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
+import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { formatCount, listSeparator } from '../../lib/format.ts';
 import { GRADES, type ScoreGradeCountRow } from '../../queries/score-grade-counts.ts';
@@ -11,8 +11,12 @@ export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { la
   const reports = (value: unknown) => t('scores.reports', { count: formatCount(Number(value), lang) });
   const range = (grade: string) =>
     (GRADES as readonly string[]).includes(grade) ? t(`scores.gradeRange.${grade}` as MessageKey) : '';
+  const ruleCounts = new Map(rows.map((r) => [r.grade, r.rule_reports ?? 0]));
+  const byRules = rows.some((r) => (r.rule_reports ?? 0) > 0);
+  const barLabel = { show: true, position: 'top' as const, formatter: ({ value }: { value?: unknown }) => reports(value) };
   return {
-    grid: { left: 8, right: 16, top: 40, bottom: 8, ...LABELS_INSIDE },
+    grid: { left: 8, right: 16, top: byRules ? 56 : 40, bottom: 8, ...LABELS_INSIDE },
+    ...(byRules ? { legend: { ...TOP_LEGEND, left: 'right' as const } } : {}),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: reports },
     xAxis: {
       type: 'category',
@@ -30,14 +34,29 @@ export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { la
     },
     series: [{
       type: 'bar',
-      name: t('scores.chart.grades'),
+      name: byRules ? t('scores.series.gradeSelf') : t('scores.chart.grades'),
       barMaxWidth: 44,
-      label: { show: true, position: 'top', formatter: ({ value }) => reports(value) },
+      label: barLabel,
+      itemStyle: { color: gradeColor('优') },
       data: grades.map((grade) => ({ value: counts.get(grade) ?? 0, itemStyle: { color: gradeColor(grade) } })),
-    }],
+    },
+    // 复核's grades beside them, in the same colours, hatched lighter.
+    ...(byRules ? [{
+      type: 'bar' as const,
+      name: t('scores.series.gradeRule'),
+      barMaxWidth: 44,
+      label: barLabel,
+      itemStyle: { color: gradeColor('优'), opacity: 0.45 },
+      data: grades.map((grade) => ({ value: ruleCounts.get(grade) ?? 0, itemStyle: { color: gradeColor(grade), opacity: 0.45 } })),
+    }] : [])],
   };
 }
 
 export function describeGradeCounts(rows: readonly ScoreGradeCountRow[], { lang, t }: OptionContext): string {
-  return GRADES.map((g) => `${gradeLabel(g, t)} ${t('scores.reports', { count: formatCount(rows.find((r) => r.grade === g)?.reports ?? 0, lang) })}`).join(listSeparator(lang));
+  const count = (n: number | undefined) => t('scores.reports', { count: formatCount(n ?? 0, lang) });
+  const byRules = rows.some((r) => (r.rule_reports ?? 0) > 0);
+  return GRADES.map((g) => {
+    const row = rows.find((r) => r.grade === g);
+    return `${gradeLabel(g, t)} ${count(row?.reports)}${byRules ? `（${t('scores.series.gradeRule')} ${count(row?.rule_reports)}）` : ''}`;
+  }).join(listSeparator(lang));
 }

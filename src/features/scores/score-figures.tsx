@@ -27,6 +27,12 @@ export function ScoreFigures({ row }: { row: ScoreSummaryRow | undefined }) {
       id: 'mismatches', label: 'scores.figure.mismatches', value: formatCount(row?.mismatches, lang), unit: reportsUnit,
       hint: 'scores.figure.mismatchesHint', alert: (row?.mismatches ?? 0) > 0,
     },
+    { id: 'rule-gap', label: 'scores.figure.ruleGap', value: formatScore(row?.mean_rule_gap, lang), unit: pointsUnit, hint: 'scores.figure.ruleGapHint' },
+    {
+      id: 'inflated', label: 'scores.figure.inflated', value: formatCount(row?.inflated, lang), unit: reportsUnit,
+      hint: 'scores.figure.inflatedHint', alert: (row?.inflated ?? 0) > 0,
+    },
+    { id: 'coverage', label: 'scores.figure.coverage', value: formatPercent(row?.mean_rule_coverage, lang), hint: 'scores.figure.coverageHint' },
   ];
   return (
     <dl className="key-figures scores-figures">

@@ -75,3 +75,19 @@ export const totalScoreAxis = (min: number, max: number, { lang, t }: OptionCont
   nameTextStyle: AXIS_NAME_STYLE,
   axisLabel: { formatter: (value: number) => formatNumber(value, lang) },
 });
+
+/**
+ * The project axis of a chart with one row per project, bottom to top as `ordered`, clickable;
+ * the names of the projects `flagged` picks in red (`{bad|…}` selects the rich style).
+ */
+export const flaggedProjectAxis = (ordered: readonly RankedProject[], flagged: (p: RankedProject) => boolean, compact = false) => ({
+  type: 'category' as const,
+  data: ordered.map((p) => p.label),
+  triggerEvent: true,
+  axisTick: { show: false },
+  axisLabel: {
+    ...projectAxisLabels(compact),
+    formatter: (value: string, index: number) => (ordered[index] && flagged(ordered[index]) ? `{bad|${value}}` : value),
+    rich: { bad: { color: MISMATCH_COLOR, fontWeight: 600, lineHeight: 14 } },
+  },
+});

@@ -18,6 +18,7 @@ import { ScoreFigures } from './score-figures.tsx';
 import { buildScoreRateHeatmapOption, categoryLabel, describeScoreRates, rateColumns } from './score-rate-heatmap-option.ts';
 import { scoresQueryset } from './scores-queries.ts';
 import { buildTotalScoresOption, describeTotalScores } from './total-scores-option.ts';
+import { buildGapDistributionOption, buildRuleGapOption, byRuleGap, describeGapDistribution, describeRuleGaps } from './rule-gap-option.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import './scores.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
@@ -58,6 +59,10 @@ export function ScoresView() {
       gradesText: describeGradeCounts(grades.rows ?? [], context),
       declared: buildDeclaredTotalsOption(projects, context),
       declaredText: describeDeclaredTotals(projects, context),
+      ruleGap: buildRuleGapOption(projects, context),
+      ruleGapText: describeRuleGaps(projects, context),
+      gapDistribution: buildGapDistributionOption(projects, context),
+      gapDistributionText: describeGapDistribution(projects, context),
     };
     // `t` is a function of `lang`.
   }, [lang, compact, projects, rates.rows, grades.rows]);
@@ -74,6 +79,7 @@ export function ScoresView() {
   const mismatches = projects.filter((p) => p.mismatch).length;
   const live = [summary, totals, rates, grades].every((q) => q.source === 'live' && !q.loading);
   const chartHeight = projectChartHeight(projects.length, 72);
+  const ruleScored = byRuleGap(projects).length;
   // The heat map also carries its column names and colour scale; on a phone its names are
   // turned and project names wrap to three lines.
   const heatmapHeight = compact ? projectChartHeight(projects.length, 160, 48) : projectChartHeight(projects.length, 90);
@@ -90,6 +96,14 @@ export function ScoresView() {
         <ChartCard title={t('scores.chart.rates')} loading={rates.loading} error={rates.error ?? totals.error} empty={rates.rows?.length === 0 || totals.rows?.length === 0} testId="chart-score-rates">
           <Chart label={labelled(t('scores.chart.rates'), view.ratesText)} option={view.rates} height={heatmapHeight} onClick={onHeatmapClick} />
           <p className="chart-hint">{t('scores.hint.rates')}</p>
+        </ChartCard>
+        <ChartCard title={t('scores.chart.ruleGap')} loading={totals.loading} error={totals.error} empty={totals.rows !== undefined && ruleScored === 0} testId="chart-score-rule-gap">
+          <Chart label={labelled(t('scores.chart.ruleGap'), view.ruleGapText)} option={view.ruleGap} height={projectChartHeight(ruleScored, 72)} onClick={openReport} />
+          <p className="chart-hint">{t('scores.hint.ruleGap')}</p>
+        </ChartCard>
+        <ChartCard title={t('scores.chart.gapDistribution')} loading={totals.loading} error={totals.error} empty={totals.rows !== undefined && ruleScored === 0} testId="chart-score-gap-distribution">
+          <Chart label={labelled(t('scores.chart.gapDistribution'), view.gapDistributionText)} option={view.gapDistribution} />
+          <p className="chart-hint">{t('scores.hint.gapDistribution')}</p>
         </ChartCard>
         <ChartCard title={t('scores.chart.grades')} loading={grades.loading} error={grades.error} empty={grades.rows?.length === 0} testId="chart-score-grades">
           <Chart label={labelled(t('scores.chart.grades'), view.gradesText)} option={view.grades} />

@@ -171,17 +171,37 @@ ORDER BY abs(total_score - declared_total_score) DESC`,
       zh: `-- 完成情况无法核实的指标，按原因归类
 SELECT coalesce(status_reason, '（未注明）') AS 原因, COUNT(*) AS 指标数
 FROM indicators
-WHERE status = 'unknown'
+WHERE status IN ('claimed', 'unknown')
 GROUP BY 1
 ORDER BY 指标数 DESC`,
       en: `-- Indicators whose outcome cannot be verified, by reason
 SELECT coalesce(status_reason, '(none given)') AS reason, COUNT(*) AS indicators
 FROM indicators
-WHERE status = 'unknown'
+WHERE status IN ('claimed', 'unknown')
 GROUP BY 1
 ORDER BY indicators DESC`,
     },
     chart: { type: 'bar', x: { zh: '原因', en: 'reason' }, y: { zh: '指标数', en: 'indicators' } },
+  },
+  {
+    id: 'inflatedSelfScores',
+    sql: {
+      zh: `-- 自评虚高最多的项目：自评总分比按公开评分规则复核的得分高出多少
+SELECT city AS 城市, project AS 项目, total_score AS 自评总分, rule_total_score AS 复核得分,
+       rule_gap AS 高出分数, round(rule_coverage * 100, 1) AS 可复核分值百分比, grade AS 自评等级, rule_grade AS 复核等级
+FROM reports
+WHERE rule_gap > 0
+ORDER BY rule_gap DESC, project
+LIMIT 20`,
+      en: `-- Projects whose self-score goes furthest beyond the published scoring rules
+SELECT city, project, total_score AS self_score, rule_total_score AS score_by_rules,
+       rule_gap AS excess_points, round(rule_coverage * 100, 1) AS points_checked_pct, grade, rule_grade AS grade_by_rules
+FROM reports
+WHERE rule_gap > 0
+ORDER BY rule_gap DESC, project
+LIMIT 20`,
+    },
+    chart: { type: 'bar', x: { zh: '项目', en: 'project' }, y: { zh: '高出分数', en: 'excess_points' } },
   },
   {
     id: 'findingsBySeverity',

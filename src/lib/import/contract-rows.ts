@@ -17,7 +17,7 @@ export const ALLOWED_VALUES: Partial<Record<TableName, Record<string, readonly s
   indicators: {
     kind: ['quantity', 'rank', 'frequency', 'deadline', 'range', 'relative', 'qualitative'],
     target_op: ['>=', '<=', '=', 'between'],
-    status: ['met', 'partial', 'not_met', 'unknown'],
+    status: ['met', 'partial', 'not_met', 'claimed', 'unknown'],
   },
   findings: { severity: ['error', 'warning', 'info'] },
 };

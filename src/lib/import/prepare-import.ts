@@ -11,6 +11,7 @@ import { workbookSheetNames } from '../../parser/readers/xlsx.ts';
 import { SCHEMA } from '../../parser/schema.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { toCsv } from '../csv.ts';
+import { completeRules } from './complete-rules.ts';
 import type { ContractRow } from './contract-rows.ts';
 import { ImportFailedError, ProblemList } from './import-problem.ts';
 import { readContractCsv, type CsvTable } from './read-csv.ts';
@@ -78,6 +79,7 @@ export async function prepareImport(inputs: readonly ImportInput[], onProgress?:
   onProgress?.(inputs.length, inputs.length, '');
   checkTogether(collected, problems);
   if (problems.length > 0) throw new ImportFailedError(problems.finish());
+  completeRules(collected.rows.reports, collected.rows.indicators);
 
   const csv = {} as Record<TableName, string>;
   const counts = {} as Record<TableName, number>;
