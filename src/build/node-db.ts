@@ -1,7 +1,8 @@
 /**
  * Native DuckDB (@duckdb/node-api) loaded with a dataset exactly as the browser loads it: the
- * same DDL from src/lib/db/schema.ts, the same query modules. Used by the build-time snapshot
- * and the unit tests; never bundled into the app.
+ * same DDL from src/lib/db/schema.ts, the same query modules, and the same DuckDB version as
+ * DuckDB-WASM's (the binding is pinned to it; test/db/one-engine.test.ts fails on a drift).
+ * Used by the build-time snapshot and the unit tests; never bundled into the app.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';

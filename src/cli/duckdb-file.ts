@@ -1,14 +1,15 @@
 /**
  * Writes the four contract tables into one DuckDB database file that DuckDB-WASM
- * (DuckDB 1.4) can ATTACH as it is: the native binding here is newer, so the file is
- * written with an explicit older storage version.
+ * (DuckDB 1.4.3) can ATTACH as it is. The native binding is pinned to the same DuckDB
+ * (test/db/one-engine.test.ts); the explicit storage version keeps the file readable by
+ * older DuckDBs too, and by the browser's should the binding ever run ahead of it.
  */
 import path from 'node:path';
 import { TABLE_NAMES } from '../parser/types.ts';
 import { createTableSql, csvColumnTypes } from '../parser/schema.ts';
 
 export const DUCKDB_FILE_NAME = 'fund-performance.duckdb';
-/** Readable by every DuckDB from 1.0 on, including the 1.4 inside duckdb-wasm 1.32. */
+/** Readable by every DuckDB from 1.0 on, including the 1.4.3 inside duckdb-wasm 1.32. */
 export const STORAGE_VERSION = 'v1.0.0';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;

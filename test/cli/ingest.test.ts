@@ -1,6 +1,7 @@
 /**
  * The ingest CLI: bundled data up to date, failures reported by file, atomic output (and
- * output-folder.test.ts, ingest-faults.test.ts), and a DuckDB file that DuckDB-WASM (1.4) can attach.
+ * output-folder.test.ts, ingest-faults.test.ts), and a DuckDB file that DuckDB-WASM (1.4.3)
+ * attaches and reads as the CSVs.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile, copyFile, mkdir, symlink } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ingest, parseArgs } from '../../src/cli/ingest.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
-import { openWasmDb } from '../db/helpers.ts';
+import { datasetSelectSql } from '../../src/lib/db/schema.ts';
+import { openWasmDb, rowDifference, wasmCsvTables } from '../db/helpers.ts';
 import { toDocx, toHtml } from '../parser/fixtures/formats.ts';
 import { ANHUI_2022_CHUZHOU, NATIONAL } from '../parser/fixtures/layouts.ts';
 
@@ -81,14 +83,25 @@ describe('ingest CLI', () => {
     await ingest(parseArgs(['--out', out, '--format', 'duckdb'], root), quiet, quiet);
     expect((await readdir(path.join(out, 'current'))).sort()).toEqual(['budget_lines.csv', 'findings.csv', 'fund-performance.duckdb', 'indicators.csv', 'reports.csv']);
     expect(await readFile(path.join(out, 'current', 'reports.csv'))).toEqual(csv);
+    // The browser's engine reads it, and finds the rows of the CSVs the same input makes (data/raw
+    // → data/current, checked above) as the app types them, table by table.
     const db = await openWasmDb();
     db.registerFileBuffer('fp.duckdb', new Uint8Array(await readFile(path.join(out, 'current', 'fund-performance.duckdb'))));
     const conn = db.connect();
     conn.query("ATTACH 'fp.duckdb' AS fp (READ_ONLY)");
-    const [row] = conn.query('SELECT count(*)::INTEGER AS n, round(sum(budget_adjusted), 2) AS total FROM fp.reports').toArray().map((r) => r.toJSON());
-    expect(row).toEqual({ n: 5, total: 4410.88 });
-    const [ind] = conn.query('SELECT count(*)::INTEGER AS n FROM fp.indicators').toArray().map((r) => r.toJSON());
-    expect(ind.n).toBe(60);
+    await wasmCsvTables(db, conn, BUNDLED_DATA_DIR, 'csv');
+    conn.query('CREATE SCHEMA typed');
+    for (const table of TABLE_NAMES) {
+      const columns = conn.query(`DESCRIBE fp.${table}`).toArray().map((row) => String(row.column_name));
+      conn.query(`CREATE VIEW typed.${table} AS ${datasetSelectSql(table, 'fp', columns)}`);
+      expect(Number(conn.query(`SELECT count(*) AS n FROM typed.${table}`).toArray()[0].n), table).toBeGreaterThan(0);
+      expect(rowDifference(conn, `typed.${table}`, `csv.${table}`), table).toEqual({ onlyInFirst: 0, onlyInSecond: 0 });
+    }
+    const figures = (schema: string) => conn.query(
+      `SELECT count(*)::INTEGER AS n, round(sum(budget_adjusted), 2) AS total, (SELECT count(*)::INTEGER FROM ${schema}.indicators) AS indicators FROM ${schema}.reports`,
+    ).toArray().map((r) => r.toJSON());
+    expect(figures('fp')).toEqual(figures('csv'));
+    expect(figures('fp')).toEqual([{ n: 5, total: 4410.88, indicators: 60 }]);
     conn.close();
   }, 60_000);
 

@@ -16,7 +16,7 @@ import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
 import { loadDataset, type DatasetFiles } from '../../src/lib/db/load-dataset.ts';
 import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/schema.ts';
-import { openWasmDb, startupDatabaseBytes } from './helpers.ts';
+import { openWasmDb, startupDatabaseBytes, wasmHandle } from './helpers.ts';
 
 const source = resolveDatasetSource(null, 'http://site.test/sub/');
 
@@ -122,10 +122,7 @@ describe('loadDataset from a folder of CSV files', () => {
     const db = await openWasmDb();
     const conn = db.connect();
     query = (sql) => conn.query(sql).toArray().map((row) => row.toJSON());
-    handle = {
-      db: { registerFileBuffer: async (name: string, bytes: Uint8Array) => db.registerFileBuffer(name, bytes), dropFile: async (name: string) => db.dropFile(name) },
-      connection: { query: async (sql: string) => conn.query(sql) },
-    } as unknown as DuckDbHandle;
+    handle = wasmHandle(db, conn);
   }, 60_000);
 
   const csvFolder = async (newLine: string): DatasetFiles => ({
