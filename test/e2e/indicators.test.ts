@@ -32,7 +32,7 @@ function expected(keepReport: (r: Row) => boolean = () => true) {
   });
   return {
     total: indicators.length,
-    met: count('met'), partial: count('partial'), notMet: count('not_met'), unknown: count('unknown'),
+    met: count('met'), partial: count('partial'), notMet: count('not_met'), claimed: count('claimed'), unknown: count('unknown'),
     misses,
     withoutReason: misses.filter((i) => !i.deviation).length,
   };
@@ -62,12 +62,15 @@ describe('indicators view (production build under a sub-path)', () => {
     const watched = await openIndicators();
     const { page } = watched;
     const all = expected();
-    expect(all).toMatchObject({ total: 60, met: 28, partial: 0, notMet: 1, unknown: 31 }); // the data this test was written for
+    expect(all).toMatchObject({ total: 60, met: 27, partial: 0, notMet: 1, claimed: 23, unknown: 9 }); // the data this test was written for
     expect(await figure(page, 'total')).toBe(items(all.total));
     expect(await figure(page, 'met')).toBe(items(all.met));
     expect(await figure(page, 'partial')).toBe(items(all.partial));
     expect(await figure(page, 'not_met')).toBe(items(all.notMet));
+    expect(await figure(page, 'claimed')).toBe(items(all.claimed));
     expect(await figure(page, 'unknown')).toBe(items(all.unknown));
+    // Each status says what it means where it is shown.
+    expect(await page.locator('[data-figure="claimed"]').getAttribute('title')).toBe('实际值只重复目标或称已完成，没有可核实的数字');
     expect(await figure(page, 'without-reason')).toBe(items(all.withoutReason));
     expect(await page.locator('.ind-grid canvas').count()).toBe(4);
 

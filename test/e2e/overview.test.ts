@@ -300,6 +300,26 @@ describe('overview (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('names the reports that score themselves above the published rules (复核), one click from the report', async () => {
+    const watched = await openOverview();
+    const { page } = watched;
+    const reports = readCsv(dataDir, 'reports').filter((r) => r.rule_gap !== '');
+    const gaps = reports.map((r) => Number(r.rule_gap));
+    const above = reports.filter((r) => Number(r.rule_gap) > 0).sort((a, b) => Number(b.rule_gap) - Number(a.rule_gap));
+    expect(above.length).toBeGreaterThan(0);
+    expect(await figure(page, 'rule-gap')).toBe(`${formatScore(gaps.reduce((a, b) => a + b, 0) / gaps.length, 'zh')} 分`);
+    expect(await page.locator('[data-figure="rule-gap"] .key-figure-hint').innerText())
+      .toBe(`${reports.filter((r) => Number(r.rule_gap) >= 1).length} 份报告高出 1 分及以上`);
+    const listed = await page.locator('[data-testid="overview-gaps"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-report')));
+    expect(listed).toEqual(above.slice(0, 5).map((r) => r.report_id));
+    const cells = await page.locator(`[data-testid="overview-gaps"] tr[data-report="${above[0].report_id}"] td`).allInnerTexts();
+    expect(cells.slice(1)).toEqual([formatScore(Number(above[0].total_score), 'zh'), formatScore(Number(above[0].rule_total_score), 'zh'), `+${formatScore(Number(above[0].rule_gap), 'zh')}`]);
+    await page.locator(`[data-testid="overview-gaps"] tr[data-report="${above[0].report_id}"] button`).click();
+    await page.getByTestId('report-project').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('report')).toBe(above[0].report_id);
+    expectClean(watched);
+  });
+
   it('shows the open view\'s tab on a phone, and fades the side where more tabs lie', async () => {
     const watched = await openPage(browser(), siteUrl, 390);
     const { page } = watched;

@@ -69,6 +69,17 @@ describe('report view (production build under a sub-path)', () => {
     expect(await declared.innerText()).toBe(`填报 ${formatScore(num(report.declared_total_score), 'zh')}`);
     expect(await declared.getAttribute('class')).toContain('is-mismatch');
 
+    // 复核: the group of five is allowed 18.4 of its 20 (10场沙龙 ended at 6: 6 ÷ 10 × 4 = 2.4), in red;
+    // the missed row says its arithmetic; the total by the rules and its figure.
+    const ruleCell = rows.first().locator('[data-cell="rule"]');
+    const groupAllowed = group.reduce((sum, r) => sum + (num(r.rule_score) ?? 0), 0);
+    expect(await ruleCell.innerText()).toBe(formatScore(groupAllowed, 'zh'));
+    expect(await ruleCell.getAttribute('class')).toContain('is-over');
+    const ratioRow = indicators.find((i) => i.rule === 'ratio_up')!;
+    expect(await page.locator(`tr[data-seq="${ratioRow.seq}"] [data-cell="rule-note"]`).innerText()).toBe(`复核：${ratioRow.rule_note} 分`);
+    expect(await page.locator('[data-cell="total-rule"]').innerText()).toBe(formatScore(num(report.rule_total_score), 'zh'));
+    expect(await page.locator('[data-figure="rule-score"] .key-figure-value').innerText()).toBe(formatScore(num(report.rule_total_score), 'zh'));
+
     // The finding at line 124 and the row it points at.
     const missed = findings.find((f) => f.code === 'FULL_SCORE_TARGET_MISSED')!;
     const pointed = indicators.find((i) => i.level3_line === missed.line || i.line === missed.line)!;
@@ -82,7 +93,7 @@ describe('report view (production build under a sub-path)', () => {
     expect(await page.locator('[data-figure="findings"] .key-figure-value').innerText()).toBe(formatCount(findings.length, 'zh'));
 
     // A status without a plain verdict says why in its tooltip.
-    const unsure = indicators.find((i) => i.status === 'unknown' && i.status_reason !== '')!;
+    const unsure = indicators.find((i) => (i.status === 'unknown' || i.status === 'claimed') && i.status_reason !== '')!;
     expect(await page.locator(`tr[data-seq="${unsure.seq}"] .status-badge`).getAttribute('title')).toBe(unsure.status_reason);
 
     await item.locator('.finding-line').click();

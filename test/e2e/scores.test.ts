@@ -112,6 +112,24 @@ describe('scores view (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('sets each self-score against its score by the published rules (复核), from the CSV files', async () => {
+    const watched = await openScores();
+    const { page } = watched;
+    const reports = readCsv(dataDir, 'reports').filter((r) => num(r.rule_gap) != null);
+    const gaps = reports.map((r) => num(r.rule_gap)!);
+    const inflated = reports.filter((r) => num(r.rule_gap)! >= 1).sort((a, b) => num(b.rule_gap)! - num(a.rule_gap)!);
+    expect(inflated.length).toBeGreaterThan(0); // the bundled data has one: 企协专项, 1.6 points
+    expect(await figure(page, 'rule-gap')).toBe(`${formatScore(gaps.reduce((a, b) => a + b, 0) / gaps.length, 'zh')} 分`);
+    expect(await figure(page, 'inflated')).toBe(`${inflated.length} 份`);
+    expect(await chartLabel(page, 'chart-score-rule-gap')).toBe(`自评得分与复核得分：${inflated
+      .map((r) => `${r.project}：自评得分 ${formatScore(num(r.total_score), 'zh')} 分 > 复核得分 ${formatScore(num(r.rule_total_score), 'zh')} 分`).join('；')}`);
+    expect(await chartLabel(page, 'chart-score-gap-distribution')).toContain(`无差异 ${reports.filter((r) => num(r.rule_gap) === 0).length} 份`);
+    for (const chart of ['rule-gap', 'gap-distribution']) {
+      expect(await page.locator(`[data-testid="chart-score-${chart}"] canvas`).count()).toBeGreaterThan(0);
+    }
+    expectClean(watched);
+  });
+
   it('applies a city filter set through the URL', async () => {
     const city = '益阳市';
     const watched = await openScores(`&city=${encodeURIComponent(city)}`);
@@ -158,7 +176,7 @@ describe('scores view (production build under a sub-path)', () => {
     const expected = expectedScores();
     expect(await page.locator('.tab[aria-current="page"]').innerText()).toBe('Scores');
     expect(await figure(page, 'mean')).toBe(`${formatScore(expected.mean, 'en')} pts`);
-    expect(await chartLabel(page, 'chart-score-grades')).toMatch(/^Grades: Excellent \d+ reports; Good \d+ reports/);
+    expect(await chartLabel(page, 'chart-score-grades')).toMatch(/^Grades: Excellent \d+ reports \(by the rules \d+ reports\); Good \d+ reports/);
     await screenshot(page, 'scores-en-1440');
     expectClean(watched);
   });

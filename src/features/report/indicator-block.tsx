@@ -20,6 +20,9 @@ interface IndicatorBlockProps {
 
 const text = (value: string | null) => (value == null || value === '' ? '—' : value);
 
+/** Rules worth showing beside the indicator: a missed target scored by its ratio, or to nothing. */
+const SHOWN_RULES = new Set(['ratio_up', 'ratio_down', 'ratio_equal', 'ratio_range', 'all_or_nothing']);
+
 /** A 复核 cell's tooltip: each member's rule in words with its arithmetic, and the excess. */
 function ruleTitle(rule: UnitRule, score: number | null, lang: Lang, t: Translate): string {
   const lines = rule.members.map(({ level3, rule: code, note }) => {
@@ -95,6 +98,11 @@ export function IndicatorBlock({ header, indicators, flags }: IndicatorBlockProp
                   {labelOf(lang, 'status', indicator.status)}
                 </span>
                 {indicator.achievement != null && <span className="sheet-achievement">{formatPercent(indicator.achievement, lang, 0)}</span>}
+                {indicator.rule && SHOWN_RULES.has(indicator.rule) && indicator.rule_note && (
+                  <span className="sheet-rule-note" data-cell="rule-note" title={translateOr(lang, `rule.${indicator.rule}`, indicator.rule)}>
+                    {t('report.ruleNote', { name: indicator.rule_note })}
+                  </span>
+                )}
               </td>
             </tr>
           );

@@ -57,6 +57,7 @@ export function describeGradeCounts(rows: readonly ScoreGradeCountRow[], { lang,
   const byRules = rows.some((r) => (r.rule_reports ?? 0) > 0);
   return GRADES.map((g) => {
     const row = rows.find((r) => r.grade === g);
-    return `${gradeLabel(g, t)} ${count(row?.reports)}${byRules ? `（${t('scores.series.gradeRule')} ${count(row?.rule_reports)}）` : ''}`;
+    const self = `${gradeLabel(g, t)} ${count(row?.reports)}`;
+    return byRules ? t('scores.gradeWithRule', { name: self, count: count(row?.rule_reports) }) : self;
   }).join(listSeparator(lang));
 }

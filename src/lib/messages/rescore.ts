@@ -16,6 +16,7 @@ export const zh = {
   'report.rule': '复核',
   'report.ruleHint': '按公开评分规则复算（docs/scoring-rules.md）；自评分高于规则允许时标红',
   'report.ruleOver': '自评 {from} 分，规则允许 {to} 分',
+  'report.ruleNote': '复核：{name} 分',
   'report.figure.ruleScore': '复核得分',
   'report.figure.ruleScoreHint': '自评高出 {count} 分 · 可复核 {rate}',
 } as const satisfies Record<string, string>;
@@ -34,6 +35,7 @@ export const en: Record<keyof typeof zh, string> = {
   'report.rule': 'By rules',
   'report.ruleHint': 'Scored again by the published rules (docs/scoring-rules.md); red where the self-score goes beyond them',
   'report.ruleOver': 'self-score {from}, the rules allow {to}',
+  'report.ruleNote': 'by rules: {name} pts',
   'report.figure.ruleScore': 'Score by the rules',
   'report.figure.ruleScoreHint': '{count} pts above · {rate} checked',
 };
