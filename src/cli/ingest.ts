@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb]
+ * npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb] [--lang zh|en]
  *
  * Parses report files (.docx, .xlsx, .html, .txt; one report for each self-evaluation table of a
  * file) into the four contract tables. Folders are read with the folders in them; their files in
@@ -7,12 +7,14 @@
  * file or table it cannot read (the others are still written), exit code 1 when any failed. The
  * tables are written beside the output folder and switched in with one rename (output-folder.ts):
  * readers of `<out>/current/` see the old tables or the new ones, whenever the run is stopped.
+ * `findings.message` is written in the language of `--lang` (Chinese unless asked); the code and
+ * `findings.params` it is rendered from are the same in every language.
  */
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyTables, parseReportFile, ReportParseError, type ParsedFile, type ParsedReport } from '../parser/index.ts';
-import { TABLE_NAMES, type NormalizedTables } from '../parser/types.ts';
+import { TABLE_NAMES, type MessageLang, type NormalizedTables } from '../parser/types.ts';
 import { SCHEMA } from '../parser/schema.ts';
 import { toCsv } from '../lib/csv.ts';
 import { isReportFile, REPORT_EXTENSIONS } from '../parser/readers/extensions.ts';
@@ -23,6 +25,8 @@ export interface IngestOptions {
   inputs: string[];
   out: string;
   format: 'csv' | 'duckdb';
+  /** The language of `findings.message` (zh when not given). */
+  lang?: MessageLang;
 }
 
 export interface IngestResult {
@@ -31,19 +35,23 @@ export interface IngestResult {
   written: string[];
 }
 
-const USAGE = 'usage: npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb]';
+const USAGE = 'usage: npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb] [--lang zh|en]';
 
 export function parseArgs(argv: string[], cwd: string): IngestOptions {
   const inputs: string[] = [];
   let out = 'data';
   let format: IngestOptions['format'] = 'csv';
+  let lang: MessageLang = 'zh';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--out' || arg === '--format') {
+    if (arg === '--out' || arg === '--format' || arg === '--lang') {
       const value = argv[++i];
       if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
       if (arg === '--out') out = value;
-      else if (value === 'csv' || value === 'duckdb') format = value;
+      else if (arg === '--lang') {
+        if (value !== 'zh' && value !== 'en') throw new Error(`--lang must be zh or en, not “${value}”\n${USAGE}`);
+        lang = value;
+      } else if (value === 'csv' || value === 'duckdb') format = value;
       else throw new Error(`--format must be csv or duckdb, not “${value}”\n${USAGE}`);
     } else if (arg === '--help' || arg === '-h') {
       throw new Error(USAGE);
@@ -52,7 +60,7 @@ export function parseArgs(argv: string[], cwd: string): IngestOptions {
     } else inputs.push(arg);
   }
   if (inputs.length === 0) inputs.push('data/raw');
-  return { inputs: inputs.map((p) => path.resolve(cwd, p)), out: path.resolve(cwd, out), format };
+  return { inputs: inputs.map((p) => path.resolve(cwd, p)), out: path.resolve(cwd, out), format, lang };
 }
 
 interface FileList {
@@ -109,7 +117,7 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
   for (const file of list.files) {
     const name = path.basename(file);
     try {
-      const parsed = parseReportFile(new Uint8Array(await readFile(file)), name);
+      const parsed = parseReportFile(new Uint8Array(await readFile(file)), name, { lang: options.lang });
       for (const report of parsed.reports) {
         const id = report.reports[0].report_id;
         if (seen.has(id)) throw new ReportParseError(name, `report_id “${id}” 与已读入的文件重复 / duplicate report id`);

@@ -3,56 +3,62 @@
  * each problem becomes a finding with the line of the source file it is about.
  */
 import type { IndicatorDraft } from './indicators.ts';
-import { reasonInEnglish } from './reasons.ts';
-import type { FindingCode, FindingRow, Severity } from './types.ts';
+import { renderFinding, type FindingParams } from '../lib/findings/messages.ts';
+import type { FindingCode, FindingRow, MessageLang, Severity } from './types.ts';
 
+/**
+ * Collects a report's findings: each with its code and the named parameters of its message
+ * (`findings.params`); `findings.message` is that message rendered in the language asked for.
+ */
 export class FindingSink {
   readonly rows: FindingRow[] = [];
-  constructor(private readonly reportId: string) {}
+  constructor(private readonly reportId: string, private readonly lang: MessageLang = 'zh') {}
 
-  add(code: FindingCode, severity: Severity, field: string | null, expected: string | null, found: string | null, message: string, line: number | null): void {
-    this.rows.push({ report_id: this.reportId, code, severity, field, expected, found, message, line, source_ref: null });
+  add(code: FindingCode, severity: Severity, field: string | null, expected: string | null, found: string | null, params: FindingParams, line: number | null): void {
+    const message = renderFinding(code, params, this.lang);
+    if (message == null) throw new Error(`no message for finding ${code} ${JSON.stringify(params)}`);
+    this.rows.push({ report_id: this.reportId, code, severity, field, expected, found, message, line, source_ref: null, params: JSON.stringify(params) });
   }
 }
 
 const SCORE_TOLERANCE = 0.001;
-const fmt = (v: number | null) => (v == null ? '' : String(Math.round(v * 1000) / 1000));
+/** Points as the findings give them: to 0.001. */
+const points = (v: number) => Math.round(v * 1000) / 1000;
+const fmt = (v: number | null) => (v == null ? '' : String(points(v)));
 
 /** Checks of each indicator and of each merged 分值/得分 group. */
 export function checkIndicators(drafts: IndicatorDraft[], findings: FindingSink): void {
   for (const { row, evaluation } of drafts) {
-    const where = `第 ${row.seq} 个指标“${row.level3}”`;
-    const whereEn = `indicator ${row.seq} “${row.level3}”`;
+    const indicator = { seq: row.seq, name: row.level3 };
     if (evaluation.targetMissing) {
-      findings.add('TARGET_MISSING', 'warning', 'indicators.target_text', null, null, `${where}没有年度指标值 / ${whereEn}: no target`, row.level3_line);
+      findings.add('TARGET_MISSING', 'warning', 'indicators.target_text', null, null, indicator, row.level3_line);
     } else if (evaluation.targetFromName) {
-      findings.add('TARGET_MISSING', 'info', 'indicators.target_text', null, row.level3,
-        `${where}的指标值栏为空，目标取自指标名称 / ${whereEn}: target cell blank, target read from the indicator name`, row.level3_line);
+      findings.add('TARGET_MISSING', 'info', 'indicators.target_text', null, row.level3, { variant: 'fromName', ...indicator }, row.level3_line);
     }
     if (evaluation.actualUnverifiable) {
       findings.add('ACTUAL_UNVERIFIABLE', 'warning', 'indicators.actual_text', row.target_text, row.actual_text,
-        `${where}：${row.status_reason ?? '实际完成值无法核实'} / ${whereEn}: ${row.status_reason ? reasonInEnglish(row.status_reason) : 'the actual value cannot be checked'}`, row.level3_line);
+        row.status_reason ? { ...indicator, reason: row.status_reason } : { variant: 'unexplained', ...indicator }, row.level3_line);
     }
   }
   for (const members of groups(drafts)) {
     const leader = members[0].row;
     const { group_weight: weight, group_score: score } = leader;
-    const where = members.length > 1 ? `“${leader.level3}”等 ${members.length} 个合并计分的指标` : `第 ${leader.seq} 个指标“${leader.level3}”`;
-    const whereEn = members.length > 1 ? `the group of ${members.length} indicators scored together, led by “${leader.level3}”` : `indicator ${leader.seq} “${leader.level3}”`;
+    // One indicator, or a merged group named by its first.
+    const where: FindingParams = members.length > 1 ? { variant: 'group', count: members.length, name: leader.level3 } : { seq: leader.seq, name: leader.level3 };
     if (weight == null || score == null) continue;
     if (score > weight + SCORE_TOLERANCE) {
       findings.add('SCORE_EXCEEDS_WEIGHT', 'error', 'indicators.score', fmt(weight), fmt(score),
-        `${where}得分 ${fmt(score)} 超过分值 ${fmt(weight)} / ${whereEn}: score ${fmt(score)} exceeds weight ${fmt(weight)}`, leader.level3_line);
+        { ...where, score: points(score), weight: points(weight) }, leader.level3_line);
     }
     if (score < weight - SCORE_TOLERANCE && members.every((m) => m.row.deviation == null)) {
       findings.add('DEDUCTION_WITHOUT_REASON', 'warning', 'indicators.deviation', null, `${fmt(score)}/${fmt(weight)}`,
-        `${where}扣了 ${fmt(weight - score)} 分，但未填写偏差原因 / ${whereEn}: ${fmt(weight - score)} point(s) deducted with no reason given`, leader.level3_line);
+        { ...where, deducted: points(weight - score) }, leader.level3_line);
     }
     if (score >= weight - SCORE_TOLERANCE) {
       for (const missed of members.filter((m) => m.row.status === 'not_met')) {
         const r = missed.row;
         findings.add('FULL_SCORE_TARGET_MISSED', 'error', 'indicators.score', r.target_text ?? r.level3, r.actual_text,
-          `“${r.level3}”未达到目标（${r.target_text ?? r.level3} → ${r.actual_text ?? '空'}），却得满分 ${fmt(score)}/${fmt(weight)} / full score ${fmt(score)}/${fmt(weight)} on a missed target: “${r.level3}” (${r.target_text ?? r.level3} → ${r.actual_text ?? 'blank'})`, r.level3_line);
+          { name: r.level3, target: r.target_text ?? r.level3, actual: r.actual_text, score: points(score), weight: points(weight) }, r.level3_line);
       }
     }
   }
@@ -84,13 +90,13 @@ export function checkCategories(drafts: IndicatorDraft[], findings: FindingSink)
     // A 一级 cell that prints only its points (`（50分）`) names no category to be misfiled under.
     if (row.level1 && printedParent !== '' && !printedParent.startsWith(row.level1.slice(0, 2))) {
       findings.add('LEVEL2_MISFILED', 'warning', 'indicators.level1', row.level1, block.label,
-        `二级指标“${row.level2}”属于${row.level1}，却列在“${block.label}”下 / level-2 category “${row.level2}” belongs to ${row.level1} but is filed under “${block.label}”`, row.level3_line);
+        { level2: row.level2, level1: row.level1, label: block.label }, row.level3_line);
     }
   }
   for (const entry of blocks.values()) {
     if (entry.declared != null && entry.weighted && Math.abs(entry.declared - entry.weight) > SCORE_TOLERANCE) {
       findings.add('LEVEL1_WEIGHT_MISMATCH', 'error', 'indicators.weight', String(entry.declared), fmt(entry.weight),
-        `“${entry.label}”标明 ${entry.declared} 分，其下指标分值合计 ${fmt(entry.weight)} 分 / category “${entry.label}” declares ${entry.declared} points; the weights under it add up to ${fmt(entry.weight)}`, entry.line);
+        { label: entry.label, declared: entry.declared, sum: points(entry.weight) }, entry.line);
     }
   }
   const byName = new Map<string, { label: string; weight: number; score: number }>();

@@ -16,7 +16,7 @@ import { noTableError } from './layout/no-table.ts';
 import { buildReport } from './report.ts';
 import { documentText, refsOfLines } from './readers/document-text.ts';
 import type { SourceFormat } from './grid.ts';
-import { ReportParseError, type NormalizedTables } from './types.ts';
+import { ReportParseError, type MessageLang, type NormalizedTables } from './types.ts';
 
 export { ReportParseError } from './types.ts';
 export type * from './types.ts';
@@ -46,7 +46,12 @@ export function reportIdOf(fileName: string): string {
  * Every self-evaluation table of a file. Throws ReportParseError when the file as a whole
  * cannot be read (not a format the parser knows, or no self-evaluation table in it).
  */
-export function parseReportFile(bytes: Uint8Array, fileName: string): ParsedFile {
+export interface ParseOptions {
+  /** The language of `findings.message` (the code and `findings.params` say the same in every language); zh unless asked. */
+  lang?: MessageLang;
+}
+
+export function parseReportFile(bytes: Uint8Array, fileName: string, { lang = 'zh' }: ParseOptions = {}): ParsedFile {
   const file = fileName.split(/[\\/]/).pop() ?? fileName;
   const doc = readDocument(bytes, file);
   const kinds = classifyRows(doc.grid);
@@ -62,7 +67,7 @@ export function parseReportFile(bytes: Uint8Array, fileName: string): ParsedFile
       const reportId = regions.length > 1 ? `${stem}#${k + 1}` : stem;
       const tables = buildReport({
         reportId, sourceFile: file, text: body, preamble: region.preamble, table, narrative: regions.length === 1,
-        format: doc.grid.format, tableRef: doc.grid.rows[region.start]?.ref ?? null, refOfLine: refsOfLines(doc.grid), encodingRepairs: doc.repairs,
+        format: doc.grid.format, tableRef: doc.grid.rows[region.start]?.ref ?? null, refOfLine: refsOfLines(doc.grid), encodingRepairs: doc.repairs, lang,
       });
       checkPlacement(tables, table, doc.grid, file);
       reports.push({ ...tables, encoding: doc.grid.encoding });
@@ -84,8 +89,8 @@ function withTableNumber(error: ReportParseError, n: number, of: number): Report
  * A file expected to hold readable tables only: all its reports' rows together. Throws the
  * first refusal when a table of it cannot be read.
  */
-export function parseReport(bytes: Uint8Array, fileName: string): ParsedReport {
-  const parsed = parseReportFile(bytes, fileName);
+export function parseReport(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParsedReport {
+  const parsed = parseReportFile(bytes, fileName, options);
   if (parsed.refusals.length > 0) throw parsed.refusals[0];
   if (parsed.reports.length === 1) return parsed.reports[0];
   const out: ParsedReport = { ...emptyTables(), encoding: parsed.encoding };

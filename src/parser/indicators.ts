@@ -4,7 +4,7 @@
  */
 import { LABELS, declaredPoints, normalizeLevel1, normalizeLevel2 } from './labels.ts';
 import { cleanText, parseNumberCell } from './numbers.ts';
-import type { ReportTable } from './layout/read-table.ts';
+import type { ReportTable, RowRepair } from './layout/read-table.ts';
 import { evaluateIndicator, type IndicatorEvaluation } from './targets.ts';
 import type { IndicatorRow } from './types.ts';
 
@@ -15,7 +15,7 @@ export interface IndicatorDraft {
   block: { label: string; line: number; declared: number | null } | null;
   /** Seq of the first row of its merged group (itself when not grouped). */
   leaderSeq: number;
-  repair: string | null;
+  repair: RowRepair | null;
   /** The first line of the row with text on it, where a repair is reported. */
   repairLine: number;
   /** 分值/得分 cells with text that is no possible figure (`abc`, `-5`): read as blank. */

@@ -41,8 +41,7 @@ function checkScores(preamble: Line[], table: NarrativeTable, findings: FindingS
           ? table.budget
           : (table.categories.get(what.slice(0, what.indexOf('指标') + 2))?.score ?? null);
       if (actual == null || Math.abs(actual - stated) <= SCORE_TOLERANCE) continue;
-      findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', String(actual), String(stated),
-        `报告正文称“${what}为${stated}分”，自评表合计为 ${actual} 分 / the narrative says “${what}为${stated}分”; the table adds up to ${actual}`, line);
+      findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', String(actual), String(stated), { variant: 'score', what, stated, actual }, line);
     }
   }
 }
@@ -74,7 +73,7 @@ function checkMoneyFigures(preamble: Line[], indicators: IndicatorRow[], finding
     if (!hit) continue;
     const quoted = hit.sentence.trim().slice(0, 40);
     findings.add('NARRATIVE_MISMATCH', 'warning', 'narrative', indicator.actual_text, hit.stated,
-      `报告正文称“${quoted}”，与自评表“${indicator.level3}”的实际完成值 ${indicator.actual_text} 不符 / the narrative says “${quoted}”, but the table’s actual for “${indicator.level3}” is ${indicator.actual_text}`, hit.line);
+      { variant: 'money', quoted, name: indicator.level3, actual: indicator.actual_text }, hit.line);
   }
 }
 

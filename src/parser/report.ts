@@ -12,7 +12,7 @@ import { parseNumberCell, cleanText } from './numbers.ts';
 import { inferPlace } from './place.ts';
 import type { ReportTable } from './layout/read-table.ts';
 import { fundFromTableTitle, fundWithCity, readTitle } from './title.ts';
-import type { NormalizedTables, ReportRow } from './types.ts';
+import type { MessageLang, NormalizedTables, ReportRow } from './types.ts';
 
 export interface ReportInput {
   reportId: string;
@@ -31,6 +31,8 @@ export interface ReportInput {
   refOfLine: (line: number) => string | null;
   /** Bad bytes replaced when the file was decoded. */
   encodingRepairs?: { offset: number; line: number }[];
+  /** The language findings' messages are written in (zh unless asked). */
+  lang?: MessageLang;
 }
 
 const SCORE_TOLERANCE = 0.001;
@@ -38,11 +40,10 @@ const SCORE_TOLERANCE = 0.001;
 const sumOrNull = (values: (number | null)[]) =>
   values.some((v) => v != null) ? Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 1e6) / 1e6 : null;
 
-export function buildReport({ reportId, sourceFile, text, preamble, table, narrative, format, tableRef, refOfLine, encodingRepairs = [] }: ReportInput): NormalizedTables {
-  const findings = new FindingSink(reportId);
+export function buildReport({ reportId, sourceFile, text, preamble, table, narrative, format, tableRef, refOfLine, encodingRepairs = [], lang = 'zh' }: ReportInput): NormalizedTables {
+  const findings = new FindingSink(reportId, lang);
   for (const { offset, line } of encodingRepairs) {
-    findings.add('ENCODING_REPAIRED', 'warning', null, null, `byte ${offset}`,
-      `第 ${line} 行第 ${offset} 字节不是有效的 UTF-8 字符，已替换为 �，该处文字可能有误 / byte ${offset} (line ${line}) is no UTF-8 character: replaced by �, the text there may be wrong`, line);
+    findings.add('ENCODING_REPAIRED', 'warning', null, null, `byte ${offset}`, { line, offset }, line);
   }
   const title = readTitle(preamble);
   const header = [table.projectName, table.department, table.implementer].map((c) => c?.text ?? '').join(' ');
@@ -50,11 +51,10 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
   const budget = resolveBudget(reportId, table.budgetRows, findings, { moneyUnit: table.moneyUnit, points: table.budgetPoints });
   const drafts = buildIndicators(reportId, table.indicatorRows);
   for (const { repair, repairLine, row, invalid } of drafts) {
-    if (repair) findings.add('ROW_REPAIRED', 'info', 'indicators', null, null, `第 ${row.seq} 个指标所在行已修复：${repair}`, repairLine);
+    if (repair) findings.add('ROW_REPAIRED', 'info', 'indicators', null, null, { ...repair, seq: row.seq }, repairLine);
     for (const { field, text } of invalid) {
-      const [zh, en] = field === 'weight' ? ['分值', 'weight'] : ['得分', 'score'];
       findings.add('FIELD_INVALID', 'error', `indicators.${field}`, '非负数字 / a number of at least 0', text,
-        `第 ${row.seq} 个指标“${row.level3}”的${zh}“${text}”不是可能的分数，按空白处理 / the ${en} of indicator ${row.seq} “${row.level3}” is “${text}”, not a possible number of points: read as blank`, row.level3_line);
+        { variant: 'indicator', seq: row.seq, name: row.level3, column: field, text }, row.level3_line);
     }
   }
   checkIndicators(drafts, findings);
@@ -69,15 +69,15 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
   const totalLine = table.total?.label.line ?? null;
   // A form that scores nothing (湖南 county 专项, central transfers) has no 总分 row to miss.
   if (!table.total && (budget.score != null || indicators.some((r) => r.score != null))) {
-    findings.add('FIELD_MISSING', 'warning', 'reports.declared_total_score', null, null, '表格没有“总分”行（表格可能不完整）/ no “总分” row: the table may be cut off', indicators.at(-1)?.level3_line ?? null);
+    findings.add('FIELD_MISSING', 'warning', 'reports.declared_total_score', null, null, { variant: 'totalRow' }, indicators.at(-1)?.level3_line ?? null);
   }
   if (declaredScore != null && totalScore != null && Math.abs(declaredScore - totalScore) > SCORE_TOLERANCE) {
     findings.add('TOTAL_SCORE_MISMATCH', 'error', 'reports.declared_total_score', String(totalScore), String(declaredScore),
-      `总分填报 ${declaredScore}，各项得分合计 ${totalScore} / declared total score ${declaredScore}, but the scores add up to ${totalScore}`, totalLine);
+      { declared: declaredScore, sum: totalScore }, totalLine);
   }
   if (declaredWeight != null && totalWeight != null && Math.abs(declaredWeight - totalWeight) > SCORE_TOLERANCE) {
     findings.add('TOTAL_SCORE_MISMATCH', 'error', 'reports.total_weight', String(totalWeight), String(declaredWeight),
-      `总分值填报 ${declaredWeight}，各项分值合计 ${totalWeight} / declared total weight ${declaredWeight}, but the weights add up to ${totalWeight}`, totalLine);
+      { variant: 'weight', declared: declaredWeight, sum: totalWeight }, totalLine);
   }
   const fields: [keyof ReportRow, string, string | null, number | null][] = [
     ['department', '主管部门', cleanText(table.department?.text), table.labelLines.department],
@@ -87,7 +87,7 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
   ];
   // A field the form prints but leaves blank; a form without the field at all (湖北's has no 年度总体目标) is not a blank.
   for (const [field, name, value, line] of fields) {
-    if (value == null && line != null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, `“${name}”未填写 / the “${name}” field is blank`, line);
+    if (value == null && line != null) findings.add('FIELD_MISSING', 'warning', `reports.${field}`, null, null, { name }, line);
   }
   if (narrative) checkNarrative(preamble, { total: totalScore, budget: budget.score, categories, indicators }, findings);
 

@@ -51,7 +51,7 @@ export const SCHEMA: Record<TableName, ColumnSpec[]> = {
   findings: [
     text('report_id', true), text('code', true), text('severity', true), text('field'),
     text('expected'), text('found'), text('message', true), int('line'),
-    ...added(text('source_ref')),
+    ...added(text('source_ref'), text('params')),
   ],
 };
 

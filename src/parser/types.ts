@@ -24,6 +24,9 @@ export type IndicatorStatus = 'met' | 'partial' | 'not_met' | 'claimed' | 'unkno
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** The languages a finding's message is rendered in (src/lib/findings/messages.ts). */
+export type MessageLang = 'zh' | 'en';
+
 export type FindingCode =
   | 'TOTAL_SCORE_MISMATCH'
   | 'BUDGET_POINTS_MISPLACED'
@@ -171,6 +174,8 @@ export interface FindingRow {
   line: number | null;
   /** Added column: the position `line` points at, in the file's own terms (see reports.source_ref). */
   source_ref: string | null;
+  /** Added column: the message's named parameters as JSON (`{"seq":3,"name":"…"}`); `message` is rendered from code and these. */
+  params: string | null;
 }
 
 export interface NormalizedTables {

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport, ReportParseError, type ParsedReport } from '../../src/parser/index.ts';
-import { messageIn } from '../../src/lib/bilingual.ts';
+import { parseFindingParams, renderFinding } from '../../src/lib/findings/messages.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const files = [
@@ -59,11 +59,14 @@ describe.each(parsed)('%s', (_name, report, lines) => {
     }
   });
 
-  it('every finding reads in both languages, and the English half names what the Chinese half names', () => {
+  it('every finding reads in both languages from its code and params, and the English names what the Chinese names', () => {
     for (const finding of report.findings) {
-      const zh = messageIn(finding.message, 'zh')!;
-      const en = messageIn(finding.message, 'en')!;
-      expect(en, `${finding.code}: no English half in ${finding.message}`).not.toBe(finding.message);
+      const params = parseFindingParams(finding.params)!;
+      const zh = finding.message;
+      const en = renderFinding(finding.code, params, 'en')!;
+      expect(renderFinding(finding.code, params, 'zh'), finding.code).toBe(zh);
+      expect(en, `${finding.code}: no English for ${finding.message}`).toBeTruthy();
+      expect(en, `${finding.code}: no English for ${finding.message}`).not.toBe(zh);
       // A quoted name (an indicator, a row, a category) in the Chinese half is quoted in the English one too.
       for (const [quoted] of zh.matchAll(/“[^“”]+”/g)) expect(en, `${finding.code}: ${finding.message}`).toContain(quoted);
     }

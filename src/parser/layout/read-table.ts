@@ -25,11 +25,16 @@ export interface BudgetRowCells {
 /** The indicator columns a row hands on: 指标性质/度量单位 are folded into the target and actual. */
 export type IndicatorValue = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
 
+/** A fused row split by column count, or a row of too few cells aligned by content from a column. */
+export type RowRepair =
+  | { variant: 'split' }
+  | { variant: 'alignedFused' | 'alignedShort'; cells: number; of: number; column: number };
+
 export interface IndicatorRowCells {
   cells: Cell[];
   line: number;
-  /** Why a text row was put back together, or null when it was read as printed. */
-  repair: string | null;
+  /** How a text row was put back together (the parameters of its ROW_REPAIRED finding), or null when it was read as printed. */
+  repair: RowRepair | null;
   columns: Partial<Record<IndicatorValue, Cell>>;
   /**
    * Where merges are known: true when the row's 分值/得分 cells continue a merged cell from a
@@ -797,11 +802,11 @@ function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[]
   const labelAt = meanings.indexOf('label');
   if (labelAt >= 0 && cells.length === meanings.length && cells[labelAt].compact !== '' && DICTIONARY.isTrailer(cells[labelAt].compact)) return 'end';
   let values: Partial<Record<IndicatorSlot, Cell>>;
-  let repair: string | null = null;
+  let repair: RowRepair | null = null;
   if (cells.length === meanings.length) {
     values = {};
     meanings.forEach((m, i) => (values[m] = cells[i]));
-    if (row.repair === 'fused') repair = '与相邻行粘连，已按列数拆开 / fused with a neighbouring row, split by column count';
+    if (row.repair === 'fused') repair = { variant: 'split' };
   } else {
     const first = cells.find((c) => c.compact !== '') ?? cells[0];
     if (cells.length > meanings.length) {
@@ -821,8 +826,7 @@ function indicatorRowOfText(row: GridRow, columns: HeaderColumn<IndicatorSlot>[]
         `this row of the indicator table has ${cells.length} cells for ${meanings.length} columns: cannot tell which merged cells are missing and where each value belongs`);
     }
     values = aligned.values;
-    const why = row.repair === 'fused' ? '与相邻行粘连' : '单元格不全';
-    repair = `${why}：该行只有 ${cells.length} 个单元格（应为 ${meanings.length} 个），按内容对齐到第 ${aligned.offset + 1} 列起 / ${cells.length} of ${meanings.length} cells, aligned from column ${aligned.offset + 1}`;
+    repair = { variant: row.repair === 'fused' ? 'alignedFused' : 'alignedShort', cells: cells.length, of: meanings.length, column: aligned.offset + 1 };
   }
   for (const meaning of meanings) values[meaning] ??= emptyCell(row.line, row.ref);
   return { cells, line: row.line, repair, columns: foldColumns(values), pointsContinued: null };
