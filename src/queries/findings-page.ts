@@ -6,20 +6,13 @@ import type { Filters } from './filters.ts';
 import { findingCondition, SEVERITY_RANK_SQL, type FindingFilters } from './findings-filter.ts';
 import { pageClause, sortTerm, type PageRequest, type SortKey } from './paging.ts';
 import { sql, type Query } from './query.ts';
-import type { Severity } from '../parser/types.ts';
+import { FINDING_COLUMNS_SQL, type FindingColumns } from './finding-columns.ts';
 
-export interface FindingRow {
+export interface FindingRow extends FindingColumns {
   report_id: string;
   source_file: string | null;
   project: string | null;
   city: string | null;
-  code: string;
-  severity: Severity;
-  field: string | null;
-  expected: string | null;
-  found: string | null;
-  message: string | null;
-  line: number | null;
 }
 
 /** The sortable columns and the SQL each sorts by: the only identifiers a sort puts into SQL. */
@@ -61,8 +54,7 @@ export function findingsPage(
 ): Query<FindingRow> {
   const paging = pageClause(page, 'findings'); // literal numbers: a top-N plan (paging.ts)
   return sql<FindingRow>('findings-page')`
-    SELECT f.report_id, r.source_file, r.project, r.city, f.code, f.severity, f.field, f.expected, f.found, f.message,
-      f.line::INTEGER AS line
+    SELECT f.report_id, r.source_file, r.project, r.city, ${FINDING_COLUMNS_SQL}
     FROM findings f JOIN reports r ON r.report_id = f.report_id
     WHERE ${findingCondition(filters, findingFilters)}
     ORDER BY ${findingsOrderBy(sort)}

@@ -109,7 +109,7 @@ describe('layoutIndicators', () => {
 
 describe('findings on rows', () => {
   const finding = (code: string, severity: ReportFindingRow['severity'], line: number | null): ReportFindingRow =>
-    ({ code, severity, field: null, expected: null, found: null, message: null, line, source_ref: line == null ? null : `L${line}` });
+    ({ code, severity, field: null, expected: null, found: null, message: null, params: null, line, source_ref: line == null ? null : `L${line}` });
   const flags = flagsByLine([
     finding('TARGET_MISSING', 'info', 124),
     finding('FULL_SCORE_TARGET_MISSED', 'error', 124),

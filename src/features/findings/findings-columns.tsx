@@ -6,9 +6,9 @@ import { dataColumnHelper, type DataColumn } from '../../components/data-table.t
 import { BLANK } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { FindingRow } from '../../queries/findings-page.ts';
-import { messageIn } from '../../lib/bilingual.ts';
+import { fieldLabel, findingValue } from '../../lib/findings/field-label.ts';
+import { findingMessage } from '../../lib/findings/finding-message.ts';
 import type { Lang } from '../../lib/url-state.ts';
-import { fieldLabel, findingValue } from './field-label.ts';
 import { SeverityBadge } from './severity-badge.tsx';
 
 const column = dataColumnHelper<FindingRow>();
@@ -32,8 +32,8 @@ export const FINDINGS_COLUMNS: DataColumn<FindingRow>[] = [
   }),
   column.accessor('message', {
     meta: { labelKey: 'findings.col.message', className: 'findings-col-message' },
-    // The reader's half only: each half names what the other names.
-    cell: ({ getValue, table }) => text(messageIn(getValue(), table.options.meta!.lang)),
+    // In the reader's language, from the finding's code and params (the stored message where there are none).
+    cell: ({ row, table }) => text(findingMessage(row.original, table.options.meta!.lang)),
   }),
   column.accessor('field', {
     meta: { labelKey: 'findings.col.field', className: 'findings-col-field' },

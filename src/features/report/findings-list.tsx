@@ -5,8 +5,8 @@
 import { formatCount } from '../../lib/format.ts';
 import { labelOf, useI18n } from '../../lib/i18n.ts';
 import type { ReportFindingRow } from '../../queries/report-findings.ts';
-import { findingValue } from '../findings/field-label.ts';
-import { messageIn } from '../../lib/bilingual.ts';
+import { findingValue } from '../../lib/findings/field-label.ts';
+import { findingMessage } from '../../lib/findings/finding-message.ts';
 
 interface FindingsListProps {
   findings: readonly ReportFindingRow[];
@@ -34,7 +34,7 @@ export function FindingsList({ findings, tableLines }: FindingsListProps) {
       {findings.length === 0 ? <p className="card-empty">{t('report.findingsNone')}</p> : (
         <ol className="finding-list">
           {findings.map((finding, index) => {
-            const message = messageIn(finding.message, lang) ?? '';
+            const message = findingMessage(finding, lang) ?? '';
             // A Word paragraph or a sheet row is no line of text: those say where in their own terms.
             const lineText = finding.line == null ? null
               : finding.source_ref && !finding.source_ref.startsWith('L') ? t('report.position', { name: finding.source_ref })

@@ -3,9 +3,9 @@
  * Actual), `budget_lines.appropriation.execution_rate` 预算明细 · 当年财政拨款 · 执行率. The field
  * as stored stays one hover away, for analysts who query it. A part without a label stays as is.
  */
-import { formatTableMoney } from '../../lib/format.ts';
-import { translate, translateOr } from '../../lib/i18n.ts';
-import type { Lang } from '../../lib/url-state.ts';
+import { formatTableMoney } from '../format.ts';
+import { translate, translateOr } from '../i18n.ts';
+import type { Lang } from '../url-state.ts';
 import { explorerColumn, isExplorerTable } from '../../queries/explorer-columns.ts';
 
 export function fieldLabel(field: string, lang: Lang): string {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
-import { fieldLabel, findingValue } from '../../src/features/findings/field-label.ts';
+import { fieldLabel, findingValue } from '../../src/lib/findings/field-label.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const outputs = join(root, 'test/parser/output');
