@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ingest, parseArgs } from '../../src/cli/ingest.ts';
+import Papa from 'papaparse';
+import { parseFindingParams, renderFinding } from '../../src/lib/findings/messages.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
 import { datasetSelectSql } from '../../src/lib/db/schema.ts';
 import { openWasmDb, rowDifference, wasmCsvTables } from '../db/helpers.ts';
@@ -71,9 +73,35 @@ describe('ingest CLI', () => {
     expect(await readdir(out)).toEqual(['reports.csv']);
   });
 
-  it('rejects a bad --format and a missing input with a usage message', () => {
+  it('rejects a bad --format, a bad --lang and a missing input with a usage message', () => {
     expect(() => parseArgs(['--format', 'xlsx'], root)).toThrow(/--format must be csv or duckdb/);
+    expect(() => parseArgs(['--lang', 'fr'], root)).toThrow(/--lang must be zh or en/);
     expect(() => parseArgs(['--out'], root)).toThrow(/needs a value/);
+    expect(parseArgs([], root).lang).toBe('zh');
+  });
+
+  it('--lang en writes findings.message in English, from the same codes and params; the other tables as in Chinese', async () => {
+    const [zh, en] = [await temp(), await temp()];
+    await ingest(parseArgs(['--out', zh], root), quiet, quiet);
+    await ingest(parseArgs(['--out', en, '--lang', 'en'], root), quiet, quiet);
+    for (const table of TABLE_NAMES.filter((t) => t !== 'findings')) {
+      expect(await readFile(path.join(en, 'current', `${table}.csv`), 'utf8'), table).toBe(await readFile(path.join(zh, 'current', `${table}.csv`), 'utf8'));
+    }
+    const rows = async (out: string) => Papa.parse<Record<string, string>>(await readFile(path.join(out, 'current', 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const [zhRows, enRows] = [await rows(zh), await rows(en)];
+    expect(enRows.length).toBeGreaterThan(40);
+    expect(enRows.length).toBe(zhRows.length);
+    enRows.forEach((row, i) => {
+      const { message: enMessage, ...rest } = row;
+      const { message: zhMessage, ...zhRest } = zhRows[i];
+      expect(rest).toEqual(zhRest);
+      expect(enMessage).toBe(renderFinding(row.code, parseFindingParams(row.params)!, 'en'));
+      expect(zhMessage).toBe(renderFinding(row.code, parseFindingParams(row.params)!, 'zh'));
+      // English words around what it cites from the report; Chinese ones in the Chinese message.
+      expect(enMessage).toMatch(/\b[a-z]{4,}\b/);
+      expect(zhMessage).toMatch(/[\u4e00-\u9fff]/);
+      expect(zhMessage).not.toBe(enMessage);
+    });
   });
 
   it('writes a DuckDB file that DuckDB-WASM attaches read-only, beside the CSVs already there', async () => {
