@@ -5,6 +5,7 @@ import { ImportBadge } from '../features/import/import-badge.tsx';
 import { messageIn } from '../lib/bilingual.ts';
 import { useDbStatus } from '../lib/db/index.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { LOCALES } from '../lib/locale.ts';
 import { useOnDemand } from '../lib/on-demand.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
@@ -42,7 +43,7 @@ export function App() {
   const db = useDbStatus();
   const view = findView(url.view);
   return (
-    <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className="app" lang={LOCALES[lang].htmlLang}>
       <header className="app-header">
         <div className="brand">
           <h1>{t('app.title')}</h1>
@@ -53,7 +54,7 @@ export function App() {
           <ImportBadge />
           <FilteredDataExport />
           <button type="button" className="lang-switch" data-testid="lang-switch" aria-label={t('app.language')}
-            onClick={() => url.setLang(lang === 'zh' ? 'en' : 'zh')}>
+            onClick={() => url.setLang(LOCALES[lang].other)}>
             {t('app.switchLanguage')}
           </button>
         </div>

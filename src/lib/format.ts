@@ -3,18 +3,19 @@
  * 10,000 万元 up; English shows CNY in millions (1 万元 = 0.01 M) or billions. Blank is "—",
  * never 0.
  */
+import { LOCALES, type MoneyScale } from './locale.ts';
 import type { Lang } from './url-state.ts';
+
+export type { MoneyScale };
 
 export const BLANK = '—';
 
 /** Between a label and its value: `得分：50 分`, `Score: 50 pts`. */
-export const labelSeparator = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
+export const labelSeparator = (lang: Lang): string => LOCALES[lang].labelSeparator;
 /** Between the items of a run-on list: `甲；乙`, `a; b`. */
-export const listSeparator = (lang: Lang): string => (lang === 'zh' ? '；' : '; ');
+export const listSeparator = (lang: Lang): string => LOCALES[lang].listSeparator;
 /** A remark after a value: `120%（按 100% 计）`, `120% (counted as 100%)`. */
-export const aside = (text: string, lang: Lang): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
-
-const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-US');
+export const aside = (text: string, lang: Lang): string => LOCALES[lang].aside(text);
 
 /**
  * `1234.5` → `1,234.5`: grouped thousands, at most `maxDigits` and at least `minDigits`
@@ -28,7 +29,7 @@ export function formatNumber(value: number | null | undefined, lang: Lang, maxDi
   if (minDigits > maxDigits) maxDigits = minDigits;
   const shortest = String(Math.abs(value));
   // Exponent forms (below 1e-6, from 1e21): rare enough to leave to Intl.
-  if (shortest.includes('e')) return value.toLocaleString(locale(lang), { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
+  if (shortest.includes('e')) return value.toLocaleString(LOCALES[lang].numberLocale, { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
   const [whole, fraction = ''] = shortest.split('.');
   let digits = whole + fraction.slice(0, maxDigits).padEnd(maxDigits, '0');
   if ((fraction[maxDigits] ?? '0') >= '5') digits = incrementDecimal(digits);
@@ -51,25 +52,13 @@ function incrementDecimal(digits: string): string {
   return `1${out.join('')}`;
 }
 
-export interface MoneyScale {
-  /** Divide 万元 by this to get the displayed number. */
-  divisor: number;
-  /** The unit shown after (zh) or before (en) the number: 万元, 亿元, K, M, B. */
-  unit: string;
-  /** Decimals shown (2 unless set): enough to keep every 0.01 万元 the reports print. */
-  digits?: number;
-}
-
 /**
  * The scale for a money figure (or an axis whose largest value is `wan`), in 万元. In English a
  * figure under CNY 1 M is in thousands (`CNY 835.00 K` for 83.50 万元, not `CNY 0.84 M`).
  */
 export function moneyScale(wan: number, lang: Lang): MoneyScale {
   // By the figure as it will show (to 0.01 万元): 99.999 万元 is CNY 1.00 M, not CNY 1,000.00 K.
-  const shown = Math.abs(Math.round(wan * 100) / 100);
-  if (lang === 'zh') return shown >= 10_000 ? { divisor: 10_000, unit: '亿元' } : { divisor: 1, unit: '万元' };
-  if (shown >= 100_000) return { divisor: 100_000, unit: 'B' };
-  return shown >= 100 || shown === 0 ? { divisor: 100, unit: 'M' } : { divisor: 0.1, unit: 'K' };
+  return LOCALES[lang].money.scale(Math.abs(Math.round(wan * 100) / 100));
 }
 
 export interface MoneyParts {
@@ -83,7 +72,7 @@ export interface MoneyParts {
  * units (`2.41 亿元` above `8,102.40 万元`) and keeps every 0.01 万元: 万元, or CNY M with four
  * decimals in English (`CNY 0.8350 M` for 83.50 万元).
  */
-export const tableMoneyScale = (lang: Lang): MoneyScale => (lang === 'zh' ? moneyScale(0, lang) : { divisor: 100, unit: 'M', digits: 4 });
+export const tableMoneyScale = (lang: Lang): MoneyScale => LOCALES[lang].money.tableScale;
 
 /**
  * Money split for display with a small unit: `4,410.88` + `万元`; `CNY` + `44.11` + `M`. Always
@@ -94,7 +83,7 @@ export function formatMoneyParts(wan: number | null | undefined, lang: Lang, sca
   if (wan == null || !Number.isFinite(wan)) return { prefix: '', number: BLANK, suffix: '' };
   const { divisor, unit, digits = 2 } = scale ?? moneyScale(wan, lang);
   const number = formatNumber(wan / divisor, lang, digits, digits);
-  return lang === 'zh' ? { prefix: '', number, suffix: unit } : { prefix: 'CNY', number, suffix: unit };
+  return { prefix: LOCALES[lang].money.prefix, number, suffix: unit };
 }
 
 /** `4,410.88 万元`, `516.00 万元`, `1.23 亿元`; `CNY 44.11 M`. */
@@ -107,7 +96,7 @@ export function formatMoney(wan: number | null | undefined, lang: Lang, scale?: 
 export const formatTableMoney = (wan: number | null | undefined, lang: Lang): string => formatMoney(wan, lang, tableMoneyScale(lang));
 
 /** A money axis label: the unit alone, e.g. `万元` or `CNY M`. */
-export const moneyUnitLabel = (scale: MoneyScale, lang: Lang): string => (lang === 'zh' ? scale.unit : `CNY ${scale.unit}`);
+export const moneyUnitLabel = (scale: MoneyScale, lang: Lang): string => LOCALES[lang].money.axisUnit(scale);
 
 /** Fractions as percentages: 0.9755 → `97.5%`. */
 export function formatPercent(fraction: number | null | undefined, lang: Lang, digits = 1): string {

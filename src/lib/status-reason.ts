@@ -3,10 +3,9 @@
  * writes it in Chinese from a fixed set (src/parser/reasons.ts); a reason from elsewhere (an
  * imported file, say) is shown as it is.
  */
-import { reasonInEnglish } from '../parser/reasons.ts';
+import { LOCALES } from './locale.ts';
 import type { Lang } from './url-state.ts';
 
 export function reasonIn(reason: string | null, lang: Lang): string | null {
-  if (reason == null || lang === 'zh') return reason;
-  return reasonInEnglish(reason);
+  return reason == null ? null : LOCALES[lang].statusReason(reason);
 }

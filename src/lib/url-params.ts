@@ -4,7 +4,13 @@
  */
 import { BLANK_VALUE, FILTER_KEYS, isBlankable, type Filters } from '../queries/filters.ts';
 
-export type Lang = 'zh' | 'en';
+/** The app's languages, the default first. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'zh';
+
+/** `?lang=` as one of the languages; the default for none or an unknown one. */
+export const parseLang = (value: string | null): Lang => LANGS.find((lang) => lang === value) ?? DEFAULT_LANG;
 
 export interface UrlState {
   /** The view id (`overview`, `budget`, …); unknown ids are resolved by the shell. */
@@ -30,7 +36,7 @@ export function parseUrlState(search: string): UrlState {
   }
   return {
     view: params.get('view') || DEFAULT_VIEW,
-    lang: params.get('lang') === 'en' ? 'en' : 'zh',
+    lang: parseLang(params.get('lang')),
     filters: filters as Filters,
     params,
   };

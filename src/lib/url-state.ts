@@ -6,7 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { FILTER_KEYS, type FilterKey, type Filters } from '../queries/filters.ts';
-import { DEFAULT_VIEW, parseUrlState, type Lang, type UrlState } from './url-params.ts';
+import { DEFAULT_LANG, DEFAULT_VIEW, parseUrlState, type Lang, type UrlState } from './url-params.ts';
 
 export { DEFAULT_VIEW, parseUrlState, type Lang, type UrlState };
 
@@ -80,7 +80,7 @@ export function useUrlState(): UrlStateApi {
   return {
     ...state,
     setView: (view) => update((p) => (view === DEFAULT_VIEW ? p.delete('view') : p.set('view', view))),
-    setLang: (lang) => update((p) => (lang === 'zh' ? p.delete('lang') : p.set('lang', lang))),
+    setLang: (lang) => update((p) => (lang === DEFAULT_LANG ? p.delete('lang') : p.set('lang', lang))),
     setFilters: (filters) => navigate(withFilters(current().params, filters)),
     toggleFilter: (key, value) => navigate(withFilters(current().params, toggleFilterValue(current().filters, key, value))),
     setParams: (values) =>

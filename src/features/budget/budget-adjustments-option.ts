@@ -1,5 +1,6 @@
 import type { ChartOption } from '../../components/chart-option.ts';
 import { formatMoney, formatNumber, moneyScale, moneyUnitLabel, type MoneyScale } from '../../lib/format.ts';
+import { LOCALES } from '../../lib/locale.ts';
 import type { BudgetProjectRow } from '../../queries/budget-projects.ts';
 import { barsFromProjects } from './budget-bars.ts';
 import { sign, signedPercent } from './signed.ts';
@@ -43,7 +44,7 @@ export function adjustedProjects(rows: readonly BudgetProjectRow[], t: OptionCon
  * `scale` when given (a table column's).
  */
 export function formatAdjustment(amount: number, rate: number | null, lang: OptionContext['lang'], scale?: MoneyScale): string {
-  return adjustmentParts(amount, rate, lang, scale).join(lang === 'zh' ? '' : ' ');
+  return adjustmentParts(amount, rate, lang, scale).join(LOCALES[lang].wordSeparator);
 }
 
 /**
@@ -57,7 +58,7 @@ export function formatAdjustmentLabel(amount: number, rate: number | null, lang:
 function adjustmentParts(amount: number, rate: number | null, lang: OptionContext['lang'], scale?: MoneyScale): string[] {
   const signed = `${sign(amount)}${formatMoney(Math.abs(amount), lang, scale)}`;
   if (rate == null) return [signed];
-  return [signed, lang === 'zh' ? `（${signedPercent(rate, lang)}）` : `(${signedPercent(rate, lang)})`];
+  return [signed, LOCALES[lang].bracket(signedPercent(rate, lang))];
 }
 
 /**

@@ -4,6 +4,7 @@
  * without a browser; the column filters convert between shown and stored units here too.
  */
 import { BLANK, formatCount, formatTableMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
+import { LOCALES } from '../../lib/locale.ts';
 import { isMessageKey, labelOf, translateOr, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import { reasonIn } from '../../lib/status-reason.ts';
 import type { Lang } from '../../lib/url-state.ts';
@@ -55,13 +56,13 @@ export function formatValue(table: TableName, column: ExplorerColumn, value: Exp
  */
 export function inputScale(unit: NumberUnit | undefined, lang: Lang): number {
   if (unit === 'rate') return 100;
-  return unit === 'money' && lang === 'en' ? 0.01 : 1;
+  return unit === 'money' ? LOCALES[lang].money.inputPerWan : 1;
 }
 
 /** The unit a range input names: 万元, M (CNY millions), %, or nothing. */
 export function inputUnit(unit: NumberUnit | undefined, lang: Lang): string {
   if (unit === 'rate') return '%';
-  if (unit === 'money') return lang === 'zh' ? '万元' : 'M';
+  if (unit === 'money') return LOCALES[lang].money.inputUnit;
   return '';
 }
 

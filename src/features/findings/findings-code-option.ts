@@ -2,6 +2,7 @@ import { LABELS_INSIDE, SEVERITY_COLORS, type ChartOption } from '../../componen
 import type { Translate } from '../../lib/i18n.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { formatCount } from '../../lib/format.ts';
+import { LOCALES } from '../../lib/locale.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { FindingsFacetRow } from '../../queries/findings-facets.ts';
 
@@ -27,7 +28,7 @@ export function buildFindingsCodeOption(rows: readonly FindingsFacetRow[], { lan
       type: 'category',
       data: codes.map((r) => labelOf(lang, 'code', r.value)),
       axisTick: { show: false },
-      axisLabel: { width: lang === 'zh' ? 120 : 170, overflow: 'truncate' },
+      axisLabel: { width: LOCALES[lang].codeAxisLabelWidth, overflow: 'truncate' },
     },
     series: [{
       type: 'bar',

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { removeAllImports, removeStoredImports, type ImportSummary } from '../../lib/db/import-store.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
+import { LOCALES } from '../../lib/locale.ts';
+import type { Lang } from '../../lib/url-state.ts';
 
 const LISTED_FILES = 6;
 
-function formatTime(iso: string, lang: 'zh' | 'en'): string {
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+function formatTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleString(LOCALES[lang].dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function ImportList({ imports, disabled }: { imports: readonly ImportSummary[]; disabled: boolean }) {

@@ -4,6 +4,7 @@
  * (a blank 年度资金总额 row is summed from its funding sources).
  */
 import { formatNumber, formatPercent, formatScore, formatTableMoney } from '../../lib/format.ts';
+import { LOCALES } from '../../lib/locale.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { BUDGET_LINE_KINDS } from '../../parser/types.ts';
 import type { ReportBudgetLineRow } from '../../queries/report-budget-lines.ts';
@@ -21,20 +22,21 @@ const differs = (a: number | null, b: number | null) => (a ?? null) !== (b ?? nu
 
 export function BudgetBlock({ header, lines, flags }: BudgetBlockProps) {
   const { lang, t } = useI18n();
-  // English shows CNY millions, rounded: the tooltip keeps the figure as printed in 万元.
-  const exact = (wan: number | null) => (lang === 'en' && wan != null ? t('report.exactMoney', { name: formatNumber(wan, lang, 4) }) : undefined);
+  const locale = LOCALES[lang];
+  // Where money shows rounded (CNY millions), the tooltip keeps the figure as printed in 万元.
+  const exact = (wan: number | null) => (locale.money.rounded && wan != null ? t('report.exactMoney', { name: formatNumber(wan, lang, 4) }) : undefined);
   const total = lines.find((line) => line.line === 'total');
   const showResolved = !total || differs(total.budget_initial, header.budget_initial)
     || differs(total.budget_adjusted, header.budget_adjusted) || differs(total.executed, header.executed);
   const rowCount = lines.length + (showResolved ? 1 : 0);
-  // Chinese shows a row's label as printed; English names the kind of row the parser read it as.
+  // A row's label as printed (Chinese), or the kind of row the parser read it as (English).
   const lineLabel = (line: ReportBudgetLineRow) => {
     const kind = BUDGET_LINE_KINDS.find((known) => known === line.line);
     const byKind = kind && t(`report.line.${kind}`);
     // Several rows of one kind (四川's 财政专户管理资金, 单位资金, 其他资金 are all `other`): the printed label tells them apart.
     const shared = lines.filter((l) => l.line === line.line).length > 1;
-    if (lang === 'en' && byKind && shared && line.line_label) return `${byKind} (${line.line_label})`;
-    return (lang === 'en' ? byKind : undefined) ?? line.line_label ?? byKind ?? line.line;
+    if (locale.budgetLineByKind && byKind && shared && line.line_label) return `${byKind} (${line.line_label})`;
+    return (locale.budgetLineByKind ? byKind : undefined) ?? line.line_label ?? byKind ?? line.line;
   };
   return (
     <table className="sheet-table sheet-budget" data-testid="report-budget">

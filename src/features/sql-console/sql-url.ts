@@ -3,7 +3,7 @@
  * text; absent = the first example), `sqlchart` (bar, line, scatter), `sqlx` and `sqly` (the
  * chart's columns). Column names are checked against the result before use.
  */
-import type { Lang } from '../../lib/url-state.ts';
+import { parseLang, type Lang } from '../../lib/url-params.ts';
 import { exampleChart, SQL_EXAMPLES, type SqlExample } from './examples.ts';
 import { isResultChartType, type ResultChartSpec } from './result-chart-option.ts';
 
@@ -18,7 +18,7 @@ export interface ConsoleUrlState {
 export function readConsoleUrl(params: URLSearchParams): ConsoleUrlState {
   const sql = params.get('sqlq');
   const type = params.get('sqlchart');
-  const lang: Lang = params.get('lang') === 'en' ? 'en' : 'zh';
+  const lang: Lang = parseLang(params.get('lang'));
   const found = sql == null ? { example: DEFAULT_EXAMPLE, lang } : exampleOf(sql);
   const chart = found && exampleChart(found.example, found.lang);
   return {
