@@ -2,10 +2,10 @@
 import { FilterBar } from '../components/filter-bar.tsx';
 import { FilteredDataExport } from '../components/filtered-data-export.tsx';
 import { ImportBadge } from '../features/import/import-badge.tsx';
-import { messageIn } from '../lib/bilingual.ts';
 import { useDbStatus } from '../lib/db/index.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { LOCALES } from '../lib/locale.ts';
+import { errorIn } from '../lib/localized-error.ts';
 import { useOnDemand } from '../lib/on-demand.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
@@ -26,7 +26,7 @@ function DataStatus() {
     return (
       <div className="data-error" role="alert" data-testid="data-error">
         <strong>{t('app.errorTitle')}</strong>
-        <p className="data-error-message">{messageIn(db.error, lang)}</p>
+        <p className="data-error-message">{errorIn(db.error, lang)}</p>
         <p>{t('app.errorHint')}</p>
       </div>
     );

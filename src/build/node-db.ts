@@ -33,7 +33,7 @@ async function loadCsvTables(connection: DuckDBConnection, dir: string, schema: 
   const columns = {} as Record<TableName, string[]>;
   for (const table of TABLE_NAMES) {
     const path = join(dir, csvFileName(table));
-    if (!existsSync(path)) throw new DatasetError(path, 'file not found', '文件不存在');
+    if (!existsSync(path)) throw new DatasetError(path, 'dataset.fileNotFound');
     columns[table] = parseCsvHeader(readFirstLine(path));
     await connection.run(createTableFromCsvSql(table, `${schema}.${table}`, path, columns[table]));
   }

@@ -91,7 +91,7 @@ describe('fetchDatasetFiles', () => {
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as DatasetError).file).toBe('./gone/reports.csv');
     expect((error as DatasetError).message).toBe('./gone/reports.csv: could not be fetched (HTTP 404), nor could findings.csv');
-    expect((error as DatasetError).zh).toBe('./gone/reports.csv：无法获取（HTTP 404）；findings.csv 也无法获取');
+    expect((error as DatasetError).messageIn('zh')).toBe('./gone/reports.csv：无法获取（HTTP 404）；findings.csv 也无法获取');
   });
 
   it('keeps the message of a single missing CSV as it is', async () => {

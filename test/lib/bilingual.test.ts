@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BilingualError, bilingualMessage, messageIn } from '../../src/lib/bilingual.ts';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { DatasetError } from '../../src/lib/db/schema.ts';
+import { messageIn } from '../../src/lib/bilingual.ts';
 
 describe('messageIn', () => {
   it('picks the half of a bilingual message in the reader\'s language', () => {
@@ -32,31 +30,5 @@ describe('messageIn', () => {
     expect(messageIn('完成率 90% / 100%', 'en')).toBe('完成率 90% / 100%');
     expect(messageIn('总分与计算值不符。', 'en')).toBe('总分与计算值不符。');
     expect(messageIn(null, 'zh')).toBeNull();
-  });
-});
-
-describe('bilingualMessage', () => {
-  it('gives an error with both languages as 中文 / English, which messageIn splits back', () => {
-    const error = new DatasetError('../nope/reports.csv', 'could not be fetched (HTTP 404)', '无法获取（HTTP 404）');
-    expect(error.message).toBe('../nope/reports.csv: could not be fetched (HTTP 404)');
-    expect(messageIn(bilingualMessage(error), 'zh')).toBe('../nope/reports.csv：无法获取（HTTP 404）');
-    expect(messageIn(bilingualMessage(error), 'en')).toBe('../nope/reports.csv: could not be fetched (HTTP 404)');
-  });
-
-  it('splits a refused ?data= too, its URL whole', () => {
-    let refused: unknown;
-    try {
-      resolveDatasetSource('http://example.invalid/data/', 'http://site.test/sub/');
-    } catch (error) {
-      refused = error;
-    }
-    expect(refused).toBeInstanceOf(BilingualError);
-    expect(messageIn(bilingualMessage(refused), 'zh')).toBe('data=http://example.invalid/data/：只能打开本站的数据集（http://example.invalid 是另一个来源）');
-    expect(messageIn(bilingualMessage(refused), 'en')).toMatch(/^data=http:\/\/example\.invalid\/data\/: only datasets of this site/);
-  });
-
-  it('leaves any other error as it is', () => {
-    expect(bilingualMessage(new Error('boom'))).toBe('boom');
-    expect(bilingualMessage('text')).toBe('text');
   });
 });

@@ -94,7 +94,6 @@ export function layoutIndicators(rows: readonly ReportIndicatorRow[]): Indicator
 export const findingLines = (findings: readonly { line: number | null }[]): Set<number> =>
   new Set(findings.map((f) => f.line).filter((n): n is number => n != null));
 
-/** The ` / ` (or `）/ `) before the English half of a bilingual message. */
 /** Two rates disagree when they differ by more than rounding to a tenth of a percent. */
 export const ratesDiffer = (a: number | null, b: number | null): boolean =>
   a != null && b != null && Math.abs(a - b) > 0.0005;

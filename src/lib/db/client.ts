@@ -4,7 +4,6 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Query } from '../../queries/query.ts';
-import { bilingualMessage } from '../bilingual.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
 import { lockedDuckDb, startDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
@@ -24,8 +23,8 @@ export interface DbStatus {
   snapshotUsable: boolean;
   /** Counts dataset loads, so views re-query when the data changes. */
   generation: number;
-  /** What stopped the load: `中文 / English` when the error has both (messageIn picks one). */
-  error: string | null;
+  /** What stopped the load (shown with errorIn: a LocalizedError in the reader's language). */
+  error: unknown;
   /** What the user imported on top of the dataset (src/lib/db/import-store.ts), null when nothing. */
   imported: ImportedData | null;
 }
@@ -64,7 +63,7 @@ export async function openDataset(search: string, baseURI: string, firstQueries:
   try {
     source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
   } catch (error) {
-    setStatus({ phase: 'error', error: bilingualMessage(error) });
+    setStatus({ phase: 'error', error });
     return;
   }
   setOpenedDataset(source.url);
@@ -92,7 +91,7 @@ export async function openDataset(search: string, baseURI: string, firstQueries:
     setStatus({ phase: 'ready', generation: status.generation + 1 });
   } catch (error) {
     sentAhead.clear();
-    setStatus({ phase: 'error', error: bilingualMessage(error) });
+    setStatus({ phase: 'error', error });
   }
 }
 

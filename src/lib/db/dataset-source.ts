@@ -4,7 +4,7 @@
  * default is the bundled ./data/. Other origins are refused: the CSP would block them anyway,
  * and a shared link must not pull someone else's data into the page.
  */
-import { BilingualError } from '../bilingual.ts';
+import { LocalizedError, type ErrorParams } from '../localized-error.ts';
 
 export type DatasetSource =
   | { kind: 'csv-folder'; url: string; label: string; bundled: boolean }
@@ -12,10 +12,10 @@ export type DatasetSource =
 
 export const DEFAULT_DATA_PATH = './data/';
 
-/** A `?data=` the page will not open, said in English and in Chinese. */
-export class DatasetSourceError extends BilingualError {
-  constructor(message: string, zh: string) {
-    super(message, zh);
+/** A `?data=` the page will not open, and why. */
+export class DatasetSourceError extends LocalizedError {
+  constructor(key: 'source.invalidPath' | 'source.otherOrigin', params: ErrorParams) {
+    super(key, params);
     this.name = 'DatasetSourceError';
   }
 }
@@ -27,13 +27,10 @@ export function resolveDatasetSource(dataParam: string | null, baseURI: string):
   try {
     url = new URL(path, baseURI);
   } catch {
-    throw new DatasetSourceError(`data=${path}: not a valid path`, `data=${path}：不是有效的路径`);
+    throw new DatasetSourceError('source.invalidPath', { path });
   }
   if (url.origin !== new URL(baseURI).origin) {
-    throw new DatasetSourceError(
-      `data=${path}: only datasets of this site can be opened (${url.origin} is another origin)`,
-      `data=${path}：只能打开本站的数据集（${url.origin} 是另一个来源）`,
-    );
+    throw new DatasetSourceError('source.otherOrigin', { path, origin: url.origin });
   }
   url.hash = '';
   const label = bundled ? 'data/' : path;

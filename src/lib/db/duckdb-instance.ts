@@ -10,7 +10,7 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
 import { ENGINE_LOCK_SQL } from './engine-lock.ts';
-import { BilingualError } from '../bilingual.ts';
+import { LocalizedError } from '../localized-error.ts';
 
 export interface DuckDbHandle {
   db: AsyncDuckDB;
@@ -73,6 +73,6 @@ async function instantiate(): Promise<DuckDbHandle> {
   } catch (error) {
     worker.terminate();
     const reason = (error as Error).message;
-    throw new BilingualError(`DuckDB-WASM could not start (duckdb-eh.wasm): ${reason}`, `DuckDB-WASM 无法启动（duckdb-eh.wasm）：${reason}`);
+    throw new LocalizedError('engine.startFailed', { reason });
   }
 }

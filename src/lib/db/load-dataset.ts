@@ -25,9 +25,9 @@ async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file
   try {
     response = await fetch(new URL(csvFileName(table), source.url));
   } catch (error) {
-    throw new DatasetError(file, `could not be fetched (${(error as Error).message})`, `无法获取（${(error as Error).message}）`);
+    throw new DatasetError(file, 'dataset.notFetched', { reason: (error as Error).message });
   }
-  if (!response.ok) throw new DatasetError(file, `could not be fetched (HTTP ${response.status})`, `无法获取（HTTP ${response.status}）`);
+  if (!response.ok) throw new DatasetError(file, 'dataset.notFetched', { reason: `HTTP ${response.status}` });
   return { file, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
@@ -44,12 +44,7 @@ async function fetchAllCsv(source: DatasetSource): Promise<FetchedFile[]> {
   if (failed.length === 0) return settled.map((result) => (result as PromiseFulfilledResult<FetchedFile>).value);
   const [{ error: first }, ...others] = failed;
   if (others.length === 0 || !(first instanceof DatasetError) || !others.every(({ error }) => error instanceof DatasetError)) throw first;
-  const names = others.map(({ table }) => csvFileName(table));
-  throw new DatasetError(
-    first.file,
-    `${first.detail}, nor could ${names.join(', ')}`,
-    `${first.detailZh}；${names.join('、')} 也无法获取`,
-  );
+  throw new DatasetError(first.file, 'dataset.notFetched', { reason: first.params.reason, others: others.map(({ table }) => csvFileName(table)) });
 }
 
 interface FetchedFile {
@@ -95,7 +90,7 @@ export function fetchDatasetFiles(source: DatasetSource): DatasetFiles | undefin
 }
 
 /** DuckDB's own message on a file it could not read (it writes English only). */
-const unreadable = (file: string, message: string) => new DatasetError(file, message, `DuckDB 无法读取：${message}`);
+const unreadable = (file: string, message: string) => new DatasetError(file, 'dataset.unreadable', { reason: message });
 
 async function run(handle: DuckDbHandle, sql: string, file: string): Promise<void> {
   try {
@@ -149,12 +144,12 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
         empty = await handle.connection.query(`SELECT * FROM ${name}.main.${table} LIMIT 0`);
       } catch (error) {
         const message = (error as Error).message;
-        if (/does not exist/i.test(message)) throw new DatasetError(label, `has no table ${table}`, `缺少表 ${table}`);
+        if (/does not exist/i.test(message)) throw new DatasetError(label, 'dataset.noTable', { table });
         throw unreadable(label, message);
       }
       present.set(table, empty.schema.fields.map((field) => field.name));
       const missing = missingColumns(table, present.get(table)!);
-      if (missing.length > 0) throw new DatasetError(label, `table ${table} lacks column(s) ${missing.join(', ')}`, `表 ${table} 缺少列 ${missing.join('、')}`);
+      if (missing.length > 0) throw new DatasetError(label, 'dataset.tableLacksColumns', { table, columns: missing });
       for (const field of empty.schema.fields) await checkColumnValues(handle, label, `${name}.main.${table}`, table, field.name, String(field.type));
     }
     const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]>, materialize };
@@ -197,11 +192,7 @@ async function checkColumnValues(handle: DuckDbHandle, label: string, relation: 
     throw unreadable(label, (error as Error).message);
   }
   if (!row || row.n === 0) return;
-  const where = row.report != null ? ` (report ${row.report})` : '';
-  const whereZh = row.report != null ? `（报告 ${row.report}）` : '';
-  throw new DatasetError(label,
-    `table ${table}, column ${column}: ${row.n} value(s) are not ${type}, e.g. '${row.example}'${where}`,
-    `表 ${table} 列 ${column}：有 ${row.n} 个值不是 ${type} 类型，例如“${row.example}”${whereZh}`);
+  throw new DatasetError(label, 'dataset.badValues', { table, column, count: row.n, type, example: row.example, report: row.report });
 }
 
 /**

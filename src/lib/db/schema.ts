@@ -4,7 +4,7 @@
  * unit tests (native DuckDB), so every path types the columns the same way and never lets
  * DuckDB guess: a blank cell is NULL, an id like `002_…` stays text.
  */
-import { BilingualError } from '../bilingual.ts';
+import { LocalizedError, type ErrorKey, type ErrorParams } from '../localized-error.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
 
@@ -52,10 +52,10 @@ export function parseCsvHeader(firstLine: string): string[] {
   return names;
 }
 
-/** A dataset file that cannot be used, named with what is wrong, in English and in Chinese. */
-export class DatasetError extends BilingualError {
-  constructor(readonly file: string, readonly detail: string, readonly detailZh: string) {
-    super(`${file}: ${detail}`, `${file}：${detailZh}`);
+/** A dataset file that cannot be used, named with what is wrong (a message of ERROR_MESSAGES, `dataset.…`). */
+export class DatasetError extends LocalizedError {
+  constructor(readonly file: string, key: ErrorKey & `dataset.${string}`, params: ErrorParams = {}) {
+    super(key, { file, ...params });
     this.name = 'DatasetError';
   }
 }
@@ -68,9 +68,9 @@ export class DatasetError extends BilingualError {
 export function csvColumnTypes(table: TableName, header: string[], file = csvFileName(table)): [string, SqlType][] {
   const { required, optional } = TABLE_COLUMNS[table];
   const missing = Object.keys(required).filter((name) => !header.includes(name));
-  if (missing.length > 0) throw new DatasetError(file, `missing column(s) ${missing.join(', ')}`, `缺少列 ${missing.join('、')}`);
+  if (missing.length > 0) throw new DatasetError(file, 'dataset.missingColumns', { columns: missing });
   const twice = [...new Set(header.filter((name, i) => name !== '' && header.indexOf(name) !== i))];
-  if (twice.length > 0) throw new DatasetError(file, `column name(s) given twice in the header: ${twice.join(', ')}`, `表头中列名重复：${twice.join('、')}`);
+  if (twice.length > 0) throw new DatasetError(file, 'dataset.repeatedColumns', { columns: twice });
   return header.map((name, i) => (name === '' ? [`column${i + 1}`, 'VARCHAR'] : [name, required[name] ?? optional[name] ?? 'VARCHAR']));
 }
 
