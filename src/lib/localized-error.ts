@@ -6,6 +6,7 @@
  * Templates: `{name}` a param as it is, `{name:list}` a list of names joined as the language
  * enumerates (`a, b` / `a、b`), `{name?…}` the text inside only when `name` is given.
  */
+import { fillTemplate } from './template.ts';
 import type { Lang } from './url-params.ts';
 
 export type ErrorParam = string | number | readonly string[] | null | undefined;
@@ -42,17 +43,12 @@ export type ErrorKey = keyof typeof ERROR_MESSAGES;
 /** How each language joins the names of a list. */
 const ENUMERATION: Readonly<Record<Lang, string>> = { zh: '、', en: ', ' };
 
-const OPTIONAL = /\{(\w+)\?((?:[^{}]|\{[^{}]*\})*)\}/g;
-const SLOT = /\{(\w+)(?::(list))?\}/g;
-
 export function renderError(key: ErrorKey, params: ErrorParams, lang: Lang): string {
-  const given = (value: ErrorParam) => value != null && !(Array.isArray(value) && value.length === 0);
-  return ERROR_MESSAGES[key][lang]
-    .replace(OPTIONAL, (_, name: string, inner: string) => (given(params[name]) ? inner : ''))
-    .replace(SLOT, (_, name: string) => {
-      const value = params[name];
-      return Array.isArray(value) ? value.join(ENUMERATION[lang]) : value == null ? '' : String(value);
-    });
+  const given = (name: string) => params[name] != null && !(Array.isArray(params[name]) && params[name].length === 0);
+  return fillTemplate(ERROR_MESSAGES[key][lang], given, (name) => {
+    const value = params[name];
+    return Array.isArray(value) ? value.join(ENUMERATION[lang]) : value == null ? '' : String(value);
+  });
 }
 
 export class LocalizedError extends Error {

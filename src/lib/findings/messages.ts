@@ -9,6 +9,7 @@
  * (FINDING_FORMATS), `{name?…}` the text inside only when `name` is not null.
  */
 import { reasonInEnglish } from '../../parser/reasons.ts';
+import { fillTemplate } from '../template.ts';
 import type { Lang } from '../url-params.ts';
 
 export type FindingParam = string | number | null;
@@ -156,18 +157,7 @@ export const FINDING_FORMATS: Readonly<Record<Lang, Readonly<Record<string, Form
   },
 };
 
-const OPTIONAL = /\{(\w+)\?((?:[^{}]|\{[^{}]*\})*)\}/g;
-const SLOT = /\{(\w+)(?::(\w+))?\}/g;
-
-/** The parameters a template reads, optional sections' included. */
-export function templateParams(template: string): string[] {
-  const names = new Set<string>();
-  for (const [, name] of template.matchAll(/\{(\w+)[?:}]/g)) names.add(name);
-  return [...names];
-}
-
-/** The formats a template names (`{amount:money}` → `money`). */
-export const templateFormats = (template: string): string[] => [...template.matchAll(SLOT)].flatMap(([, , format]) => (format ? [format] : []));
+export { templateFormats, templateParams } from '../template.ts';
 
 /** `TARGET_MISSING` or, with a variant, `TARGET_MISSING.fromName`. */
 export const findingMessageKey = (code: string, params: FindingParams): string =>
@@ -180,13 +170,11 @@ export function renderFinding(code: string, params: FindingParams, lang: Lang): 
   const key = findingMessageKey(code, params);
   if (!isFindingMessageKey(key)) return null;
   const formats = FINDING_FORMATS[lang];
-  return FINDING_MESSAGES[key][lang]
-    .replace(OPTIONAL, (_, name: string, inner: string) => (params[name] == null ? '' : inner))
-    .replace(SLOT, (_, name: string, format: string | undefined) => {
-      const value = params[name] ?? null;
-      if (format) return formats[format](value);
-      return value == null ? '' : String(value);
-    });
+  return fillTemplate(FINDING_MESSAGES[key][lang], (name) => params[name] != null, (name, format) => {
+    const value = params[name] ?? null;
+    if (format) return formats[format](value);
+    return value == null ? '' : String(value);
+  });
 }
 
 /** `findings.params` as stored (JSON text) → the parameters; null when absent or not an object. */
