@@ -6,6 +6,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { parseFindingParams, renderFinding } from '../../src/lib/findings/messages.ts';
 import { readCsv, type Row } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
@@ -157,6 +158,21 @@ describe('findings view (production build under a sub-path)', () => {
     expect(await page.locator('.tab[aria-current="page"]').getAttribute('data-view')).toBe('report');
     await done(watched);
   });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`gives each finding's message in the page's language, from its code and params (${lang})`, async () => {
+      const watched = await openFindings(`&code=BUDGET_ADJUSTED&code=TOTAL_SCORE_MISMATCH${lang === 'en' ? '&lang=en' : ''}`);
+      const { page } = watched;
+      const expected = findings.filter((f) => f.code === 'BUDGET_ADJUSTED' || f.code === 'TOTAL_SCORE_MISMATCH');
+      expect(expected.length).toBeGreaterThan(2);
+      await waitForCount(page, lang === 'en' ? `1–${expected.length} of ${expected.length} rows` : `第 1–${expected.length} 条，共 ${expected.length} 条`);
+      const shown = await page.locator('[data-testid="findings-table"] td[data-column="message"]').allInnerTexts();
+      expect(shown.sort()).toEqual(expected.map((f) => renderFinding(f.code, parseFindingParams(f.params)!, lang)).sort());
+      // The stored message is Chinese (the ingest's default); English is rendered, not stored.
+      for (const text of shown) expect(/[\u4e00-\u9fff]/.test(text.replace(/“[^”]*”/g, '')), text).toBe(lang === 'zh');
+      await done(watched);
+    });
+  }
 
   it('reads in English', async () => {
     const english = await openFindings('&lang=en');

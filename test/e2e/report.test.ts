@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatCount, formatMoney, formatScore } from '../../src/lib/format.ts';
 import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { parseFindingParams, renderFinding } from '../../src/lib/findings/messages.ts';
 import { readCsv } from './expected-figures.ts';
 
 const siteUrl = inject('siteUrl');
@@ -191,6 +192,27 @@ describe('report view (production build under a sub-path)', () => {
     expect(await listedIds(page)).toHaveLength(readCsv(dataDir, 'reports').length);
     expectClean(watched);
   });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`gives each of a report's findings in the page's language, from its code and params (${lang})`, async () => {
+      const watched = await openReport(`?view=report&report=${YIYANG}${lang === 'en' ? '&lang=en' : ''}`);
+      const { page } = watched;
+      await waitForReport(page, YIYANG);
+      const findings = readCsv(dataDir, 'findings').filter((r) => r.report_id === YIYANG);
+      expect(findings.map((f) => f.code)).toContain('BUDGET_ADJUSTED'); // money in the message: 万元 or CNY M
+      const items = page.locator('[data-testid="report-findings"] li');
+      expect(await items.count()).toBe(findings.length);
+      const shown = await items.evaluateAll((lis) => lis.map((li) => {
+        const message = li.querySelector('.finding-message')!;
+        const own = [...message.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+        return `${li.getAttribute('data-code')}@${li.getAttribute('data-line')}: ${own}`;
+      }));
+      expect(shown.sort()).toEqual(findings.map((f) => `${f.code}@${f.line}: ${renderFinding(f.code, parseFindingParams(f.params)!, lang)}`).sort());
+      const adjusted = shown.find((text) => text.startsWith('BUDGET_ADJUSTED'))!;
+      expect(adjusted).toContain(lang === 'zh' ? '年初 752 万元，全年 593.04 万元' : 'initial CNY 7.52 M, adjusted CNY 5.9304 M');
+      expectClean(watched);
+    });
+  }
 
   for (const [lang, width] of [['en', 1440], ['zh', 390], ['en', 390]] as const) {
     it(`reads in ${lang === 'en' ? 'English' : 'Chinese'} at ${width} px without overflowing the page`, async () => {
