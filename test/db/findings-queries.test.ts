@@ -11,6 +11,7 @@ import { findingsCount } from '../../src/queries/findings-count.ts';
 import { findingsFacets, type FindingsFacetRow } from '../../src/queries/findings-facets.ts';
 import { findingsPage } from '../../src/queries/findings-page.ts';
 import { findingsReports } from '../../src/queries/findings-reports.ts';
+import { findingMessage } from '../../src/lib/findings/finding-message.ts';
 import { openFixtureDb } from './helpers.ts';
 
 const R000 = '000_4b75f8664dbcb524';
@@ -47,6 +48,9 @@ describe('findings queries (fixture)', () => {
     ]);
     expect(rows[0]).toMatchObject({ source_file: `${R001}.txt`, project: '企协专项', city: '株洲市', severity: 'error', field: 'declared_total_score' });
     expect(rows[0].expected).toBeNull(); // blank stays blank
+    // A dataset of contract version 1 has no params: the message shows as stored, in either language.
+    expect(rows[0].params).toBeNull();
+    expect(findingMessage(rows[0], 'en')).toBe('总分与计算值不符。');
   });
 
   it('filters by code, severity and report (OR within one, AND across)', async () => {
@@ -150,5 +154,8 @@ describe.skipIf(!existsSync(join(BUNDLED_DATA_DIR, 'findings.csv')))('findings q
   it('finds the two 总分 mismatches: report 001 line 250 and 004 line 259', async () => {
     const rows = await db.query(findingsPage({}, { code: ['TOTAL_SCORE_MISMATCH'] }, [], ALL));
     expect(rows.map((r) => [r.report_id, r.line, r.expected, r.found])).toEqual([[R001, 250, '100', '10'], [R004, 259, '100', '10']]);
+    // Each with the params its message is rendered from, in either language.
+    expect(findingMessage(rows[0], 'zh')).toBe('总分填报 10，各项得分合计 100');
+    expect(findingMessage(rows[0], 'en')).toBe('declared total score 10, but the scores add up to 100');
   });
 });
