@@ -25,7 +25,7 @@ export async function writeDuckdbFile(csvFolder: string, target: string): Promis
       const columns = Object.entries(csvColumnTypes(table)).map(([name, type]) => `${quote(name)}: ${quote(type)}`).join(', ');
       await connection.run(createTableSql(table, `out.${table}`));
       await connection.run(
-        `INSERT INTO out.${table} SELECT * FROM read_csv(${quote(path.join(csvFolder, `${table}.csv`))}, header = true, auto_detect = false, columns = {${columns}})`,
+        `INSERT INTO out.${table} SELECT * FROM read_csv(${quote(path.join(csvFolder, `${table}.csv`))}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`,
       );
     }
     await connection.run('DETACH out');
