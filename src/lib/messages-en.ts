@@ -99,6 +99,7 @@ const core = {
   'code.FIELD_MISSING': 'Required field missing',
   'code.ROW_REPAIRED': 'Table row repaired',
   'code.SCORE_EXCEEDS_WEIGHT': 'Score exceeds weight',
+  'code.SELF_SCORE_INFLATED': 'Self-score above the rules',
   'code.NARRATIVE_MISMATCH': 'Narrative contradicts table',
   'code.LEVEL2_MISFILED': 'Level-2 category misfiled',
   'code.BUDGET_LINES_MISMATCH': 'Funding rows do not add up',

@@ -98,6 +98,7 @@ const core = {
   'code.FIELD_MISSING': '必填项缺失',
   'code.ROW_REPAIRED': '表格行已修复',
   'code.SCORE_EXCEEDS_WEIGHT': '得分超过分值',
+  'code.SELF_SCORE_INFLATED': '自评高于评分规则',
   'code.NARRATIVE_MISMATCH': '正文与表格不符',
   'code.LEVEL2_MISFILED': '二级指标归类有误',
   'code.BUDGET_LINES_MISMATCH': '资金总额与来源不符',

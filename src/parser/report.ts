@@ -5,7 +5,7 @@
 import { gradeOf } from './grade.ts';
 import { resolveBudget } from './budget.ts';
 import { FindingSink, checkCategories, checkIndicators } from './findings.ts';
-import { indicatorRuleColumns, reportRuleColumns, rescoreReport } from './rescore.ts';
+import { checkInflated, indicatorRuleColumns, reportRuleColumns, rescoreReport } from './rescore.ts';
 import { buildIndicators } from './indicators.ts';
 import { checkNarrative } from './narrative.ts';
 import { parseNumberCell, cleanText } from './numbers.ts';
@@ -130,6 +130,8 @@ export function buildReport({ reportId, sourceFile, text, preamble, table, narra
   const rescored = rescoreReport(report, indicators);
   Object.assign(report, reportRuleColumns(rescored));
   indicatorRuleColumns(rescored).forEach((columns, i) => Object.assign(indicators[i], columns));
+  checkInflated(report, indicators, rescored, budget.lines.find((line) => line.line === 'total')?.source_line ?? null, findings);
+  report.finding_count = findings.rows.length;
   for (const finding of findings.rows) finding.source_ref = finding.line == null ? null : refOfLine(finding.line);
   return { reports: [report], budget_lines: budget.lines, indicators, findings: findings.rows };
 }

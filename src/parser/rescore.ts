@@ -22,7 +22,17 @@
  */
 import { gradeOf } from './grade.ts';
 import { REASONS } from './reasons.ts';
+import type { FindingSink } from './findings.ts';
 import type { IndicatorRow, ReportRow } from './types.ts';
+
+/**
+ * 自评 − 复核 from which a report counts as inflated (finding SELF_SCORE_INFLATED): one point, the
+ * smallest step a 三级 indicator's score is given in (docs/scoring-rules.md); below it the gap is
+ * the rounding of a group's shares or of a rate × points.
+ */
+export const INFLATED_GAP = 1;
+/** A gap from which SELF_SCORE_INFLATED is an error even when the grade stays: five points. */
+export const INFLATED_GAP_ERROR = 5;
 
 /** How an indicator's (or the budget's) points were checked. */
 export type RuleCode =
@@ -252,3 +262,33 @@ export const reportRuleColumns = ({ report }: Rescored) => ({
 /** The contract's 复核 columns of each indicator (indicators.rule_score / rule / rule_note), in row order. */
 export const indicatorRuleColumns = ({ indicators }: Rescored) =>
   indicators.map((rule) => ({ rule_score: rule.rule_score, rule: rule.rule, rule_note: rule.rule_note }));
+
+/**
+ * SELF_SCORE_INFLATED: one finding for each scoring unit whose self-score goes beyond the rules,
+ * when the report's 自评 − 复核 reaches INFLATED_GAP; an error when the grade changes or the gap
+ * reaches INFLATED_GAP_ERROR, else a warning. Each points at the unit's line (the budget's at its
+ * 年度资金总额 row) and names the report's totals, so one finding reads on its own.
+ */
+export function checkInflated(
+  report: Pick<ReportRow, 'total_score' | 'grade'>,
+  rows: readonly IndicatorRow[],
+  rescored: Rescored,
+  budgetLine: number | null,
+  findings: FindingSink,
+): void {
+  const { gap, rule_total_score: rule, rule_grade: ruleGrade } = rescored.report;
+  if (gap == null || rule == null || report.total_score == null || gap < INFLATED_GAP - 0.005) return;
+  const severity = ruleGrade !== report.grade || gap >= INFLATED_GAP_ERROR ? 'error' : 'warning';
+  const totals = { total: round2(report.total_score), rule, gap };
+  for (const unit of rescored.excess) {
+    const amounts = { declared: round2(unit.declared), allowed: unit.allowed };
+    if (unit.seqs.length === 0) {
+      findings.add('SELF_SCORE_INFLATED', severity, 'reports.budget_score', fmt(unit.allowed), fmt(unit.declared),
+        { variant: 'budget', ...amounts, ...totals }, budgetLine);
+      continue;
+    }
+    const leader = rows.find((row) => row.seq === unit.seqs[0])!;
+    const named: Record<string, string | number> = unit.seqs.length === 1 ? { seq: leader.seq, name: leader.level3 } : { variant: 'group', count: unit.seqs.length, name: leader.level3 };
+    findings.add('SELF_SCORE_INFLATED', severity, 'indicators.score', fmt(unit.allowed), fmt(unit.declared), { ...named, ...amounts, ...totals }, unit.line);
+  }
+}

@@ -40,6 +40,8 @@ export type FindingCode =
   | 'FIELD_MISSING'
   | 'ROW_REPAIRED'
   | 'SCORE_EXCEEDS_WEIGHT'
+  // 复核 (issue 19): a self-score beyond the published scoring rules
+  | 'SELF_SCORE_INFLATED'
   // added codes (contract: "more may be added")
   | 'NARRATIVE_MISMATCH'
   | 'BUDGET_LINES_MISMATCH'

@@ -4,11 +4,8 @@ import { sql, type Query } from './query.ts';
 /** Points by which a declared 总分 may differ from the computed total (the parser's tolerance). */
 export const SCORE_TOLERANCE = 0.001;
 
-/**
- * 自评 − 复核 from which a report counts as inflated: one point, the smallest step a 三级 indicator's
- * score is given in (see docs/scoring-rules.md; below it the gap is rounding of shares).
- */
-export const INFLATED_GAP = 1;
+/** 自评 − 复核 from which a report counts as inflated (the parser's SELF_SCORE_INFLATED threshold). */
+export { INFLATED_GAP } from '../parser/rescore.ts';
 
 export interface ScoreTotalRow {
   report_id: string;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parser/index.ts';
 import { REASONS } from '../../src/parser/reasons.ts';
-import { budgetRule, indicatorRule, rescoreReport } from '../../src/parser/rescore.ts';
+import { budgetRule, checkInflated, indicatorRule, rescoreReport } from '../../src/parser/rescore.ts';
+import { FindingSink } from '../../src/parser/findings.ts';
 import type { IndicatorRow } from '../../src/parser/types.ts';
 
 const RAW = path.resolve(import.meta.dirname, '../../data/raw');
@@ -152,6 +153,38 @@ describe('a report', () => {
     const rows = [indicator({ weight: null, score: null, status: 'met' })];
     const { report } = rescoreReport({ ...base, budget_weight: null, budget_score: null, total_weight: null, total_score: null }, rows);
     expect(report).toMatchObject({ rule_total_score: null, rule_coverage: null, rule_grade: null, gap: null });
+  });
+});
+
+describe('SELF_SCORE_INFLATED', () => {
+  const report = (budgetScore: number, rate: number) => ({ budget_weight: 10, budget_score: budgetScore, execution_rate: rate, total_weight: 30 });
+  const run = (r: ReturnType<typeof report>, rows: IndicatorRow[]) => {
+    const total = r.budget_score + rows.reduce((sum, row) => sum + (row.score ?? 0), 0);
+    const full = { ...r, total_score: total, grade: total >= 90 ? '优' : total >= 80 ? '良' : total >= 60 ? '中' : '差' };
+    const rescored = rescoreReport(full, rows);
+    const sink = new FindingSink('r');
+    checkInflated(full, rows, rescored, 7, sink);
+    return sink.rows;
+  };
+  const met = indicator({ seq: 2, weight: 20, score: 20, level3_line: 12, status: 'met' });
+
+  it('names the budget at its total row when 执行率 × 分值 allows less than it claims', () => {
+    // 80 % spent, 10 of 10 claimed: 8 allowed; 30 → 28, 2 points above, the grade (差, on 30 points) the same: a warning.
+    const rows = run(report(10, 0.8), [met]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ code: 'SELF_SCORE_INFLATED', field: 'reports.budget_score', expected: '8', found: '10', line: 7, severity: 'warning' });
+    expect(JSON.parse(rows[0].params!)).toEqual({ variant: 'budget', declared: 10, allowed: 8, total: 30, rule: 28, gap: 2 });
+    expect(rows[0].message).toBe('预算执行自评 10 分，按执行率 × 分值最多 8 分（全表自评 30 分，复核 28 分，高出 2 分）');
+  });
+
+  it('stays silent under one point, and is a warning while the grade holds and the gap is under five', () => {
+    expect(run(report(10, 0.95), [met])).toEqual([]); // 9.5 allowed: half a point
+    const salons = indicator({ seq: 3, level3: '沙龙', weight: 10, score: 10, target_op: '>=', target_value: 10, actual_value: 8, status: 'not_met', level3_line: 20 });
+    const big = indicator({ seq: 4, weight: 80, score: 80, status: 'met', level3_line: 30 });
+    const rows = run({ ...report(10, 1), total_weight: 100 }, [salons, big]);
+    // 100 → 98 (8 ÷ 10 × 10): 优 both ways, 2 points: a warning at the indicator's line.
+    expect(rows.map((f) => [f.severity, f.line, f.expected, f.found])).toEqual([['warning', 20, '8', '10']]);
+    expect(rows[0].message).toBe('第 3 个指标“沙龙”自评 10 分，按评分规则最多 8 分（全表自评 100 分，复核 98 分，高出 2 分）');
   });
 });
 

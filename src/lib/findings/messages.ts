@@ -31,6 +31,18 @@ export const FINDING_MESSAGES = {
     en: 'the group of {count} indicators scored together, led by “{name}”: score {score} exceeds weight {weight}',
   },
   'SCORE_EXCEEDS_WEIGHT.budget': { zh: '预算执行得分 {score} 超过分值 {weight}', en: 'the budget\'s score {score} exceeds its weight {weight}' },
+  SELF_SCORE_INFLATED: {
+    zh: '第 {seq} 个指标“{name}”自评 {declared} 分，按评分规则最多 {allowed} 分（全表自评 {total} 分，复核 {rule} 分，高出 {gap} 分）',
+    en: 'indicator {seq} “{name}”: self-scored {declared}, the scoring rules allow {allowed} (report: {total} self-scored, {rule} by the rules, {gap} above)',
+  },
+  'SELF_SCORE_INFLATED.group': {
+    zh: '“{name}”等 {count} 个合并计分的指标自评 {declared} 分，按评分规则最多 {allowed} 分（全表自评 {total} 分，复核 {rule} 分，高出 {gap} 分）',
+    en: 'the group of {count} indicators scored together, led by “{name}”: self-scored {declared}, the scoring rules allow {allowed} (report: {total} self-scored, {rule} by the rules, {gap} above)',
+  },
+  'SELF_SCORE_INFLATED.budget': {
+    zh: '预算执行自评 {declared} 分，按执行率 × 分值最多 {allowed} 分（全表自评 {total} 分，复核 {rule} 分，高出 {gap} 分）',
+    en: 'budget execution self-scored {declared}, execution rate × points allows {allowed} (report: {total} self-scored, {rule} by the rules, {gap} above)',
+  },
   DEDUCTION_WITHOUT_REASON: {
     zh: '第 {seq} 个指标“{name}”扣了 {deducted} 分，但未填写偏差原因',
     en: 'indicator {seq} “{name}”: {deducted} point(s) deducted with no reason given',
