@@ -42,8 +42,10 @@ describe.skipIf(!present)('report queries on the bundled data', () => {
       project: '企协专项', project_name_printed: '“国企带民企，大手牵小手”（企协）', city: '株洲市', year: 2022,
       department: '市工信局', implementer: '市中小微企业服务发展中心', source_file: `${QIXIE}.txt`,
       budget_adjusted: 83.5, total_weight: 100, total_score: 100, declared_total_score: 10, grade: '优',
-      // 5 TARGET_MISSING + 8 ACTUAL_UNVERIFIABLE + FULL_SCORE_TARGET_MISSED + TOTAL_SCORE_MISMATCH
-      findings: 15, errors: 2,
+      // 5 TARGET_MISSING + 8 ACTUAL_UNVERIFIABLE + FULL_SCORE_TARGET_MISSED + TOTAL_SCORE_MISMATCH + SELF_SCORE_INFLATED
+      findings: 16, errors: 2,
+      // 复核: the group of five is allowed 18.4 of its 20 (6 ÷ 10 × 4 = 2.4 for the salons).
+      rule_total_score: 98.4, rule_gap: 1.6, rule_grade: '优',
     });
   });
 
@@ -77,7 +79,8 @@ describe.skipIf(!present)('report queries on the bundled data', () => {
 
   it('puts errors first, FULL_SCORE_TARGET_MISSED at line 124', async () => {
     const rows = await db.query(reportFindings(QIXIE));
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(16);
+    expect(rows.find((r) => r.code === 'SELF_SCORE_INFLATED')).toMatchObject({ severity: 'warning', line: 110, expected: '18.4', found: '20' });
     expect(rows.slice(0, 2).map((r) => [r.code, r.severity, r.line])).toEqual([
       ['FULL_SCORE_TARGET_MISSED', 'error', 124],
       ['TOTAL_SCORE_MISMATCH', 'error', 250],
@@ -90,7 +93,7 @@ describe.skipIf(!present)('report queries on the bundled data', () => {
     expect(rows.map((r) => r.report_id)).toEqual([
       '000_4b75f8664dbcb524', QIXIE, YIYANG, '003_dc77c382bdb3a624', '004_2c93dbd2e0833d26',
     ]);
-    expect(rows.map((r) => r.findings)).toEqual([4, 15, 11, 5, 12]);
+    expect(rows.map((r) => r.findings)).toEqual([4, 16, 11, 5, 12]);
     expect(rows.map((r) => r.errors)).toEqual([0, 2, 0, 0, 1]);
     expect(rows.reduce((sum, r) => sum + (r.budget_adjusted ?? 0), 0)).toBeCloseTo(4410.88, 6);
     expect(rows[2]).toMatchObject({ city: '益阳市', budget_adjusted: 593.04, total_score: 99, grade: '优' });
