@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatCount, formatMoney, tableMoneyScale } from '../../src/lib/format.ts';
+import { formatCount, formatMoney, formatNumber, tableMoneyScale } from '../../src/lib/format.ts';
 import { expectClean, openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
 import { expectedFigures, readCsv, type Row } from './expected-figures.ts';
 
@@ -44,7 +44,8 @@ describe('compare (production build under a sub-path)', () => {
     expect(await cells(page, 'budget-adjusted')).toEqual(['3,817.84 万元', '593.04 万元']);
     expect(await cells(page, 'budget-adjusted')).toEqual(expected.map((e) => formatMoney(e.budgetAdjusted, 'zh', tableMoneyScale('zh'))));
     expect(await cells(page, 'executed')).toEqual(expected.map((e) => formatMoney(e.executed, 'zh', tableMoneyScale('zh'))));
-    expect(await cells(page, 'findings')).toEqual(expected.map((e) => formatCount(e.findings, 'zh')));
+    // Issues ranked per report, the raw count beside (a city of few reports is not better for having few issues).
+    expect(await cells(page, 'findings')).toEqual(expected.map((e) => `${formatCount(e.findings, 'zh')}（每份 ${formatNumber(e.findings / e.reports, 'zh', 1)}）`));
     // Yiyang's cut (752 → 593.04) shows against 年初: 78.9%.
     expect((await cells(page, 'execution-rate-initial'))[1]).toBe('78.9%');
     expect(await page.locator('[data-testid="compare-table"] td.is-best').count()).toBeGreaterThan(0);

@@ -83,7 +83,10 @@ describe('compare table model', () => {
     expect(row('rate-满意度指标').cells.map((c) => [c.text, c.best])).toEqual([['100.0%', true], ['90.0%', false]]);
     expect(row('status-met').cells.map((c) => c.text)).toEqual(['6（50.0%）', '2（66.7%）']);
     expect(row('status-not_met').cells.map((c) => c.best)).toEqual([false, true]);
-    expect(row('errors').cells.map((c) => [c.text, c.best])).toEqual([['2', false], ['0', true]]);
+    expect(row('errors').cells.map((c) => [c.text, c.best])).toEqual([['2（每份 0.5）', false], ['0（每份 0）', true]]);
+    // Ranked per report, the raw count beside: 益阳 (1 report, 11 issues) is worse than 株洲 (4 reports, 36).
+    const bySize = buildCompareTable([{ ...zhuzhou, findings: 36 }, { ...yiyang, findings: 11 }], ctx()).flatMap((g) => g.rows).find((r) => r.id === 'findings')!;
+    expect(bySize.cells.map((c) => [c.text, c.best])).toEqual([['36（每份 9）', true], ['11（每份 11）', false]]);
   });
 
   it('shows a blank, never 0, where a figure is missing, in English too', () => {

@@ -2,7 +2,7 @@
  * The side-by-side table as data, pure: measures as rows in groups, items as columns, each cell
  * formatted with its unit and flagged when it is the best of its row.
  */
-import { formatCount, formatTableMoney, formatPercent, formatScore } from '../../lib/format.ts';
+import { formatCount, formatNumber, formatTableMoney, formatPercent, formatScore } from '../../lib/format.ts';
 import { labelOf, type MessageKey } from '../../lib/i18n.ts';
 import { COMPARE_LEVEL1S, LEVEL1_RATE_COLUMNS, type CompareMeasuresRow } from '../../queries/compare-measures.ts';
 import type { OptionContext } from './option-context.ts';
@@ -34,8 +34,22 @@ const rate = (id: string, key: MessageKey, column: 'execution_rate' | 'execution
   id, label: labelled(key), value: (row) => row[column], format: (row, { lang }) => formatPercent(row[column], lang), merit: NEAREST_FULL,
 });
 
-const count = (id: string, key: MessageKey, column: 'reports' | 'indicators' | 'findings' | 'errors', merit?: Merit): Measure => ({
+const count = (id: string, key: MessageKey, column: 'reports' | 'indicators', merit?: Merit): Measure => ({
   id, label: labelled(key), value: (row) => row[column], format: (row, { lang }) => formatCount(row[column], lang), merit,
+});
+
+/**
+ * A count that grows with the number of reports (issues, errors), ranked per report: a city of one
+ * report with 11 issues is not better than one of four with 36. The raw count stays beside it.
+ */
+const perReport = (id: string, key: MessageKey, column: 'findings' | 'errors'): Measure => ({
+  id,
+  label: labelled(key),
+  value: (row) => (row.reports > 0 ? row[column] / row.reports : null),
+  format: (row, { lang, t }) => (row.reports > 0
+    ? t('compare.countPerReport', { count: formatCount(row[column], lang), rate: formatNumber(row[column] / row.reports, lang, 1) })
+    : formatCount(row[column], lang)),
+  merit: LOWER,
 });
 
 const statusShare = (status: 'met' | 'partial' | 'not_met' | 'claimed' | 'unknown', merit?: Merit): Measure => ({
@@ -94,8 +108,8 @@ const GROUPS: readonly { id: string; title: MessageKey; measures: readonly Measu
   },
   {
     id: 'findings', title: 'compare.group.findings', measures: [
-      count('findings', 'compare.row.findings', 'findings', LOWER),
-      count('errors', 'compare.row.errors', 'errors', LOWER),
+      perReport('findings', 'compare.row.findings', 'findings'),
+      perReport('errors', 'compare.row.errors', 'errors'),
     ],
   },
 ];
