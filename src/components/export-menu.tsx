@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../lib/i18n.ts';
 import { csvBlob } from '../lib/export/csv-export.ts';
 import { downloadBlob } from '../lib/export/download.ts';
-import type { ExportTable } from '../lib/export/export-table.ts';
+import { withFieldNames, type ExportTable } from '../lib/export/export-table.ts';
 import { exportFileName } from '../lib/export/file-name.ts';
 import './export-menu.css';
 
@@ -27,15 +27,20 @@ export interface ExportMenuProps {
   /** The menu button's text (default “导出”). */
   label?: string;
   testId?: string;
+  /** The sources label their headers (contract tables): offer the contract's names instead. */
+  fieldNamesOption?: boolean;
 }
 
 type Format = 'csv' | 'xlsx';
 
-export function ExportMenu({ fileName, sources, disabled = false, label, testId }: ExportMenuProps) {
+export function ExportMenu({ fileName, sources, disabled = false, label, testId, fieldNamesOption = false }: ExportMenuProps) {
   const { t } = useI18n();
   const menu = useRef<HTMLDetailsElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Headers in the reader's language by default; the contract's names for re-import and tools.
+  const [fieldNames, setFieldNames] = useState(false);
+
   const single = sources.length === 1;
 
   async function run(format: Format, chosen: readonly ExportSource[]) {
@@ -43,7 +48,8 @@ export function ExportMenu({ fileName, sources, disabled = false, label, testId 
     setBusy(true);
     setError(null);
     try {
-      const tables = await Promise.all(chosen.map(async (source) => ({ ...(await source.load()), name: source.label })));
+      const loaded = await Promise.all(chosen.map(async (source) => ({ ...(await source.load()), name: source.label })));
+      const tables = fieldNames ? loaded.map(withFieldNames) : loaded;
       if (format === 'csv') {
         const parts = single ? fileName : [...fileName, chosen[0].label];
         downloadBlob(csvBlob(tables[0]), exportFileName(parts, 'csv'));
@@ -75,6 +81,12 @@ export function ExportMenu({ fileName, sources, disabled = false, label, testId 
           <button type="button" role="menuitem" data-format="xlsx" onClick={() => void run('xlsx', sources)}>
             {single ? t('export.xlsx') : t('export.xlsxAll', { count: sources.length })}
           </button>
+          {fieldNamesOption && (
+            <label className="export-menu-option" title={t('export.fieldNamesHint')}>
+              <input type="checkbox" checked={fieldNames} data-option="field-names" onChange={(event) => setFieldNames(event.target.checked)} />
+              {t('export.fieldNames')}
+            </label>
+          )}
         </div>
       </details>
       {error && <p className="export-menu-error" role="alert">{error}</p>}

@@ -4,6 +4,7 @@
  */
 import { query, useDbStatus } from '../lib/db/index.ts';
 import { TABLE_NAMES, contractColumns, type TableName } from '../lib/db/schema.ts';
+import { columnLabels } from '../lib/column-labels.ts';
 import { columnsOf } from '../lib/export/export-table.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.ts';
 import { useUrlState } from '../lib/url-state.ts';
@@ -23,7 +24,7 @@ const FILTERED_QUERIES: Record<TableName, (filters: Filters) => Query<Record<str
 };
 
 export function FilteredDataExport({ testId = 'filtered-export' }: { testId?: string }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const { filters } = useUrlState();
   const db = useDbStatus();
   const sources: ExportSource[] = TABLE_NAMES.map((table) => {
@@ -32,10 +33,11 @@ export function FilteredDataExport({ testId = 'filtered-export' }: { testId?: st
       label,
       load: async () => {
         const rows = await query(FILTERED_QUERIES[table](filters));
-        return { name: label, columns: columnsOf(rows, contractColumns(table)), rows };
+        const columns = columnsOf(rows, contractColumns(table));
+        return { name: label, columns, rows, headers: columnLabels(lang, table, columns) };
       },
     };
   });
   const fileName = [t('app.title'), hasFilters(filters) ? t('export.filteredData') : t('export.allData')];
-  return <ExportMenu fileName={fileName} sources={sources} label={t('export.filtered')} disabled={db.phase !== 'ready'} testId={testId} />;
+  return <ExportMenu fileName={fileName} sources={sources} label={t('export.filtered')} disabled={db.phase !== 'ready'} testId={testId} fieldNamesOption />;
 }

@@ -11,6 +11,8 @@ export interface CsvOptions {
    * export/neutralize.ts). For files opened by people, not for the contract files.
    */
   neutralizeFormulas?: boolean;
+  /** The header line's cells, when they differ from the column names (labels for people). */
+  header?: readonly string[];
 }
 
 export function formatCsvValue(value: unknown, options: CsvOptions = {}): string {
@@ -30,7 +32,7 @@ export function formatCsvValue(value: unknown, options: CsvOptions = {}): string
 }
 
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[], options: CsvOptions = {}): string {
-  const lines = [columns.map((c) => formatCsvValue(c, options)).join(',')];
+  const lines = [(options.header ?? columns).map((c) => formatCsvValue(c, options)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => formatCsvValue(row[c], options)).join(','));
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }

@@ -137,13 +137,23 @@ describe('export (production build, strict CSP)', () => {
     expect(xlsx.download.suggestedFilename()).toBe(`绩效看板-筛选数据-${today()}.xlsx`);
     const sheets = await readXlsxFile(xlsx.bytes);
     expect(Object.fromEntries(sheets.map((s) => [s.sheet, s.data.length - 1]))).toEqual(expected);
-    expect(sheets[0].data[0].slice(0, 5)).toEqual(['report_id', 'source_file', 'year', 'province', 'city']);
+    // Headers as the Chinese page names the columns.
+    expect(sheets[0].data[0].slice(0, 5)).toEqual(['报告编号', '源文件', '年度', '省份', '城市']);
     expect(sheets[0].data[1][4]).toBe('益阳市');
 
     await menu.locator('summary').click();
     const csv = await download(page, () => menu.locator('[data-format="csv"][data-source="绩效指标"]').click());
     expect(csv.download.suggestedFilename()).toBe(`绩效看板-筛选数据-绩效指标-${today()}.csv`);
-    const rows = Papa.parse<Row>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const labelled = Papa.parse<Row>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(labelled).toHaveLength(expected['绩效指标']);
+    expect(new Set(labelled.map((r) => r['报告编号']))).toEqual(ids);
+    expect(labelled[0]['三级指标']).toBeTruthy();
+
+    // The contract's names on request (for re-import and tools).
+    await menu.locator('summary').click();
+    await menu.locator('[data-option="field-names"]').check();
+    const named = await download(page, () => menu.locator('[data-format="csv"][data-source="绩效指标"]').click());
+    const rows = Papa.parse<Row>(named.bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(expected['绩效指标']);
     expect(new Set(rows.map((r) => r.report_id))).toEqual(ids);
     await done(watched);

@@ -5,6 +5,7 @@
  */
 import { BLANK, formatCount, formatTableMoney, formatNumber, formatPercent, formatScore } from '../../lib/format.ts';
 import { LOCALES } from '../../lib/locale.ts';
+import { columnLabelKeyOf } from '../../lib/column-labels.ts';
 import { isMessageKey, labelOf, translateOr, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import { reasonIn } from '../../lib/status-reason.ts';
 import type { Lang } from '../../lib/url-state.ts';
@@ -14,7 +15,7 @@ import type { ExplorerValue } from '../../queries/explorer-page.ts';
 
 /** The header label of a column (budget_lines.line is a funding row, not a source line). */
 export function columnLabelKey(table: TableName, column: string): MessageKey {
-  const key = table === 'budget_lines' && column === 'line' ? 'explorer.col.line_kind' : `explorer.col.${column}`;
+  const key = columnLabelKeyOf(table, column);
   return isMessageKey(key) ? key : 'explorer.col.line';
 }
 

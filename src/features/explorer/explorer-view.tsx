@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
 import { ExportMenu } from '../../components/export-menu.tsx';
+import { columnLabels } from '../../lib/column-labels.ts';
 import { query, useDbStatus, useQuery } from '../../lib/db/index.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
@@ -119,13 +120,14 @@ export function ExplorerView() {
               fileName={[t('explorer.exportName'), tableLabel, ...(groupLabel ? [groupLabel] : [])]}
               disabled={db.phase !== 'ready'}
               testId="explorer-export"
+              fieldNamesOption
               sources={[{
                 label: groupLabel ? `${tableLabel}·${groupLabel}` : tableLabel,
                 load: async () => {
                   const all = groupBy ? explorerGroups(table, groupBy, url.filters, columnFilters, sorting, null)
                     : explorerPage(table, url.filters, columnFilters, sorting, null);
                   const shown = columns.map((c) => c.id!).filter((id) => visibility[id] !== false);
-                  return { name: tableLabel, columns: shown, rows: await query(all) };
+                  return { name: tableLabel, columns: shown, rows: await query(all), headers: columnLabels(lang, table, shown) };
                 },
               }]}
             />

@@ -3,11 +3,11 @@
  * cell that a spreadsheet could take for a formula prefixed with `'` (the rule: neutralize.ts).
  */
 import { toCsv } from '../csv.ts';
-import type { ExportTable } from './export-table.ts';
+import { headerCells, type ExportTable } from './export-table.ts';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 
 export const csvText = (table: ExportTable): string =>
-  toCsv(table.rows, table.columns, { bom: true, neutralizeFormulas: true });
+  toCsv(table.rows, table.columns, { bom: true, neutralizeFormulas: true, header: headerCells(table) });
 
 export const csvBlob = (table: ExportTable): Blob => new Blob([csvText(table)], { type: CSV_MIME });

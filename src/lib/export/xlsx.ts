@@ -9,7 +9,7 @@
  * site's CSP (`worker-src 'self'`) blocks, so large sheets would never finish. fflate is loaded
  * only when a workbook is written.
  */
-import type { ExportTable } from './export-table.ts';
+import { headerCells, type ExportTable } from './export-table.ts';
 import { neutralizeFormula } from './neutralize.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -80,8 +80,9 @@ function cellXml(ref: string, value: unknown, style = ''): string {
 const textWidth = (text: string): number => [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
 function columnWidths(table: ExportTable): number[] {
-  return table.columns.map((column) => {
-    let width = textWidth(column);
+  const header = headerCells(table);
+  return table.columns.map((column, k) => {
+    let width = textWidth(header[k]);
     for (const row of table.rows.slice(0, 200)) {
       const value = row[column];
       if (value != null) width = Math.max(width, textWidth(typeof value === 'number' ? String(value) : String(value)));
@@ -93,7 +94,7 @@ function columnWidths(table: ExportTable): number[] {
 export function sheetXml(table: ExportTable): string {
   if (table.rows.length + 1 > MAX_ROWS) throw new Error(`${table.name}: ${table.rows.length} rows exceed Excel's ${MAX_ROWS - 1} per sheet`);
   const letters = table.columns.map((_, k) => columnLetter(k));
-  const header = table.columns.map((column, k) => cellXml(`${letters[k]}1`, column, ' s="1"')).join('');
+  const header = headerCells(table).map((label, k) => cellXml(`${letters[k]}1`, label, ' s="1"')).join('');
   const rows = table.rows.map((row, r) =>
     `<row r="${r + 2}">${table.columns.map((column, k) => cellXml(`${letters[k]}${r + 2}`, row[column])).join('')}</row>`);
   const cols = columnWidths(table).map((width, k) => `<col min="${k + 1}" max="${k + 1}" width="${width}" customWidth="1"/>`).join('');

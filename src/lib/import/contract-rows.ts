@@ -4,6 +4,7 @@
  * with a fixed set of values. Every problem names the file, the line and the column.
  */
 import { SCHEMA, type ColumnSpec } from '../../parser/schema.ts';
+import { contractColumnName } from '../column-labels.ts';
 import { BUDGET_LINE_KINDS, type TableName } from '../../parser/types.ts';
 import { removeNeutralizing } from '../export/neutralize.ts';
 import type { ProblemList } from './import-problem.ts';
@@ -47,7 +48,8 @@ export class ContractTableReader {
   readonly width: number;
 
   constructor(readonly table: TableName, readonly file: string, header: readonly string[], private readonly problems: ProblemList) {
-    const names = header.map((name) => String(name ?? '').replace(/^\uFEFF/, '').trim());
+    // A header as the export writes it for people (labels in either language) reads as the contract's names.
+    const names = header.map((name) => contractColumnName(table, String(name ?? '').replace(/^\uFEFF/, '').trim()));
     this.width = names.length;
     const missing = requiredColumns(table).filter((name) => !names.includes(name));
     const known = new Map(SCHEMA[table].map((spec) => [spec.name, spec]));
@@ -119,10 +121,11 @@ export function tableOfCsv(fileName: string, header: readonly string[]): TableNa
   const tables = Object.keys(SCHEMA) as TableName[];
   const byName = tables.find((table) => stem === table) ?? tables.find((table) => new RegExp(`(^|[^a-z])${table}$`).test(stem));
   if (byName) return byName;
-  const names = new Set(header.map((name) => String(name).replace(/^\uFEFF/, '').trim()));
+  const cells = header.map((name) => String(name).replace(/^\uFEFF/, '').trim());
   // The table whose required columns are all there and that explains the most header names.
   let best: { table: TableName; known: number } | null = null;
   for (const table of tables) {
+    const names = new Set(cells.map((cell) => contractColumnName(table, cell)));
     if (!requiredColumns(table).every((name) => names.has(name))) continue;
     const known = knownColumns(table).filter((name) => names.has(name)).length;
     if (!best || known > best.known) best = { table, known };

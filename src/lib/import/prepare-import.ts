@@ -12,6 +12,7 @@ import { SCHEMA } from '../../parser/schema.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { toCsv } from '../csv.ts';
 import { completeRules } from './complete-rules.ts';
+import { tableOfSheetName } from '../column-labels.ts';
 import type { ContractRow } from './contract-rows.ts';
 import { ImportFailedError, ProblemList } from './import-problem.ts';
 import { readContractCsv, type CsvTable } from './read-csv.ts';
@@ -123,7 +124,7 @@ function readReportFile(bytes: Uint8Array, name: string, collected: Collected, f
 function isContractWorkbook(bytes: Uint8Array, name: string): boolean {
   try {
     if (sniffFile(bytes, name) === 'docx') return false; // a Word file named .xlsx: a report, read as Word
-    return workbookSheetNames(bytes, name).some((sheet) => (TABLE_NAMES as readonly string[]).includes(sheet.trim().toLowerCase()));
+    return workbookSheetNames(bytes, name).some((sheet) => tableOfSheetName(sheet) !== null);
   } catch {
     return true; // not a readable workbook: the workbook reader names the problem
   }

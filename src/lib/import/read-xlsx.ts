@@ -4,8 +4,8 @@
  * 说明 sheet, say) are left alone. Read with read-excel-file's universal build (fflate + a small
  * XML reader, no eval), loaded only when a workbook is imported.
  */
-import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { ContractTableReader } from './contract-rows.ts';
+import { tableOfSheetName } from '../column-labels.ts';
 import type { ProblemList } from './import-problem.ts';
 import type { CsvTable } from './read-csv.ts';
 
@@ -21,7 +21,7 @@ export async function readContractWorkbook(bytes: Uint8Array, file: string, prob
   }
   const tables: CsvTable[] = [];
   for (const { sheet, data } of sheets) {
-    const table = TABLE_NAMES.find((name) => name === sheet.trim().toLowerCase()) as TableName | undefined;
+    const table = tableOfSheetName(sheet);
     if (!table) continue;
     const label = `${file} › ${sheet}`;
     const [header = [], ...rows] = data;
@@ -33,6 +33,6 @@ export async function readContractWorkbook(bytes: Uint8Array, file: string, prob
     });
     tables.push({ table, file: label, rows: reader.rows, lines: reader.lines });
   }
-  if (!sheets.some(({ sheet }) => (TABLE_NAMES as readonly string[]).includes(sheet.trim().toLowerCase()))) problems.add({ kind: 'noSheets', file });
+  if (!sheets.some(({ sheet }) => tableOfSheetName(sheet) !== null)) problems.add({ kind: 'noSheets', file });
   return tables;
 }
