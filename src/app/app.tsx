@@ -60,7 +60,8 @@ export function App() {
         </div>
       </header>
       <ViewTabs current={view.id} />
-      <FilterBar unused={view.usesFilters === false} />
+      {/* No filter bar where the filters do not act (the import view); they stay in the URL for the others. */}
+      {view.usesFilters !== false && <FilterBar />}
       <DataStatus />
       {db.phase !== 'error' && <main className="view">
         <ErrorBoundary resetKey={view.id} fallback={(error) => <p className="card-error" role="alert">{t('app.viewError', { message: error.message })}</p>}>

@@ -51,8 +51,7 @@ export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' 
   return groups;
 }
 
-/** `unused`: the view on screen does not read the filters (they still apply to the other views and the export). */
-export function FilterBar({ unused = false }: { unused?: boolean }) {
+export function FilterBar() {
   const { lang, t } = useI18n();
   const url = useUrlState();
   // Options follow the other filters. Background: the view's queries go first, and the options
@@ -78,7 +77,6 @@ export function FilterBar({ unused = false }: { unused?: boolean }) {
       {hasFilters(url.filters) && (
         <button type="button" className="filter-clear" onClick={() => url.setFilters({})}>{t('filter.clear')}</button>
       )}
-      {unused && <span className="filter-unused" data-testid="filter-unused">{t('filter.unusedHere')}</span>}
     </div>
   );
 }

@@ -46,7 +46,6 @@ const core = {
   'filter.clear': 'Clear filters',
   'app.tabsMore': 'More pages',
   'app.tabsEarlier': 'Earlier pages',
-  'filter.unusedHere': 'Filters do not apply on this page (they still apply to the other pages and the export)',
   'filter.none': 'No options',
   'figure.reports': 'Reports',
   'figure.cities': 'Cities',

@@ -1,7 +1,7 @@
 /** Labels of the scores view: Chinese (default) and English, the same keys in both. */
 export const zh = {
   'scores.figure.reports': '报告数',
-  'scores.figure.mean': '平均总分',
+  'scores.figure.mean': '平均自评得分',
   'scores.figure.range': '最低 – 最高',
   'scores.figure.excellent': '优秀率',
   'scores.figure.excellentHint': '总分 ≥ 90 分的报告占比',
@@ -64,7 +64,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'scores.figure.reports': 'Reports',
-  'scores.figure.mean': 'Mean total score',
+  'scores.figure.mean': 'Mean self-score',
   'scores.figure.range': 'Lowest – highest',
   'scores.figure.excellent': 'Rated excellent',
   'scores.figure.excellentHint': 'Share of reports scoring ≥ 90',
