@@ -1,4 +1,5 @@
 /** The shell: header with language switch, view tabs, filters, data status, the current view. */
+import { DatasetLabel } from '../components/dataset-label.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { FilteredDataExport } from '../components/filtered-data-export.tsx';
 import { ImportBadge } from '../features/import/import-badge.tsx';
@@ -50,7 +51,7 @@ export function App() {
           <span className="subtitle">{t('app.subtitle')}</span>
         </div>
         <div className="header-tools">
-          {db.dataset && <span className="dataset">{t('app.dataset', { name: db.dataset })}</span>}
+          {db.dataset && <DatasetLabel source={db.dataset} />}
           <ImportBadge />
           <FilteredDataExport />
           <button type="button" className="lang-switch" data-testid="lang-switch" aria-label={t('app.language')}

@@ -23,6 +23,8 @@ const core = {
   'app.errorHint': 'Check that the data files exist and follow the data contract, then reload the page.',
   'app.viewError': 'This view failed to load: {message}',
   'app.dataset': 'Dataset: {name}',
+  'app.datasetSummary': '{years} · {count} {count|report|reports}',
+  'app.datasetReports': '{count} {count|report|reports}',
   'view.overview': 'Overview',
   'view.budget': 'Budget',
   'view.indicators': 'Indicators',

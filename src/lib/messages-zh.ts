@@ -22,6 +22,8 @@ const core = {
   'app.errorHint': '请检查数据文件是否存在并符合数据约定，然后刷新页面。',
   'app.viewError': '视图加载失败：{message}',
   'app.dataset': '数据集：{name}',
+  'app.datasetSummary': '{years} 年 · {count} 份报告',
+  'app.datasetReports': '{count} 份报告',
   'view.overview': '总览',
   'view.budget': '预算执行',
   'view.indicators': '指标完成',

@@ -61,6 +61,10 @@ describe('overview (production build under a sub-path)', () => {
     expect(await figure(page, 'executed')).toBe(formatMoney(expected.executed, 'zh'));
     expect(await figure(page, 'mean-score')).toBe(formatScore(expected.meanScore, 'zh'));
     expect(await figure(page, 'findings')).toBe(formatCount(expected.findings, 'zh'));
+    // The header names the data by its years and reports, not by its folder.
+    const years = [...new Set(readCsv(dataDir, 'reports').map((r) => Number(r.year)))].sort();
+    const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years.at(-1)}`;
+    await expect.poll(() => page.getByTestId('dataset-label').innerText()).toBe(`${span} 年 · ${formatCount(expected.reports, 'zh')} 份报告`);
     expect(await page.locator('.chart-grid canvas').count()).toBeGreaterThanOrEqual(4);
 
     const marks = await page.evaluate(() =>
