@@ -168,6 +168,22 @@ describe('report view (production build under a sub-path)', () => {
     expectClean(watched);
   });
 
+  it('sorts the list by a header, largest first, then the other way, and keeps the order in the URL', async () => {
+    const watched = await openReport('?view=report');
+    const { page } = watched;
+    await waitForList(page);
+    const all = readCsv(dataDir, 'reports');
+    const byBudget = [...all].sort((a, b) => num(b.budget_adjusted)! - num(a.budget_adjusted)!).map((r) => r.report_id);
+    const header = page.locator('.report-table th[data-sort="budget_adjusted"] button');
+    await header.click();
+    await expect.poll(() => listedIds(page)).toEqual(byBudget);
+    expect(await page.locator('.report-table th[data-sort="budget_adjusted"]').getAttribute('aria-sort')).toBe('descending');
+    expect(new URL(page.url()).searchParams.get('rsort')).toBe('-budget_adjusted');
+    await header.click();
+    await expect.poll(() => listedIds(page)).toEqual([...byBudget].reverse());
+    expectClean(watched);
+  });
+
   it('searches the list, keeping the search in the URL', async () => {
     const watched = await openReport('?view=report');
     const { page } = watched;

@@ -7,6 +7,8 @@ import { flagClass, flagsByLine, flagTitle, worstSeverity } from '../../src/feat
 import { layoutIndicators, ratesDiffer, scoresDiffer } from '../../src/features/report/indicator-layout.ts';
 import type { ReportFindingRow } from '../../src/queries/report-findings.ts';
 import type { ReportIndicatorRow } from '../../src/queries/report-indicators.ts';
+import type { ReportListRow } from '../../src/queries/report-list.ts';
+import { sortReports } from '../../src/features/report/report-list.tsx';
 
 let seq = 0;
 function indicator(level1: string, level2: string, extra: Partial<ReportIndicatorRow> = {}): ReportIndicatorRow {
@@ -136,5 +138,21 @@ describe('comparisons beyond rounding', () => {
     expect(ratesDiffer(null, 1)).toBe(false);
     expect(scoresDiffer(10, 100)).toBe(true);
     expect(scoresDiffer(99, 99)).toBe(false);
+  });
+});
+
+describe('sortReports (the report list by a header)', () => {
+  const row = (report_id: string, city: string, total_score: number | null, findings: number): ReportListRow => ({
+    report_id, year: 2022, city, fund: '专项', project: report_id, project_name_printed: null, budget_adjusted: null, execution_rate: null,
+    total_score, declared_total_score: null, grade: null, rule_total_score: null, rule_gap: null, findings, errors: 0,
+  });
+  const rows = [row('乙', '株洲市', 96, 3), row('甲', '益阳市', 100, 11), row('丙', '株洲市', 99, 3)];
+
+  it('sorts by the URL\'s column either way, ties by place, and by place without one', () => {
+    expect(sortReports(rows, '-total_score').map((r) => r.report_id)).toEqual(['甲', '丙', '乙']);
+    expect(sortReports(rows, 'total_score').map((r) => r.report_id)).toEqual(['乙', '丙', '甲']);
+    expect(sortReports(rows, '-findings').map((r) => r.report_id)).toEqual(['甲', '丙', '乙']); // 3 = 3: by place, then project
+    expect(sortReports(rows, null).map((r) => r.city)).toEqual(['益阳市', '株洲市', '株洲市']);
+    expect(sortReports(rows, 'nonsense')).toEqual(sortReports(rows, null));
   });
 });

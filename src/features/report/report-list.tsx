@@ -14,11 +14,39 @@ import { reportHref } from './go-back.ts';
 import { scoresDiffer } from './indicator-layout.ts';
 
 export const SEARCH_PARAM = 'rq';
+/** The list's sort in the URL: a column id, `-` before it for descending (`-total_score`). */
+export const SORT_PARAM = 'rsort';
 const SEARCH_DELAY_MS = 200;
 
 const byPlace = (a: ReportListRow, b: ReportListRow) =>
   zhCollator.compare(a.city ?? '', b.city ?? '') || zhCollator.compare(a.fund ?? '', b.fund ?? '')
   || zhCollator.compare(a.project ?? '', b.project ?? '') || (b.year ?? 0) - (a.year ?? 0);
+
+type SortableColumn = 'project' | 'city' | 'fund' | 'year' | 'budget_adjusted' | 'execution_rate' | 'total_score' | 'grade' | 'findings';
+
+const text = (value: string | null) => value ?? '';
+/** Each sortable column's order (texts as a Chinese reader expects; a blank figure as 0). */
+const COMPARE: Record<SortableColumn, (a: ReportListRow, b: ReportListRow) => number> = {
+  project: (a, b) => zhCollator.compare(text(a.project), text(b.project)),
+  city: (a, b) => zhCollator.compare(text(a.city), text(b.city)),
+  fund: (a, b) => zhCollator.compare(text(a.fund), text(b.fund)),
+  year: (a, b) => (a.year ?? 0) - (b.year ?? 0),
+  budget_adjusted: (a, b) => (a.budget_adjusted ?? 0) - (b.budget_adjusted ?? 0),
+  execution_rate: (a, b) => (a.execution_rate ?? 0) - (b.execution_rate ?? 0),
+  total_score: (a, b) => (a.total_score ?? 0) - (b.total_score ?? 0),
+  grade: (a, b) => zhCollator.compare(text(a.grade), text(b.grade)),
+  findings: (a, b) => a.findings - b.findings || a.errors - b.errors,
+};
+const COMPARE_DESC_FIRST: ReadonlySet<SortableColumn> = new Set(['year', 'budget_adjusted', 'execution_rate', 'total_score', 'findings']);
+const isSortable = (id: string): id is SortableColumn => id in COMPARE;
+
+/** The rows in the URL's order (`rsort`), else by place; ties by place. */
+export function sortReports(rows: readonly ReportListRow[], sort: string | null): ReportListRow[] {
+  const id = sort?.replace(/^-/, '') ?? '';
+  if (!isSortable(id)) return [...rows].sort(byPlace);
+  const sign = sort!.startsWith('-') ? -1 : 1;
+  return [...rows].sort((a, b) => sign * COMPARE[id](a, b) || byPlace(a, b));
+}
 
 function useSearchParam(): [string, (text: string) => void] {
   const url = useUrlState();
@@ -46,7 +74,25 @@ export function ReportList() {
   const query = useMemo(() => reportList(url.filters, search), [url.filters, search]);
   const list = useQuery(query);
   useDrawnMarks('report', [list]);
-  const rows = useMemo(() => [...(list.rows ?? [])].sort(byPlace), [list.rows]);
+  const sort = url.params.get(SORT_PARAM);
+  const rows = useMemo(() => sortReports(list.rows ?? [], sort), [list.rows, sort]);
+  const sortBy = (id: SortableColumn) => {
+    const next = new URLSearchParams(window.location.search);
+    // First click: texts A→Z, figures largest first; a second click turns it round.
+    const first = COMPARE_DESC_FIRST.has(id) ? `-${id}` : id;
+    next.set(SORT_PARAM, sort === first ? (first.startsWith('-') ? id : `-${id}`) : first);
+    navigate(next, { replace: true });
+  };
+  const header = (id: SortableColumn, label: string, numeric = false) => {
+    const direction = sort === id ? 'ascending' : sort === `-${id}` ? 'descending' : 'none';
+    return (
+      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={direction} data-sort={id}>
+        <button type="button" className="sort-button" onClick={() => sortBy(id)}>
+          {label}<span className="sort-mark" aria-hidden="true">{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
+        </button>
+      </th>
+    );
+  };
   const open = (reportId: string) => url.setParams({ view: 'report', report: reportId });
 
   return (
@@ -65,15 +111,15 @@ export function ReportList() {
             <table className="report-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('report.col.project')}</th>
-                  <th scope="col">{t('report.col.city')}</th>
-                  <th scope="col">{t('report.col.fund')}</th>
-                  <th scope="col" className="num">{t('report.col.year')}</th>
-                  <th scope="col" className="num">{t('report.col.budgetAdjusted')}</th>
-                  <th scope="col" className="num">{t('report.col.executionRate')}</th>
-                  <th scope="col" className="num">{t('report.col.totalScore')}</th>
-                  <th scope="col">{t('report.col.grade')}</th>
-                  <th scope="col" className="num">{t('report.col.findings')}</th>
+                  {header('project', t('report.col.project'))}
+                  {header('city', t('report.col.city'))}
+                  {header('fund', t('report.col.fund'))}
+                  {header('year', t('report.col.year'), true)}
+                  {header('budget_adjusted', t('report.col.budgetAdjusted'), true)}
+                  {header('execution_rate', t('report.col.executionRate'), true)}
+                  {header('total_score', t('report.col.totalScore'), true)}
+                  {header('grade', t('report.col.grade'))}
+                  {header('findings', t('report.col.findings'), true)}
                 </tr>
               </thead>
               <tbody>
