@@ -141,7 +141,7 @@ describe('buildScoreRateHeatmapOption', () => {
 
 describe('buildGradeCountsOption', () => {
   it('keeps 优 良 中 差 in order with zeros, counts with their unit', () => {
-    const option = loose(buildGradeCountsOption([{ grade: '优', reports: 5, rule_reports: 4 }], ctx()));
+    const option = loose(buildGradeCountsOption([{ grade: '优', reports: 5, rule_reports: 0 }], ctx()));
     expect(option.xAxis.data).toEqual(['优\n≥ 90 分', '良\n80–89 分', '中\n60–79 分', '差\n< 60 分']);
     expect(option.series[0].data.map((d: { value: number }) => d.value)).toEqual([5, 0, 0, 0]);
     expect(option.series[0].label.formatter({ value: 5 })).toBe('5 份');
@@ -152,6 +152,7 @@ describe('buildGradeCountsOption', () => {
     const twoSeries = loose(buildGradeCountsOption(both, ctx()));
     expect(twoSeries.series.map((s: { name: string }) => s.name)).toEqual(['按自评', '按复核']);
     expect(twoSeries.series[1].data.map((d: { value: number }) => d.value)).toEqual([4, 1, 0, 0]);
+    expect(twoSeries.series[1].label.formatter({ value: 4 })).toBe('4'); // two bars a grade: the count alone
     const en = loose(buildGradeCountsOption([], ctx('en')));
     expect(en.xAxis.data[0]).toBe('Excellent\n≥ 90 pts');
     expect(en.tooltip.valueFormatter(2)).toBe('2 reports');

@@ -13,7 +13,8 @@ export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { la
     (GRADES as readonly string[]).includes(grade) ? t(`scores.gradeRange.${grade}` as MessageKey) : '';
   const ruleCounts = new Map(rows.map((r) => [r.grade, r.rule_reports ?? 0]));
   const byRules = rows.some((r) => (r.rule_reports ?? 0) > 0);
-  const barLabel = { show: true, position: 'top' as const, formatter: ({ value }: { value?: unknown }) => reports(value) };
+  // Two bars a grade: the count alone above each (the axis names the unit), so neighbours never collide.
+  const barLabel = { show: true, position: 'top' as const, formatter: ({ value }: { value?: unknown }) => (byRules ? formatCount(Number(value), lang) : reports(value)) };
   return {
     grid: { left: 8, right: 16, top: byRules ? 56 : 40, bottom: 8, ...LABELS_INSIDE },
     ...(byRules ? { legend: { ...TOP_LEGEND, left: 'right' as const } } : {}),

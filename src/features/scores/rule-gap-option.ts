@@ -108,7 +108,7 @@ export function gapBandCounts(projects: readonly RankedProject[]): { id: string;
   return counts;
 }
 
-export function buildGapDistributionOption(projects: readonly RankedProject[], { lang, t }: OptionContext): ChartOption {
+export function buildGapDistributionOption(projects: readonly RankedProject[], { lang, t, compact }: OptionContext): ChartOption {
   const counts = gapBandCounts(projects);
   const reports = (value: unknown) => t('scores.reports', { count: formatCount(Number(value), lang) });
   return {
@@ -119,7 +119,8 @@ export function buildGapDistributionOption(projects: readonly RankedProject[], {
       name: '',
       data: counts.map((c) => t(`scores.gapBand.${c.id}` as MessageKey)),
       axisTick: { show: false },
-      axisLabel: { interval: 0 },
+      // Six bands: on a phone each label wraps inside its own slot.
+      axisLabel: { interval: 0, width: compact ? 44 : 96, overflow: 'break' as const, lineHeight: 14 },
     },
     yAxis: {
       type: 'value', name: t('scores.axis.reports'), nameTextStyle: { ...AXIS_NAME_STYLE, align: 'left' }, minInterval: 1,
@@ -129,7 +130,8 @@ export function buildGapDistributionOption(projects: readonly RankedProject[], {
       type: 'bar',
       name: t('scores.chart.gapDistribution'),
       barMaxWidth: 44,
-      label: { show: true, position: 'top', formatter: ({ value }) => reports(value) },
+      // The count alone (the axis names the unit): six labels fit a phone's width.
+      label: { show: true, position: 'top', formatter: ({ value }) => formatCount(Number(value), lang) },
       data: counts.map((c, i) => ({ value: c.reports, band: c.id, itemStyle: { color: i === 0 ? SELF_COLOR : i === 1 ? '#e9a23b' : GAP_COLOR } })),
     }],
   };
