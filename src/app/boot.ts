@@ -4,7 +4,8 @@
  * still fetching and parsing React and the app (src/lib/db/early-start.ts).
  */
 import { startEarly } from '../lib/db/early-start.ts';
+import { pageSession } from '../lib/db/session.ts';
 import { earlyPictures } from './opened-view.ts';
 
 const { search } = window.location;
-startEarly(search, document.baseURI, earlyPictures(search, { width: window.innerWidth, layoutWidth: document.documentElement.clientWidth }));
+startEarly(pageSession(), search, document.baseURI, earlyPictures(search, { width: window.innerWidth, layoutWidth: document.documentElement.clientWidth }));

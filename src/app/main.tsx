@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { openDataset } from '../lib/db/index.ts';
+import { DbSessionProvider, openDataset, pageSession } from '../lib/db/index.ts';
 import { parseUrlState } from '../lib/url-state.ts';
 import { App } from './app.tsx';
 import { findView } from './views.ts';
@@ -10,7 +10,8 @@ import './app.css';
 // with the queries of the view the URL opens right behind the load, and that view's code.
 const { view, filters } = parseUrlState(window.location.search);
 const opened = findView(view);
-void openDataset(window.location.search, document.baseURI, opened.firstQueries?.(filters));
+const session = pageSession();
+void openDataset(session, window.location.search, document.baseURI, opened.firstQueries?.(filters));
 const viewCode = opened.component.load().catch(() => undefined);
 
 // The first render waits for the opened view's code (the overview's is part of the entry), so
@@ -21,6 +22,8 @@ const VIEW_CODE_WAIT_MS = 300;
 void Promise.race([viewCode, new Promise((resolve) => setTimeout(resolve, VIEW_CODE_WAIT_MS))]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <DbSessionProvider value={session}>
+        <App />
+      </DbSessionProvider>
     </StrictMode>,
   ));

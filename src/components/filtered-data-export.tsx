@@ -2,7 +2,7 @@
  * “导出当前数据”: the four tables restricted by the URL's filters, each as CSV or all four as one
  * Excel workbook (`绩效看板-筛选数据-2026-11-22.xlsx`). Meant for the header or the filter bar.
  */
-import { query, useDbStatus } from '../lib/db/index.ts';
+import { useDbSession, useDbStatus } from '../lib/db/index.ts';
 import { TABLE_NAMES, contractColumns, type TableName } from '../lib/db/schema.ts';
 import { columnLabels } from '../lib/column-labels.ts';
 import { columnsOf } from '../lib/export/export-table.ts';
@@ -26,13 +26,14 @@ const FILTERED_QUERIES: Record<TableName, (filters: Filters) => Query<Record<str
 export function FilteredDataExport({ testId = 'filtered-export' }: { testId?: string }) {
   const { lang, t } = useI18n();
   const { filters } = useUrlState();
+  const session = useDbSession();
   const db = useDbStatus();
   const sources: ExportSource[] = TABLE_NAMES.map((table) => {
     const label = t(`export.table.${table}` as MessageKey);
     return {
       label,
       load: async () => {
-        const rows = await query(FILTERED_QUERIES[table](filters));
+        const rows = await session.query(FILTERED_QUERIES[table](filters));
         const columns = columnsOf(rows, contractColumns(table));
         return { name: label, columns, rows, headers: columnLabels(lang, table, columns) };
       },

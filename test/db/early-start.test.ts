@@ -1,9 +1,13 @@
 /** The page's first work (src/lib/db/early-start.ts), with DuckDB and the network faked. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
+import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
+import { startEarly, takeEarlyFiles } from '../../src/lib/db/early-start.ts';
+import { DuckDbSession } from '../../src/lib/db/session.ts';
 
-const started = vi.fn(async () => ({}));
-vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ startDuckDb: started }));
+const started = vi.fn(async () => ({}) as DuckDbHandle);
+/** A fresh page: the snapshot and the early downloads are the session's. */
+const page = () => new DuckDbSession({ instantiate: started });
 
 const base = 'http://site.test/sub/';
 let fetched: string[] = [];
@@ -12,7 +16,6 @@ let pictures: string[] = [];
 let snapshotJson = '{"version":1,"generatedAt":"x","results":{}}';
 
 beforeEach(() => {
-  vi.resetModules(); // each test a fresh page: the snapshot and the early downloads are per page
   started.mockClear();
   fetched = [];
   pictures = [];
@@ -34,27 +37,27 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('startEarly', () => {
   it('starts DuckDB, the bundled dataset\'s database and snapshot.json, and hands the download over once', async () => {
-    const { startEarly, takeEarlyFiles } = await import('../../src/lib/db/early-start.ts');
-    startEarly('', base);
+    const session = page();
+    startEarly(session, '', base);
     expect(started).toHaveBeenCalledTimes(1);
     expect(fetched.sort()).toEqual([`${base}data/dataset.duckdb`, `${base}data/snapshot.json`]);
     const source = resolveDatasetSource(null, base);
-    const files = takeEarlyFiles(source);
+    const files = takeEarlyFiles(session, source);
     expect((await files!).kind).toBe('database');
-    expect(takeEarlyFiles(source)).toBeUndefined(); // once: a later load fetches afresh
+    expect(takeEarlyFiles(session, source)).toBeUndefined(); // once: a later load fetches afresh
+    expect(takeEarlyFiles(page(), source)).toBeUndefined(); // another page has its own
   });
 
   it('gives nothing for another dataset than the one it started, and no snapshot for ?data=', async () => {
-    const { startEarly, takeEarlyFiles } = await import('../../src/lib/db/early-start.ts');
-    startEarly('?data=other/', base);
+    const session = page();
+    startEarly(session, '?data=other/', base);
     expect(fetched.some((url) => url.endsWith('snapshot.json') || url.endsWith('.duckdb'))).toBe(false);
-    expect(takeEarlyFiles(resolveDatasetSource(null, base))).toBeUndefined();
-    expect(takeEarlyFiles(resolveDatasetSource('other/', base))).toBeDefined();
+    expect(takeEarlyFiles(session, resolveDatasetSource(null, base))).toBeUndefined();
+    expect(takeEarlyFiles(session, resolveDatasetSource('other/', base))).toBeDefined();
   });
 
   it('leaves a ?data= it cannot use to openDataset, starting nothing', async () => {
-    const { startEarly } = await import('../../src/lib/db/early-start.ts');
-    startEarly('?data=https://elsewhere.test/data/', base);
+    startEarly(page(), '?data=https://elsewhere.test/data/', base);
     expect(started).not.toHaveBeenCalled();
     expect(fetched).toEqual([]);
   });
@@ -67,8 +70,7 @@ describe('startEarly', () => {
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
     it('downloads each chart\'s picture nearest the width it is given, once snapshot.json is in', async () => {
-      const { startEarly } = await import('../../src/lib/db/early-start.ts');
-      startEarly('?lang=en', base, { lang: 'en', chartWidth: 580 });
+      startEarly(page(), '?lang=en', base, { lang: 'en', chartWidth: 580 });
       expect(pictures).toEqual([]); // snapshot.json first
       await vi.waitFor(() => expect(pictures).toHaveLength(2));
       expect(pictures.map((url) => new URL(url).pathname)).toEqual(['/sub/data/charts/budget-by-city.en.574.svg', '/sub/data/charts/score-histogram.en.574.svg']);
@@ -79,15 +81,11 @@ describe('startEarly', () => {
     it('downloads none for another dataset, with imports kept from an earlier visit, or when not asked', async () => {
       const starts: [string, boolean][] = [['?data=other/', true], ['', false]];
       for (const [search, asked] of starts) {
-        vi.resetModules();
-        const { startEarly } = await import('../../src/lib/db/early-start.ts');
-        startEarly(search, base, asked ? { lang: 'zh', chartWidth: 654 } : undefined);
+        startEarly(page(), search, base, asked ? { lang: 'zh', chartWidth: 654 } : undefined);
       }
       // Stored imports: the overview shows no build-time figure, so no picture either.
       vi.stubGlobal('localStorage', { getItem: (key: string) => (key === 'fund-dashboard.imports' ? '2' : null) });
-      vi.resetModules();
-      const { startEarly } = await import('../../src/lib/db/early-start.ts');
-      startEarly('', base, { lang: 'zh', chartWidth: 654 });
+      startEarly(page(), '', base, { lang: 'zh', chartWidth: 654 });
       await settle();
       await settle();
       expect(fetched.filter((url) => url.endsWith('snapshot.json')).length).toBe(2);

@@ -6,7 +6,11 @@
  * closed during it) is forgotten; IndexedDB refusing a write leaves the imports as they were.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredImport } from '../../src/lib/db/import-idb.ts';
+import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
+import { importsOf } from '../../src/lib/db/import-book.ts';
+import type { ImportStorage, StoredImport } from '../../src/lib/db/import-idb.ts';
+import { restoreImports, runImport } from '../../src/lib/db/import-store.ts';
+import { DuckDbSession } from '../../src/lib/db/session.ts';
 import type { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { formatProblem } from '../../src/lib/import/problem-messages.ts';
 
@@ -20,7 +24,8 @@ const idb = vi.hoisted(() => ({
 const commit = vi.hoisted(() => ({ failAfterKeep: false, restoredIds: [] as number[], removedIds: [] as number[] }));
 const quotaExceeded = () => Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
 
-vi.mock('../../src/lib/db/import-idb.ts', () => ({
+/** IndexedDB as the page keeps imports there (import-idb.ts), in memory. */
+const fakeStorage: ImportStorage = {
   readStoredImports: async () => ({ kept: idb.records.filter((r) => !idb.pending.includes(r.id)), pending: idb.pending }),
   readStoredIds: async () => idb.records.map((r) => r.id),
   keepPendingImport: async (record: StoredImport) => {
@@ -29,15 +34,15 @@ vi.mock('../../src/lib/db/import-idb.ts', () => ({
     idb.records.push(record);
     idb.pending.push(record.id);
   },
-  confirmImport: async (id: number, replacedIds: number[]) => {
+  confirmImport: async (id: number, replacedIds: readonly number[]) => {
     if (idb.refuse === 'confirm') throw quotaExceeded();
     forget(replacedIds);
     idb.pending = idb.pending.filter((pending) => pending !== id);
   },
-  deleteStoredImports: async (ids: number[]) => forget(ids),
-}));
+  deleteStoredImports: async (ids: readonly number[]) => forget(ids),
+};
 /** As IndexedDB deletes records: gone from both stores. */
-function forget(ids: number[]): void {
+function forget(ids: readonly number[]): void {
   idb.deleted.push(...ids);
   idb.records = idb.records.filter((r) => !ids.includes(r.id));
   idb.pending = idb.pending.filter((id) => !ids.includes(id));
@@ -64,10 +69,9 @@ vi.mock('../../src/lib/import/parse-in-worker.ts', () => ({
     reportFiles: {},
   }),
 }));
-vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({ lockedDuckDb: async () => ({}) }));
 vi.mock('../../src/lib/db/import-sql.ts', () => ({ wasmImportSql: () => ({}) }));
-vi.mock('../../src/lib/db/client.ts', () => ({ setImportedData: () => undefined }));
-vi.mock('../../src/lib/db/load-dataset.ts', () => ({ getBaseDataset: () => null }));
+/** DuckDB as far as the store reaches it: the engine's lock, which it awaits. */
+const fakeDuckDb = async () => ({ connection: { query: async () => undefined } }) as unknown as DuckDbHandle;
 
 const BUNDLED = 'http://site.test/sub/data/';
 const OTHER = 'http://site.test/sub/other/';
@@ -78,12 +82,15 @@ const record = (id: number, dataset?: string): StoredImport => ({
   databases: [], reportFiles: {}, ...(dataset ? { dataset } : {}),
 });
 
-/** A fresh copy of the store's module state, opened over `dataset`. */
-async function openStore(dataset: string) {
-  vi.resetModules();
-  const marker = await import('../../src/lib/db/import-marker.ts');
-  marker.setOpenedDataset(dataset);
-  return import('../../src/lib/db/import-store.ts');
+/** A fresh page's imports, opened over `dataset`. */
+function openStore(dataset: string) {
+  const session = new DuckDbSession({ instantiate: fakeDuckDb, importStorage: fakeStorage });
+  session.dataset.opened = dataset;
+  return {
+    restoreImports: (handle: DuckDbHandle) => restoreImports(session, handle),
+    runImport: (files: File[], mode: 'add' | 'replace', onProgress: () => void) => runImport(session, files, mode, onProgress),
+    getImportsState: () => importsOf(session).state.get(),
+  };
 }
 
 /** A stand-in for the page's localStorage, where the start-up hint is kept. */
@@ -109,7 +116,7 @@ beforeEach(() => {
 describe('kept imports', () => {
   it('puts back over a dataset only the imports made over it (and those from before, which name none)', async () => {
     idb.records = [record(1, BUNDLED), record(2, OTHER), record(3)];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     expect(commit.restoredIds).toEqual([1, 3]);
     const state = store.getImportsState();
@@ -122,7 +129,7 @@ describe('kept imports', () => {
 
   it('gives a new import an id past every kept one, whatever its dataset, and names its dataset', async () => {
     idb.records = [record(1, BUNDLED), record(7, OTHER)];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     const summary = await store.runImport([], 'add', () => undefined);
     expect(summary.id).toBe(8);
@@ -131,7 +138,7 @@ describe('kept imports', () => {
 
   it('keeps the imports a replacing import would take the place of when its COMMIT fails, and forgets them once it is in', async () => {
     idb.records = [record(1, BUNDLED), record(2, BUNDLED)];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     commit.failAfterKeep = true;
     await expect(store.runImport([], 'replace', () => undefined)).rejects.toThrow('COMMIT failed');
@@ -145,14 +152,14 @@ describe('kept imports', () => {
 
   it('forgets, at start-up, kept imports that a later replacing import took the place of', async () => {
     idb.records = [record(1, BUNDLED), { ...record(2, BUNDLED), mode: 'replace' }];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     expect(store.getImportsState().imports.map((i) => i.id)).toEqual([2]);
     expect(idb.deleted).toEqual([1]);
   });
 
   it('forgets an import again when DuckDB\'s COMMIT fails after it was kept', async () => {
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     commit.failAfterKeep = true;
     await expect(store.runImport([], 'add', () => undefined)).rejects.toThrow('COMMIT failed');
     expect(idb.stored).toEqual([1]);
@@ -162,7 +169,7 @@ describe('kept imports', () => {
   it('forgets, at start-up, an import the page was closed during (still pending), and puts back the others', async () => {
     idb.records = [record(1, BUNDLED), record(2, BUNDLED)];
     idb.pending = [2];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     expect(commit.restoredIds).toEqual([1]);
     expect(idb.deleted).toEqual([2]);
@@ -172,11 +179,11 @@ describe('kept imports', () => {
 
   it('says so when IndexedDB refuses to keep an import, and keeps the imports as they were', async () => {
     idb.records = [record(1, BUNDLED)];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     idb.refuse = 'keep';
     const error = await store.runImport([], 'add', () => undefined).catch((e: unknown) => e);
-    expect((error as Error).name).toBe('ImportFailedError'); // of the store's fresh module graph
+    expect((error as Error).name).toBe('ImportFailedError');
     expect((error as ImportFailedError).problems.map((p) => formatProblem(p, 'zh'))).toEqual([
       '浏览器拒绝保存这次导入（IndexedDB：QuotaExceededError: The quota has been exceeded.），多半是存储空间不足——请清理本网站的浏览器存储或移除以前的导入后再试',
     ]);
@@ -187,7 +194,7 @@ describe('kept imports', () => {
 
   it('goes back to the kept imports when IndexedDB refuses to confirm one after DuckDB took it', async () => {
     idb.records = [record(1, BUNDLED), record(2, BUNDLED)];
-    const store = await openStore(BUNDLED);
+    const store = openStore(BUNDLED);
     await store.restoreImports({} as never);
     idb.refuse = 'confirm';
     await expect(store.runImport([], 'replace', () => undefined)).rejects.toMatchObject({ problems: [{ kind: 'notStored' }] });

@@ -14,7 +14,8 @@ import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { loadDataset, type DatasetFiles } from '../../src/lib/db/load-dataset.ts';
+import type { DatasetFiles } from '../../src/lib/db/fetch-dataset.ts';
+import { DatasetLoader } from '../../src/lib/db/load-dataset.ts';
 import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/schema.ts';
 import { openWasmDb, startupDatabaseBytes, wasmHandle } from './helpers.ts';
 
@@ -28,6 +29,8 @@ const fetched = (bytes: Uint8Array): DatasetFiles => Promise.resolve({ kind: 'da
 
 describe('loadDataset from a database file', () => {
   let handle: DuckDbHandle;
+  /** One page's dataset: each load replaces the one before. */
+  const loader = new DatasetLoader();
   let query: (sql: string) => Record<string, unknown>[];
   /** What loadDataset sent the worker, one entry per call. */
   const calls: string[] = [];
@@ -51,7 +54,7 @@ describe('loadDataset from a database file', () => {
 
   it('loads the build\'s start-up database into the main tables, in one call to the worker', async () => {
     calls.length = 0;
-    await loadDataset(handle, source, { files: fetched(await database('good')) });
+    await loader.load(handle, source, { files: fetched(await database('good')) });
     expect(total()).toBe(4410.88);
     expect(query("SELECT count(*)::INTEGER AS n FROM main.findings WHERE origin = 'bundled'")[0].n).toBeGreaterThan(0);
     expect(loadCalls()).toHaveLength(1);
@@ -59,7 +62,7 @@ describe('loadDataset from a database file', () => {
 
   it('still loads a start-up database without the optional columns (an older build), checking it first', async () => {
     calls.length = 0;
-    await loadDataset(handle, source, { files: fetched(await database('older', 'ALTER TABLE reports DROP COLUMN title')) });
+    await loader.load(handle, source, { files: fetched(await database('older', 'ALTER TABLE reports DROP COLUMN title')) });
     expect(total()).toBe(4410.88);
     expect(query('SELECT count(*)::INTEGER AS n FROM main.reports WHERE title IS NULL')[0].n).toBe(5);
     expect(calls.some((sql) => sql.includes('LIMIT 0'))).toBe(true); // the table-by-table check
@@ -74,7 +77,7 @@ describe('loadDataset from a database file', () => {
     const file = join(dir, 'with-origin.duckdb');
     await writeStartupDatabase(csvDir, file);
     calls.length = 0;
-    await loadDataset(handle, source, { files: fetched(new Uint8Array(await readFile(file))) });
+    await loader.load(handle, source, { files: fetched(new Uint8Array(await readFile(file))) });
     expect(query('SELECT DISTINCT origin FROM main.reports').map((row) => row.origin)).toEqual(['bundled']);
     expect(query('DESCRIBE main.reports').map((row) => row.column_name).filter((name) => String(name).startsWith('origin'))).toEqual(['origin']);
     expect(loadCalls()).toHaveLength(1);
@@ -82,7 +85,7 @@ describe('loadDataset from a database file', () => {
 
   it('refuses a file without a table, naming file and table, and keeps the data shown', async () => {
     const before = catalogs();
-    await expect(loadDataset(handle, source, { files: fetched(await database('no-findings', 'UPDATE reports SET budget_adjusted = 0; DROP TABLE findings')) }))
+    await expect(loader.load(handle, source, { files: fetched(await database('no-findings', 'UPDATE reports SET budget_adjusted = 0; DROP TABLE findings')) }))
       .rejects.toThrow('data/dataset.duckdb: has no table findings');
     expect(total()).toBe(4410.88);
     expect(catalogs()).toEqual(before); // the refused file is detached again
@@ -90,26 +93,26 @@ describe('loadDataset from a database file', () => {
 
   it('refuses a file whose table lacks a contract column, naming both', async () => {
     const column = missingColumns('reports', [])[1];
-    await expect(loadDataset(handle, source, { files: fetched(await database('no-column', `UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports DROP COLUMN ${column}`)) }))
+    await expect(loader.load(handle, source, { files: fetched(await database('no-column', `UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports DROP COLUMN ${column}`)) }))
       .rejects.toThrow(`data/dataset.duckdb: table reports lacks column(s) ${column}`);
     expect(total()).toBe(4410.88);
   }, 60_000);
 
   it('refuses a file whose column holds values its contract type cannot take, naming table, column, value and report', async () => {
     const sql = "UPDATE reports SET budget_adjusted = 0; ALTER TABLE reports ALTER year TYPE VARCHAR; UPDATE reports SET year = 'FY2022' WHERE report_id = '001_5411fd6863900e77'";
-    await expect(loadDataset(handle, source, { files: fetched(await database('text-year', sql)) }))
+    await expect(loader.load(handle, source, { files: fetched(await database('text-year', sql)) }))
       .rejects.toThrow("data/dataset.duckdb: table reports, column year: 1 value(s) are not INTEGER, e.g. 'FY2022' (report 001_5411fd6863900e77)");
     expect(total()).toBe(4410.88);
   }, 60_000);
 
   it('loads a file whose column has another type when every value fits the contract\'s', async () => {
-    await loadDataset(handle, source, { files: fetched(await database('text-year-ok', 'ALTER TABLE reports ALTER year TYPE VARCHAR')) });
+    await loader.load(handle, source, { files: fetched(await database('text-year-ok', 'ALTER TABLE reports ALTER year TYPE VARCHAR')) });
     expect(query('SELECT DISTINCT typeof(year) AS t FROM main.reports').map((row) => row.t)).toEqual(['INTEGER']);
     expect(total()).toBe(4410.88);
   }, 60_000);
 
   it('refuses a file that is no database', async () => {
-    await expect(loadDataset(handle, source, { files: fetched(new TextEncoder().encode('report_id,year\n1,2023\n')) }))
+    await expect(loader.load(handle, source, { files: fetched(new TextEncoder().encode('report_id,year\n1,2023\n')) }))
       .rejects.toThrow(/^data\/dataset\.duckdb: /);
     expect(total()).toBe(4410.88);
   }, 60_000);
@@ -117,6 +120,7 @@ describe('loadDataset from a database file', () => {
 
 describe('loadDataset from a folder of CSV files', () => {
   let handle: DuckDbHandle;
+  const loader = new DatasetLoader();
   let query: (sql: string) => Record<string, unknown>[];
   beforeAll(async () => {
     const db = await openWasmDb();
@@ -145,20 +149,20 @@ describe('loadDataset from a folder of CSV files', () => {
   };
 
   it('reads a CSV whose lines end in a comma (an unnamed last column), and refuses a column named twice', async () => {
-    await loadDataset(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, ''])) });
+    await loader.load(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, ''])) });
     const findings = Papa.parse(await readFile(join(BUNDLED_DATA_DIR, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
     expect(query('SELECT count(*)::INTEGER AS n FROM main.findings')[0].n).toBe(findings);
-    await expect(loadDataset(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, cells[records[0].indexOf('code')]])) }))
+    await expect(loader.load(handle, source, { files: withFindings((records) => records.map((cells) => [...cells, cells[records[0].indexOf('code')]])) }))
       .rejects.toThrow('data/findings.csv: column name(s) given twice in the header: code');
     expect(query('SELECT count(*)::INTEGER AS n FROM main.findings')[0].n).toBe(findings);
   }, 60_000);
 
   it('reads files saved with CR LF or CR line endings as it reads LF ones', async () => {
-    await loadDataset(handle, source, { files: csvFolder('\n') });
+    await loader.load(handle, source, { files: csvFolder('\n') });
     const expected = contents();
     expect(query('SELECT round(sum(budget_adjusted), 2) AS total FROM main.reports')[0].total).toBe(4410.88);
     for (const newLine of ['\r\n', '\r']) {
-      await loadDataset(handle, source, { files: csvFolder(newLine) });
+      await loader.load(handle, source, { files: csvFolder(newLine) });
       expect(contents(), JSON.stringify(newLine)).toBe(expected);
     }
   }, 60_000);

@@ -15,7 +15,7 @@ import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb } from '../../src/build/node-db.ts';
 import { buildSnapshot, snapshotQueries } from '../../src/build/snapshot.ts';
 import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { loadDataset } from '../../src/lib/db/load-dataset.ts';
+import { DatasetLoader } from '../../src/lib/db/load-dataset.ts';
 import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
 import { queryKey, type Query } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openWasmDb, startupDatabaseBytes, wasmHandle } from './helpers.ts';
@@ -60,7 +60,7 @@ describe("the build's dataset.duckdb in DuckDB-WASM", () => {
   it('answers every query of snapshot.json with the snapshot\'s rows', async () => {
     const db = await openWasmDb();
     const conn = db.connect();
-    await loadDataset(wasmHandle(db, conn), resolveDatasetSource(null, 'http://site.test/'), {
+    await new DatasetLoader().load(wasmHandle(db, conn), resolveDatasetSource(null, 'http://site.test/'), {
       files: Promise.resolve({ kind: 'database', database: { file: 'data/dataset.duckdb', bytes: await startupDatabaseBytes(dir, 'dataset') } }),
     });
     const run = (query: Query): unknown[] => {

@@ -1,11 +1,12 @@
-/** The client's kept prepared statements (src/lib/db/client.ts), with DuckDB faked. */
+/** The session's kept prepared statements (src/lib/db/prepared-statements.ts), with DuckDB faked. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
+import { DuckDbSession } from '../../src/lib/db/session.ts';
 import type { Query } from '../../src/queries/query.ts';
 
 const prepared: string[] = [];
 const closed: string[] = [];
-vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({
-  startDuckDb: async () => ({
+const fakeDuckDb = async () => ({
     connection: {
       prepare: async (sql: string) => {
         prepared.push(sql);
@@ -15,16 +16,15 @@ vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({
         };
       },
     },
-  }),
-}));
+  }) as unknown as DuckDbHandle;
 
-const { query, forgetPreparedStatements } = await import('../../src/lib/db/client.ts');
+let session: DuckDbSession;
+const query = (q: Query) => session.query(q);
 const q = (n: number, param: number): Query => ({ name: 'test', sql: `SELECT ${n} WHERE ? > 0`, params: [param] });
 
 describe('prepared statements', () => {
-  beforeEach(async () => {
-    forgetPreparedStatements();
-    await new Promise((resolve) => setTimeout(resolve)); // the closes run asynchronously
+  beforeEach(() => {
+    session = new DuckDbSession({ instantiate: fakeDuckDb }); // a fresh page: no statement kept
     prepared.length = 0;
     closed.length = 0;
   });
@@ -50,7 +50,7 @@ describe('prepared statements', () => {
   it('closes every kept statement when the data changes', async () => {
     await query(q(1, 1));
     await query(q(2, 1));
-    forgetPreparedStatements();
+    session.queries.prepared.forget();
     await vi.waitFor(() => expect(closed.sort()).toEqual(['SELECT 1 WHERE ? > 0', 'SELECT 2 WHERE ? > 0']));
     await query(q(1, 1));
     expect(prepared).toHaveLength(3);

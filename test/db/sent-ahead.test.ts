@@ -11,8 +11,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
 import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
 import { ENGINE_LOCK_SQL } from '../../src/lib/db/engine-lock.ts';
+import { openDataset } from '../../src/lib/db/open-dataset.ts';
 import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
+import { DuckDbSession } from '../../src/lib/db/session.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';
+import type { Query } from '../../src/queries/query.ts';
 import { openWasmDb, startupDatabaseBytes } from './helpers.ts';
 
 const base = 'http://site.test/sub/';
@@ -21,12 +24,9 @@ const base = 'http://site.test/sub/';
 const sent: string[] = [];
 let handle: DuckDbHandle;
 let direct: (sql: string) => Record<string, unknown>[];
-let locked: Promise<DuckDbHandle> | null = null;
-vi.mock('../../src/lib/db/duckdb-instance.ts', () => ({
-  startDuckDb: async () => handle,
-  // As duckdb-instance.ts: the lock's SQL, once.
-  lockedDuckDb: () => (locked ??= handle.connection.query(ENGINE_LOCK_SQL).then(() => handle)),
-}));
+/** A fresh page, its DuckDB the handle below (the engine sends the lock's SQL itself, once). */
+let session: DuckDbSession;
+const query = (q: Query) => session.query(q);
 
 let dir: string;
 let good: Uint8Array<ArrayBuffer>;
@@ -41,9 +41,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 beforeEach(async () => {
-  vi.resetModules(); // each test a fresh page
   sent.length = 0;
-  locked = null;
   const db = await openWasmDb();
   const conn = db.connect();
   direct = (sql) => conn.query(sql).toArray().map((row) => row.toJSON());
@@ -54,6 +52,7 @@ beforeEach(async () => {
     },
     connection: { query: async (sql: string) => (sent.push(sql), conn.query(sql)) },
   } as unknown as DuckDbHandle;
+  session = new DuckDbSession({ instantiate: async () => handle });
   vi.stubGlobal('fetch', vi.fn(async (input: URL | string) =>
     String(input).endsWith('dataset.duckdb') ? new Response(served) : new Response('not here', { status: 404 })));
 }, 60_000);
@@ -61,9 +60,8 @@ beforeEach(async () => {
 describe('queries sent with the start-up load', () => {
   it('go right behind the load\'s one call, and each view query takes its answer once', async () => {
     served = good;
-    const { openDataset, query } = await import('../../src/lib/db/client.ts');
     const first = overviewQueries(NO_FILTERS);
-    await openDataset('', base, first);
+    await openDataset(session, '', base, first);
     const load = sent.findIndex((sql) => sql.startsWith('ATTACH'));
     expect(sent.slice(load + 1, load + 1 + first.length)).toEqual(first.map((q) => q.sql));
     // The engine's lock comes behind them: it holds none of them back (engine-lock.ts).
@@ -80,9 +78,8 @@ describe('queries sent with the start-up load', () => {
 
   it('never answer with rows from before a load whose one call failed: the view query runs again', async () => {
     served = older; // an older build's file: the one call fails, the table-by-table check loads it
-    const { openDataset, query } = await import('../../src/lib/db/client.ts');
     const first = overviewQueries(NO_FILTERS);
-    await openDataset('', base, first);
+    await openDataset(session, '', base, first);
     expect(sent.filter((sql) => sql === first[0].sql)).toHaveLength(1); // sent ahead, and it failed
     expect(sent.some((sql) => sql.includes('LIMIT 0'))).toBe(true);
 
@@ -93,9 +90,8 @@ describe('queries sent with the start-up load', () => {
 
   it('send nothing ahead with parameters (a prepared statement needs an answer first)', async () => {
     served = good;
-    const { openDataset } = await import('../../src/lib/db/client.ts');
     const withCity = overviewQueries({ ...NO_FILTERS, city: ['株洲市'] });
-    await openDataset('', base, withCity);
+    await openDataset(session, '', base, withCity);
     const parameterless = withCity.filter((q) => q.params.length === 0).map((q) => q.sql);
     expect(sent.filter((sql) => withCity.some((q) => q.sql === sql))).toEqual(parameterless);
   }, 60_000);

@@ -1,11 +1,13 @@
-/** The idle warm-up of filter statements (src/lib/db/warm-up.ts), with the DuckDB client faked. */
+/** The idle warm-up of filter statements (src/lib/db/warm-up.ts), with the session's queries faked. */
 import { describe, expect, it, vi } from 'vitest';
+import { DuckDbSession } from '../../src/lib/db/session.ts';
+import { warmUpFilterChanges } from '../../src/lib/db/warm-up.ts';
 import type { Filters } from '../../src/queries/filters.ts';
 import type { Query } from '../../src/queries/query.ts';
 
 const calls: { name: string; params: readonly unknown[]; priority: string }[] = [];
-vi.mock('../../src/lib/db/client.ts', () => ({
-  query: vi.fn(async (q: Query, priority: string) => {
+const session = new DuckDbSession();
+session.query = vi.fn(async (q: Query, priority: string) => {
     calls.push({ name: q.name, params: q.params, priority });
     if (q.name === 'filter-options') {
       return [
@@ -16,12 +18,10 @@ vi.mock('../../src/lib/db/client.ts', () => ({
       ];
     }
     return [];
-  }),
-}));
+  }) as DuckDbSession['query'];
 
 describe('warmUpFilterChanges', () => {
   it('runs the view\'s queries for each filter that has a value and each pair of them, in the background, once per page', async () => {
-    const { warmUpFilterChanges } = await import('../../src/lib/db/warm-up.ts');
     const seen: Filters[] = [];
     const queriesFor = (filters: Filters): Query[] => {
       seen.push(filters);
@@ -32,8 +32,8 @@ describe('warmUpFilterChanges', () => {
     const redraws = () => [() => redrawn.push('a'), () => {
       throw new Error('chart gone');
     }, () => redrawn.push('c')];
-    warmUpFilterChanges(queriesFor, redraws);
-    warmUpFilterChanges(queriesFor); // a second view mounting: no second warm-up
+    warmUpFilterChanges(session, queriesFor, redraws);
+    warmUpFilterChanges(session, queriesFor); // a second view mounting: no second warm-up
     await vi.waitFor(() => expect(performance.getEntriesByName('warm-up:done')).toHaveLength(1));
 
     expect(seen).toEqual([

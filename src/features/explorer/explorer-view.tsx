@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
 import { ExportMenu } from '../../components/export-menu.tsx';
 import { columnLabels } from '../../lib/column-labels.ts';
-import { query, useDbStatus, useQuery } from '../../lib/db/index.ts';
+import { useDbSession, useDbStatus, useQuery } from '../../lib/db/index.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
@@ -30,6 +30,7 @@ import './explorer.css';
 export function ExplorerView() {
   const { lang, t } = useI18n();
   const url = useUrlState();
+  const session = useDbSession();
   const db = useDbStatus();
   const state = useMemo(() => readExplorerState(url.params), [url.params]);
   const { table, columnFilters, groupBy, sorting, page, hidden } = state;
@@ -127,7 +128,7 @@ export function ExplorerView() {
                   const all = groupBy ? explorerGroups(table, groupBy, url.filters, columnFilters, sorting, null)
                     : explorerPage(table, url.filters, columnFilters, sorting, null);
                   const shown = columns.map((c) => c.id!).filter((id) => visibility[id] !== false);
-                  return { name: tableLabel, columns: shown, rows: await query(all), headers: columnLabels(lang, table, shown) };
+                  return { name: tableLabel, columns: shown, rows: await session.query(all), headers: columnLabels(lang, table, shown) };
                 },
               }]}
             />

@@ -1,5 +1,6 @@
 /** The imports kept in this browser: when, how (added / replaced), which files, how many reports; remove one or all. */
 import { useState } from 'react';
+import { useDbSession } from '../../lib/db/index.ts';
 import { removeAllImports, removeStoredImports, type ImportSummary } from '../../lib/db/import-store.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
@@ -14,6 +15,7 @@ function formatTime(iso: string, lang: Lang): string {
 
 export function ImportList({ imports, disabled }: { imports: readonly ImportSummary[]; disabled: boolean }) {
   const { lang, t } = useI18n();
+  const session = useDbSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = async (work: () => Promise<void>) => {
@@ -36,7 +38,7 @@ export function ImportList({ imports, disabled }: { imports: readonly ImportSumm
         {busy && <span className="import-muted">{t('import.removing')}</span>}
         {imports.length > 1 && (
           <button type="button" className="import-button is-danger" disabled={locked} data-testid="import-remove-all"
-            onClick={() => remove(removeAllImports)}>{t('import.removeAll')}</button>
+            onClick={() => remove(() => removeAllImports(session))}>{t('import.removeAll')}</button>
         )}
       </header>
       {error && <p className="card-error" role="alert">{error}</p>}
@@ -53,7 +55,7 @@ export function ImportList({ imports, disabled }: { imports: readonly ImportSumm
                   <span className="import-muted">{t('import.importedAt', { name: formatTime(entry.createdAt, lang) })}</span>
                   <button type="button" className="import-button" disabled={locked} data-testid="import-remove"
                     title={entry.mode === 'replace' ? t('import.removeReplaceHint') : undefined}
-                    onClick={() => remove(() => removeStoredImports([entry.id]))}>{t('import.remove')}</button>
+                    onClick={() => remove(() => removeStoredImports(session, [entry.id]))}>{t('import.remove')}</button>
                 </div>
                 {entry.mode === 'replace' && <p className="import-muted import-entry-note">{t('import.removeReplaceHint')}</p>}
                 <ul className="import-file-list">

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useDbStatus } from '../../lib/db/index.ts';
-import { useImports } from '../../lib/db/import-store.ts';
+import { useImports } from '../../lib/db/use-imports.ts';
 import type { ImportMode } from '../../lib/db/import-commit.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';

@@ -1,5 +1,6 @@
 /** The state of one import run: reading (n of N), loading into DuckDB, done, or failed. */
 import { useCallback, useState } from 'react';
+import { useDbSession } from '../../lib/db/index.ts';
 import { runImport, type ImportSummary } from '../../lib/db/import-store.ts';
 import type { ImportMode } from '../../lib/db/import-commit.ts';
 import { ImportFailedError, type ImportProblem } from '../../lib/import/import-problem.ts';
@@ -12,11 +13,12 @@ export type ImportRun =
   | { phase: 'failed'; problems: ImportProblem[] };
 
 export function useImportRun(): { run: ImportRun; start(files: readonly File[], mode: ImportMode): Promise<boolean>; reset(): void } {
+  const session = useDbSession();
   const [run, setRun] = useState<ImportRun>({ phase: 'idle' });
   const start = useCallback(async (files: readonly File[], mode: ImportMode) => {
     setRun({ phase: 'reading', done: 0, total: files.length, file: files[0]?.name ?? '' });
     try {
-      const summary = await runImport(files, mode, (done, total, file) => {
+      const summary = await runImport(session, files, mode, (done, total, file) => {
         setRun(done >= total ? { phase: 'loading' } : { phase: 'reading', done, total, file });
       });
       setRun({ phase: 'done', summary });
@@ -26,6 +28,6 @@ export function useImportRun(): { run: ImportRun; start(files: readonly File[], 
       setRun({ phase: 'failed', problems });
       return false;
     }
-  }, []);
+  }, [session]);
   return { run, start, reset: useCallback(() => setRun({ phase: 'idle' }), []) };
 }

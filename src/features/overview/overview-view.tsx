@@ -6,8 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Chart, chartHandlesIn, type ChartDrawnBy } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
-import { useQuery, type QueryState } from '../../lib/db/index.ts';
-import { snapshotPending, snapshotPicture } from '../../lib/db/snapshot.ts';
+import { useDbSession, useQuery, type QueryState } from '../../lib/db/index.ts';
 import { warmUpFilterChanges } from '../../lib/db/warm-up.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
@@ -23,6 +22,7 @@ const CHART_IDS = Object.values(OVERVIEW_CHARTS).map((chart) => chart.id);
 
 export function OverviewView() {
   const { lang, t } = useI18n();
+  const session = useDbSession();
   const url = useUrlState();
   const queries = useMemo(() => overviewQueryset(url.filters), [url.filters]);
   const figures = useQuery(queries.figures);
@@ -59,7 +59,7 @@ export function OverviewView() {
   const [echartsReleased, setEChartsReleased] = useState(false);
   // A server that stalls holds ECharts back for at most RELEASE_ECHARTS_AFTER_MS waiting for
   // snapshot.json, and as long again from the pictures' arrival for them to paint.
-  const snapshotOnItsWay = snapshotPending();
+  const snapshotOnItsWay = session.snapshot.pending();
   useEffect(() => {
     if (echartsReleased) return;
     let mounted = true;
@@ -74,8 +74,8 @@ export function OverviewView() {
   const live = states.every((state) => state.source === 'live');
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (live) warmUpFilterChanges(overviewQueries, () => chartHandlesIn(view.current).map((chart) => () => chart.redraw()));
-  }, [live]);
+    if (live) warmUpFilterChanges(session, overviewQueries, () => chartHandlesIn(view.current).map((chart) => () => chart.redraw()));
+  }, [session, live]);
   // One memo per chart: a chart whose rows did not change keeps its option, and ECharts is not
   // asked to lay it out again (useQuery keeps the identity of unchanged rows).
   const context = useMemo(() => ({ lang, t }), [lang]); // `t` is a function of `lang`
@@ -89,8 +89,8 @@ export function OverviewView() {
   // keep their identity); ECharts waits while it is shown, or while snapshot.json (which may
   // bring one) is on its way.
   const picture = <Row,>(chart: OverviewChart<Row>, state: QueryState<Row>) => {
-    const shown = snapshotPicture(chart.id, chart.query(queries), lang, state.rows);
-    const expected = state.source === 'none' && snapshotPending();
+    const shown = session.snapshot.picture(chart.id, chart.query(queries), lang, state.rows);
+    const expected = state.source === 'none' && session.snapshot.pending();
     return { picture: shown, holdECharts: !echartsReleased && (shown !== undefined || expected), onDrawn: onDrawn[chart.id] };
   };
 

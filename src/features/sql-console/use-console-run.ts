@@ -3,7 +3,7 @@
  * text) or the loaded data change; a newer run, leaving the view or Cancel stops the older one.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useDbStatus } from '../../lib/db/index.ts';
+import { useDbSession, useDbStatus } from '../../lib/db/index.ts';
 import { ConsoleCancelled, ConsoleRejection, runConsoleQuery, type ConsoleResult } from '../../lib/db/console-query.ts';
 import type { ConsoleRefusal } from '../../queries/console-run.ts';
 
@@ -30,6 +30,7 @@ function failureOf(error: unknown): ConsoleFailure {
 }
 
 export function useConsoleRun(sql: string, runCount: number): ConsoleRunState {
+  const session = useDbSession();
   const db = useDbStatus();
   const controller = useRef<AbortController | null>(null);
   const [state, setState] = useState<Omit<ConsoleRunState, 'cancel'>>({ phase: 'waiting', result: null, failure: null, sql, finished: 0 });
@@ -39,7 +40,7 @@ export function useConsoleRun(sql: string, runCount: number): ConsoleRunState {
     const abort = new AbortController();
     controller.current = abort;
     setState((old) => ({ ...old, phase: 'running', failure: null, sql }));
-    runConsoleQuery(sql, { signal: abort.signal }).then(
+    runConsoleQuery(session, sql, { signal: abort.signal }).then(
       (result) => !abort.signal.aborted && setState((old) => ({ phase: 'done', result, failure: null, sql, finished: old.finished + 1 })),
       (error: unknown) => {
         // A run replaced by a newer one says nothing; one the user cancelled has said so already.
@@ -51,7 +52,7 @@ export function useConsoleRun(sql: string, runCount: number): ConsoleRunState {
       if (controller.current === abort) controller.current = null;
       abort.abort();
     };
-  }, [sql, runCount, db.phase, db.generation]);
+  }, [session, sql, runCount, db.phase, db.generation]);
 
   return {
     ...state,

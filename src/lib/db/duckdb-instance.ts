@@ -1,5 +1,5 @@
 /**
- * Starts DuckDB-WASM once, lazily, from bundles this site serves itself (no CDN). Only the
+ * Starts DuckDB-WASM from bundles this site serves itself (no CDN). Only the
  * exception-handling (eh) build ships: every browser the dashboard targets supports wasm
  * exceptions, and it starts ~20% faster than mvp and runs GROUP BY ~3.7× faster. The worker
  * script imported here is served with start-up edits (src/build/duckdb-worker-patch.ts, applied by
@@ -9,7 +9,6 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
-import { ENGINE_LOCK_SQL } from './engine-lock.ts';
 import { LocalizedError } from '../localized-error.ts';
 
 export interface DuckDbHandle {
@@ -18,37 +17,8 @@ export interface DuckDbHandle {
   duckdb: typeof import('@duckdb/duckdb-wasm');
 }
 
-let started: Promise<DuckDbHandle> | null = null;
-
-/** The one database of the page; the worker starts on first call. */
-export function startDuckDb(): Promise<DuckDbHandle> {
-  started ??= instantiate().catch((error: unknown) => {
-    started = null; // a later call may retry (e.g. after a transient fetch failure)
-    throw error;
-  });
-  return started;
-}
-
-let locked: Promise<DuckDbHandle> | null = null;
-
-/**
- * The database once it reads no file, no URL and no extension and its settings are locked
- * (engine-lock.ts). Whatever runs SQL the app did not write (the console) or reads a user's file
- * (the import) takes DuckDB from here, so it never runs on an open engine. Call it once the
- * dataset is in (client.ts does): the dataset's own files cannot be read after it.
- */
-export function lockedDuckDb(): Promise<DuckDbHandle> {
-  locked ??= startDuckDb().then(async (handle) => {
-    await handle.connection.query(ENGINE_LOCK_SQL);
-    return handle;
-  }).catch((error: unknown) => {
-    locked = null; // the next caller tries again, and says why it failed
-    throw error;
-  });
-  return locked;
-}
-
-async function instantiate(): Promise<DuckDbHandle> {
+/** Starts DuckDB-WASM's worker and opens a connection: the page's Engine (engine.ts) calls it once. */
+export async function instantiateDuckDb(): Promise<DuckDbHandle> {
   // Absolute URLs: the worker resolves relative ones against its own script in assets/.
   const urls: DuckDbWorkerUrls = {
     script: new URL(ehWorkerUrl, document.baseURI).href,

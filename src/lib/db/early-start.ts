@@ -5,16 +5,19 @@
  * main.tsx instead, all of it waited for the app's entry (React, the shell, the overview: ~200 ms
  * of download, parsing and evaluation on a two-core PC), and that delay ran on through
  * `db:ready` to `app:ready`.
- * `openDataset` (client.ts) then finds the work under way.
+ * `openDataset` (open-dataset.ts) then finds the work under way.
  */
-import { startDuckDb } from './duckdb-instance.ts';
 import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
-import { fetchDatasetFiles, type DatasetFiles } from './load-dataset.ts';
+import { fetchDatasetFiles, type DatasetFiles } from './fetch-dataset.ts';
 import type { Lang } from '../url-params.ts';
 import { hasStoredImports } from './import-marker.ts';
-import { loadSnapshot, preloadPictures } from './snapshot.ts';
+import type { DuckDbSession } from './session.ts';
 
-let early: { url: string; files: DatasetFiles | undefined } | null = null;
+/** What startEarly began downloading, kept on the session until openDataset takes it. */
+export interface EarlyDownloads {
+  url: string;
+  files: DatasetFiles | undefined;
+}
 
 /** The snapshot of build-time results that goes with `source` (the bundled dataset only). */
 export const snapshotUrlOf = (source: DatasetSource): string | null =>
@@ -31,7 +34,7 @@ export interface EarlyPictures {
  * the overview without filters: src/app/opened-view.ts), of the overview's `pictures`; errors
  * wait for openDataset.
  */
-export function startEarly(search: string, baseURI: string, pictures?: EarlyPictures): void {
+export function startEarly(session: DuckDbSession, search: string, baseURI: string, pictures?: EarlyPictures): void {
   let source: DatasetSource;
   try {
     source = resolveDatasetSource(new URLSearchParams(search).get('data'), baseURI);
@@ -40,20 +43,20 @@ export function startEarly(search: string, baseURI: string, pictures?: EarlyPict
   }
   const snapshot = snapshotUrlOf(source);
   if (snapshot) {
-    void loadSnapshot(snapshot);
-    // Stored imports make the build's figures, and so its pictures, unusable (client.ts).
-    if (pictures && !hasStoredImports()) preloadPictures(pictures.lang, pictures.chartWidth);
+    void session.snapshot.load(snapshot);
+    // Stored imports make the build's figures, and so its pictures, unusable (open-dataset.ts).
+    if (pictures && !hasStoredImports()) session.snapshot.preloadPictures(pictures.lang, pictures.chartWidth);
   }
-  early = { url: source.url, files: fetchDatasetFiles(source) };
+  session.early = { url: source.url, files: fetchDatasetFiles(source) };
   // openDataset awaits this start; if it has already failed by then, openDataset tries once more
-  // (startDuckDb forgets a failed start) and reports that attempt's error.
-  startDuckDb().catch(() => undefined);
+  // (the engine forgets a failed start) and reports that attempt's error.
+  session.engine.start().catch(() => undefined);
 }
 
 /** The downloads startEarly began for `source`, handed over once; undefined otherwise. */
-export function takeEarlyFiles(source: DatasetSource): DatasetFiles | undefined {
+export function takeEarlyFiles(session: DuckDbSession, source: DatasetSource): DatasetFiles | undefined {
+  const { early } = session;
   if (!early || early.url !== source.url) return undefined;
-  const { files } = early;
-  early = null;
-  return files;
+  session.early = null;
+  return early.files;
 }

@@ -1,5 +1,5 @@
 /**
- * Imports kept in IndexedDB, one record per import: its files, the four tables as contract CSV
+ * Imports kept in IndexedDB (ImportStorage), one record per import: its files, the four tables as contract CSV
  * (or the database files as they were) and whether it added to or replaced the data. Small
  * promise wrappers over the raw API: no library for a few operations.
  *
@@ -29,49 +29,23 @@ export interface StoredImport {
   dataset?: string;
 }
 
+/** Where the page keeps its imports between visits: IndexedDB (below), or a stand-in in unit tests. */
+export interface ImportStorage {
+  /** The imports kept for good, in the order they were made, and the ids of pending ones (see above). */
+  readStoredImports(): Promise<{ kept: StoredImport[]; pending: number[] }>;
+  /** The ids of every kept import, whatever its dataset: a new import takes an id none of them has. */
+  readStoredIds(): Promise<number[]>;
+  /** Keeps `record`, pending until confirmImport: run before DuckDB's COMMIT. */
+  keepPendingImport(record: StoredImport): Promise<void>;
+  /** After DuckDB's COMMIT: import `id` is kept for good and `replacedIds` forgotten, in one transaction. */
+  confirmImport(id: number, replacedIds: readonly number[]): Promise<void>;
+  deleteStoredImports(ids: readonly number[]): Promise<void>;
+}
+
 const DB_NAME = 'fund-dashboard-imports';
 const STORE = 'imports';
 /** Ids of imports kept before DuckDB's COMMIT and not yet confirmed after it. */
 const PENDING = 'pending';
-
-let opened: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 2);
-    request.onupgradeneeded = () => {
-      for (const name of [STORE, PENDING]) {
-        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name, { keyPath: 'id' });
-      }
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-  }).catch((error: unknown) => {
-    opened = null;
-    throw error;
-  });
-  return opened;
-}
-
-/**
- * Runs `work` on both stores in one read-write transaction; resolves once it is durably
- * complete. A write `work` cannot even start (a full disk may throw at once) aborts it.
- */
-async function write(work: (imports: IDBObjectStore, pending: IDBObjectStore) => void): Promise<void> {
-  const db = await open();
-  await new Promise<void>((resolve, reject) => {
-    const transaction = db.transaction([STORE, PENDING], 'readwrite');
-    transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
-    try {
-      work(transaction.objectStore(STORE), transaction.objectStore(PENDING));
-    } catch (error) {
-      transaction.abort();
-      reject(error);
-    }
-  });
-}
 
 const readAll = <T>(db: IDBDatabase, store: string, read: (store: IDBObjectStore) => IDBRequest): Promise<T> =>
   new Promise<T>((resolve, reject) => {
@@ -80,39 +54,79 @@ const readAll = <T>(db: IDBDatabase, store: string, read: (store: IDBObjectStore
     request.onerror = () => reject(request.error);
   });
 
-/** The imports kept for good, in the order they were made, and the ids of pending ones (see above). */
-export async function readStoredImports(): Promise<{ kept: StoredImport[]; pending: number[] }> {
-  const db = await open();
-  const [records, pending] = await Promise.all([
-    readAll<StoredImport[]>(db, STORE, (store) => store.getAll()),
-    readAll<number[]>(db, PENDING, (store) => store.getAllKeys()),
-  ]);
-  return { kept: records.filter((r) => !pending.includes(r.id)).sort((a, b) => a.id - b.id), pending };
-}
+export class IndexedDbImportStorage implements ImportStorage {
+  private opened: Promise<IDBDatabase> | null = null;
 
-/** The ids of every kept import, whatever its dataset: a new import takes an id none of them has. */
-export async function readStoredIds(): Promise<number[]> {
-  return readAll<number[]>(await open(), STORE, (store) => store.getAllKeys());
-}
+  private open(): Promise<IDBDatabase> {
+    this.opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 2);
+      request.onupgradeneeded = () => {
+        for (const name of [STORE, PENDING]) {
+          if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name, { keyPath: 'id' });
+        }
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
+    }).catch((error: unknown) => {
+      this.opened = null;
+      throw error;
+    });
+    return this.opened;
+  }
 
-/** Keeps `record`, pending until confirmImport: run before DuckDB's COMMIT. */
-export const keepPendingImport = (record: StoredImport): Promise<void> =>
-  write((imports, pending) => {
-    imports.put(record);
-    pending.put({ id: record.id });
-  });
+  /**
+   * Runs `work` on both stores in one read-write transaction; resolves once it is durably
+   * complete. A write `work` cannot even start (a full disk may throw at once) aborts it.
+   */
+  private async write(work: (imports: IDBObjectStore, pending: IDBObjectStore) => void): Promise<void> {
+    const db = await this.open();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction([STORE, PENDING], 'readwrite');
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
+      transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+      try {
+        work(transaction.objectStore(STORE), transaction.objectStore(PENDING));
+      } catch (error) {
+        transaction.abort();
+        reject(error);
+      }
+    });
+  }
 
-/** After DuckDB's COMMIT: import `id` is kept for good and `replacedIds` forgotten, in one transaction. */
-export const confirmImport = (id: number, replacedIds: readonly number[]): Promise<void> =>
-  write((imports, pending) => {
-    for (const replaced of replacedIds) imports.delete(replaced);
-    pending.delete(id);
-  });
+  async readStoredImports(): Promise<{ kept: StoredImport[]; pending: number[] }> {
+    const db = await this.open();
+    const [records, pending] = await Promise.all([
+      readAll<StoredImport[]>(db, STORE, (store) => store.getAll()),
+      readAll<number[]>(db, PENDING, (store) => store.getAllKeys()),
+    ]);
+    return { kept: records.filter((r) => !pending.includes(r.id)).sort((a, b) => a.id - b.id), pending };
+  }
 
-export const deleteStoredImports = (ids: readonly number[]): Promise<void> =>
-  write((imports, pending) => {
-    for (const id of ids) {
-      imports.delete(id);
+  async readStoredIds(): Promise<number[]> {
+    return readAll<number[]>(await this.open(), STORE, (store) => store.getAllKeys());
+  }
+
+  keepPendingImport(record: StoredImport): Promise<void> {
+    return this.write((imports, pending) => {
+      imports.put(record);
+      pending.put({ id: record.id });
+    });
+  }
+
+  confirmImport(id: number, replacedIds: readonly number[]): Promise<void> {
+    return this.write((imports, pending) => {
+      for (const replaced of replacedIds) imports.delete(replaced);
       pending.delete(id);
-    }
-  });
+    });
+  }
+
+  deleteStoredImports(ids: readonly number[]): Promise<void> {
+    return this.write((imports, pending) => {
+      for (const id of ids) {
+        imports.delete(id);
+        pending.delete(id);
+      }
+    });
+  }
+}

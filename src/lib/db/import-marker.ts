@@ -5,17 +5,6 @@
  */
 const KEY = 'fund-dashboard.imports';
 
-let dataset: string | null = null;
-
-/**
- * The dataset the page opened (its URL), set before it loads: an import belongs to the dataset it
- * was made over, and is put back only over that one (import-store.ts).
- */
-export const setOpenedDataset = (url: string): void => {
-  dataset = url;
-};
-export const openedDataset = (): string | null => dataset;
-
 export function hasStoredImports(): boolean {
   try {
     return Number(globalThis.localStorage?.getItem(KEY) ?? 0) > 0;

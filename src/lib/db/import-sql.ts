@@ -16,20 +16,20 @@ export interface ImportSql {
   dropFile(name: string): Promise<void>;
 }
 
-let importConnection: Promise<AsyncDuckDBConnection> | null = null;
-
 /**
- * The import's own connection: its transaction must not take in the views' queries, which run
- * on the shared connection meanwhile (and keep seeing the old data until the import commits).
+ * On a connection of its own, opened on first use: the import's transaction must not take in the
+ * views' queries, which run on the shared connection meanwhile (and keep seeing the old data
+ * until the import commits). The page keeps one (import-store.ts).
  */
 export function wasmImportSql(handle: DuckDbHandle): ImportSql {
-  importConnection ??= handle.db.connect();
+  let importConnection: Promise<AsyncDuckDBConnection> | null = null;
+  const connection = () => (importConnection ??= handle.db.connect());
   return {
     async run(sql) {
-      await (await importConnection!).query(sql);
+      await (await connection()).query(sql);
     },
     async all<T>(sql: string) {
-      const table = await (await importConnection!).query(sql);
+      const table = await (await connection()).query(sql);
       return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => toPlainRow(row.toJSON()) as T);
     },
     async putFile(name, bytes) {

@@ -1,84 +1,31 @@
 /**
  * The imports of this browser: run one (worker → DuckDB → IndexedDB, all or nothing), remove one
- * or all, and restore them at start-up. Operations run one after another. The import view
- * watches `useImports()`; the rest of the app sees `DbStatus.imported` and re-queries.
+ * or all, and restore them at start-up. Operations run one after another, on the session's
+ * ImportBook (import-book.ts). The import view follows that book's state; the rest of the app
+ * sees `DbStatus.imported` and re-queries.
  */
-import { useSyncExternalStore } from 'react';
 import type { TableName } from '../../parser/types.ts';
 import { prepareImportInWorker } from '../import/parse-in-worker.ts';
 import { fileKindOf } from '../import/file-kind.ts';
-import type { ImportedFile, ImportProgress } from '../import/prepare-import.ts';
-import { setImportedData } from './client.ts';
-import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
-import { lockedDuckDb, type DuckDbHandle } from './duckdb-instance.ts';
-import { commitImport, layersOf, removeImports, type ImportLayer, type ImportMode } from './import-commit.ts';
-import { confirmImport, deleteStoredImports, keepPendingImport, readStoredIds, readStoredImports, type StoredImport } from './import-idb.ts';
-import { markStoredImports, openedDataset } from './import-marker.ts';
-import { wasmImportSql } from './import-sql.ts';
-import { getBaseDataset } from './load-dataset.ts';
-import { setImportLayers } from './origin-views.ts';
+import type { ImportProgress } from '../import/prepare-import.ts';
+import { ImportFailedError } from '../import/import-problem.ts';
+import type { DuckDbHandle } from './duckdb-instance.ts';
+import { failureOf, importsOf, type ImportBook, type ImportSummary, type RestoreFailure } from './import-book.ts';
+import { commitImport, layersOf, removeImports, type ImportMode } from './import-commit.ts';
+import type { StoredImport } from './import-idb.ts';
+import { markStoredImports } from './import-marker.ts';
+import type { DuckDbSession } from './session.ts';
 
-export interface ImportSummary {
-  id: number;
-  createdAt: string;
-  mode: ImportMode;
-  files: ImportedFile[];
-  counts: Record<TableName, number>;
-}
-
-export interface ImportsState {
-  imports: ImportSummary[];
-  /** Kept imports that could not be restored at start-up (and were dropped): their files, and why. */
-  restoreFailures: RestoreFailure[];
-  /** Imports kept in this browser over other datasets: left as they are, put back over theirs. */
-  elsewhere: number;
-}
-
-export interface RestoreFailure {
-  files: string;
-  problems: ImportProblem[];
-}
-
-/** Why an import could not be put back: its problems, or the error as one. */
-const failureOf = (files: string, error: unknown): RestoreFailure => ({
-  files,
-  problems: error instanceof ImportFailedError ? error.problems : [{ kind: 'message', file: files, found: (error as Error).message }],
-});
-
-let state: ImportsState = { imports: [], restoreFailures: [], elsewhere: 0 };
-let layers: ImportLayer[] = [];
-const listeners = new Set<() => void>();
-let queue: Promise<unknown> = Promise.resolve();
-
-function setState(next: Partial<ImportsState>): void {
-  state = { ...state, ...next };
-  listeners.forEach((listener) => listener());
-}
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const getImportsState = (): ImportsState => state;
-
-export const useImports = (): ImportsState => useSyncExternalStore(subscribe, getImportsState);
-
-/** One operation at a time: an import and a removal must never interleave their transactions. */
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
+export type { ImportSummary };
 
 const summaryOf = ({ id, createdAt, mode, files, counts }: StoredImport): ImportSummary => ({ id, createdAt, mode, files, counts });
 
 /** Views, the header badge and the start-up hint follow the imports now in place. */
-function publish(imports: ImportSummary[]): void {
-  setImportLayers(layersOf(layers));
-  setState({ imports });
-  markStoredImports(imports.length + state.elsewhere);
-  setImportedData(imports.length === 0 ? null : {
+function publish(session: DuckDbSession, book: ImportBook, imports: ImportSummary[]): void {
+  session.dataset.importLayers = layersOf(book.layers);
+  book.state.set({ imports });
+  markStoredImports(book.keptCount());
+  session.importedDataChanged(imports.length === 0 ? null : {
     imports: imports.length,
     reports: imports.reduce((sum, i) => sum + i.counts.reports, 0),
     replaced: imports.some((i) => i.mode === 'replace'),
@@ -97,15 +44,17 @@ const notStored = (error: unknown): ImportFailedError => {
  * two steps around DuckDB's COMMIT (import-idb.ts): a reload at any point before the end leaves
  * the kept imports as they were.
  */
-export function runImport(files: readonly File[], mode: ImportMode, onProgress: ImportProgress): Promise<ImportSummary> {
-  return serial(async () => {
+export function runImport(session: DuckDbSession, files: readonly File[], mode: ImportMode, onProgress: ImportProgress): Promise<ImportSummary> {
+  const book = importsOf(session);
+  const { storage } = book;
+  return book.serial(async () => {
     const databaseFiles = files.filter((file) => fileKindOf(file.name) === 'duckdb');
     const prepared = await prepareImportInWorker(files.filter((file) => fileKindOf(file.name) !== 'duckdb'), onProgress);
     const databases = await Promise.all(databaseFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    const handle = await lockedDuckDb();
+    const handle = await session.engine.lock();
     // Ids are unique across datasets: an import kept over another one must not be overwritten.
-    const storedIds = await readStoredIds().catch(() => [] as number[]);
-    const id = Math.max(0, ...state.imports.map((i) => i.id), ...storedIds) + 1;
+    const storedIds = await storage.readStoredIds().catch(() => [] as number[]);
+    const id = Math.max(0, ...book.state.get().imports.map((i) => i.id), ...storedIds) + 1;
     const record: StoredImport = {
       id,
       createdAt: new Date().toISOString(),
@@ -115,49 +64,49 @@ export function runImport(files: readonly File[], mode: ImportMode, onProgress: 
       csv: prepared.csv,
       databases,
       reportFiles: prepared.reportFiles,
-      dataset: openedDataset() ?? undefined,
+      dataset: session.dataset.opened ?? undefined,
     };
-    const replaced = mode === 'replace' ? state.imports.map((i) => i.id) : [];
+    const replaced = mode === 'replace' ? book.state.get().imports.map((i) => i.id) : [];
     let stored = false;
     try {
-      layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id, mode }, record, {
+      book.layers = await commitImport(book.sql(handle), session.dataset.base, book.layers, { id, mode }, record, {
         check: true,
         beforeCommit: async () => {
-          if (databases.length > 0) await countDatabaseRows(handle, id, record);
+          if (databases.length > 0) await countDatabaseRows(book, handle, id, record);
           // Should the page close from here on, the next start opens IndexedDB and forgets the
           // pending record; publish() below sets the right count.
-          markStoredImports(state.imports.length + state.elsewhere + 1);
-          await keepPendingImport(record).catch((error: unknown) => {
+          markStoredImports(book.keptCount() + 1);
+          await storage.keepPendingImport(record).catch((error: unknown) => {
             throw notStored(error);
           });
           stored = true;
         },
       });
     } catch (error) {
-      markStoredImports(state.imports.length + state.elsewhere);
+      markStoredImports(book.keptCount());
       // Kept, then DuckDB's COMMIT failed: the import must not come back at the next start.
-      if (stored) await deleteStoredImports([id]).catch(() => undefined);
+      if (stored) await storage.deleteStoredImports([id]).catch(() => undefined);
       throw error;
     }
     // The imports a replacing one took the place of are forgotten only now that it is in: a
     // failed COMMIT leaves them on screen, and so they must stay kept.
     try {
-      await confirmImport(id, replaced);
+      await storage.confirmImport(id, replaced);
     } catch (error) {
       // Still pending, so gone at the next start: the page goes back to what is kept now.
-      layers = await removeImports(wasmImportSql(handle), getBaseDataset(), layers, layers.map((layer) => layer.id));
-      await putBackKept(handle);
+      book.layers = await removeImports(book.sql(handle), session.dataset.base, book.layers, book.layers.map((layer) => layer.id));
+      await putBackKept(session, book, handle);
       throw notStored(error);
     }
     const summary = summaryOf(record);
-    publish(mode === 'replace' ? [summary] : [...state.imports, summary]);
+    publish(session, book, mode === 'replace' ? [summary] : [...book.state.get().imports, summary]);
     return summary;
   });
 }
 
 /** A database file's reports are known only once DuckDB has read it: count them in its schema. */
-async function countDatabaseRows(handle: DuckDbHandle, id: number, record: StoredImport): Promise<void> {
-  const sql = wasmImportSql(handle);
+async function countDatabaseRows(book: ImportBook, handle: DuckDbHandle, id: number, record: StoredImport): Promise<void> {
+  const sql = book.sql(handle);
   const [counts] = await sql.all<Record<TableName, number>>(
     `SELECT ${(['reports', 'budget_lines', 'indicators', 'findings'] as const).map((t) => `(SELECT count(*) FROM imp_${id}.${t})::INTEGER AS ${t}`).join(', ')}`);
   record.counts = counts;
@@ -171,55 +120,61 @@ async function countDatabaseRows(handle: DuckDbHandle, id: number, record: Store
 }
 
 /** Removes imports by id (removing a replacing import brings the dataset back, and ends every import). */
-export function removeStoredImports(ids: readonly number[]): Promise<void> {
-  return serial(async () => {
-    const handle = await lockedDuckDb();
+export function removeStoredImports(session: DuckDbSession, ids: readonly number[]): Promise<void> {
+  const book = importsOf(session);
+  return book.serial(async () => {
+    const handle = await session.engine.lock();
     let removedIds: number[] = [];
-    layers = await removeImports(wasmImportSql(handle), getBaseDataset(), layers, ids, async (removed) => {
+    book.layers = await removeImports(book.sql(handle), session.dataset.base, book.layers, ids, async (removed) => {
       removedIds = removed.map((layer) => layer.id);
-      await deleteStoredImports(removedIds);
+      await book.storage.deleteStoredImports(removedIds);
     });
-    publish(state.imports.filter((i) => !removedIds.includes(i.id)));
+    publish(session, book, book.state.get().imports.filter((i) => !removedIds.includes(i.id)));
   });
 }
 
-export const removeAllImports = (): Promise<void> => removeStoredImports(state.imports.map((i) => i.id));
+export const removeAllImports = (session: DuckDbSession): Promise<void> =>
+  removeStoredImports(session, importsOf(session).state.get().imports.map((i) => i.id));
 
 /** At start-up, after the dataset has loaded: puts back the imports kept over it. Never throws. */
-export const restoreImports = (handle: DuckDbHandle): Promise<void> => serial(() => putBackKept(handle));
+export function restoreImports(session: DuckDbSession, handle: DuckDbHandle): Promise<void> {
+  const book = importsOf(session);
+  return book.serial(() => putBackKept(session, book, handle));
+}
 
 /**
  * Puts back the imports kept over the opened dataset, and forgets pending ones (a page closed
  * during its import). Never throws: what cannot be put back is said in `restoreFailures`.
  */
-async function putBackKept(handle: DuckDbHandle): Promise<void> {
+async function putBackKept(session: DuckDbSession, book: ImportBook, handle: DuckDbHandle): Promise<void> {
+  const { storage } = book;
   let stored: StoredImport[] = [];
   try {
-    const { kept, pending } = await readStoredImports();
+    const { kept, pending } = await storage.readStoredImports();
     stored = kept;
-    if (pending.length > 0) await deleteStoredImports(pending).catch(() => undefined);
+    if (pending.length > 0) await storage.deleteStoredImports(pending).catch(() => undefined);
   } catch (error) {
-    setState({ restoreFailures: [failureOf('IndexedDB', error)] });
+    book.state.set({ restoreFailures: [failureOf('IndexedDB', error)] });
   }
   const restored: ImportSummary[] = [];
   const failures: RestoreFailure[] = [];
-  const dataset = openedDataset();
+  const dataset = session.dataset.opened;
   const ours = stored.filter((record) => record.dataset === undefined || record.dataset === dataset);
-  setState({ elsewhere: stored.length - ours.length });
+  book.state.set({ elsewhere: stored.length - ours.length });
   for (const record of ours) {
     try {
-      layers = await commitImport(wasmImportSql(handle), getBaseDataset(), layers, { id: record.id, mode: record.mode }, record, { check: false });
+      book.layers = await commitImport(book.sql(handle), session.dataset.base, book.layers, { id: record.id, mode: record.mode }, record, { check: false });
       if (record.mode === 'replace') {
         // Imports it replaced that are still kept (their delete did not happen): forget them now.
-        if (restored.length > 0) await deleteStoredImports(restored.map((i) => i.id)).catch(() => undefined);
+        if (restored.length > 0) await storage.deleteStoredImports(restored.map((i) => i.id)).catch(() => undefined);
         restored.length = 0;
       }
       restored.push(summaryOf(record));
     } catch (error) {
       failures.push(failureOf(record.files.map((f) => f.name).join('、'), error));
-      await deleteStoredImports([record.id]).catch(() => undefined);
+      await storage.deleteStoredImports([record.id]).catch(() => undefined);
     }
   }
-  if (failures.length > 0) setState({ restoreFailures: failures });
-  publish(restored);
+  if (failures.length > 0) book.state.set({ restoreFailures: failures });
+  publish(session, book, restored);
 }

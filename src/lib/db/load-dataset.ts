@@ -10,84 +10,9 @@
  */
 import type { DuckDbHandle } from './duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
-import { getImportLayers, originViewSql, type BaseDataset } from './origin-views.ts';
-import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, STARTUP_DATABASE_FILE, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, quoteIdent, type TableName } from './schema.ts';
-
-let generation = 0;
-let current: { name: string; attached: boolean; base: BaseDataset } | null = null;
-
-/** The dataset under the views (null before the first load): imports build their views over it. */
-export const getBaseDataset = (): BaseDataset | null => current?.base ?? null;
-
-async function fetchCsv(source: DatasetSource, table: TableName): Promise<{ file: string; bytes: Uint8Array }> {
-  const file = `${source.label}${source.label.endsWith('/') ? '' : '/'}${csvFileName(table)}`;
-  let response: Response;
-  try {
-    response = await fetch(new URL(csvFileName(table), source.url));
-  } catch (error) {
-    throw new DatasetError(file, 'dataset.notFetched', { reason: (error as Error).message });
-  }
-  if (!response.ok) throw new DatasetError(file, 'dataset.notFetched', { reason: `HTTP ${response.status}` });
-  return { file, bytes: new Uint8Array(await response.arrayBuffer()) };
-}
-
-/**
- * The four CSVs. When some cannot be fetched, the error names the first of them in contract order
- * (not whichever answer came first) and lists the others, so that one message says what is missing.
- */
-async function fetchAllCsv(source: DatasetSource): Promise<FetchedFile[]> {
-  const settled = await Promise.allSettled(TABLE_NAMES.map((table) => fetchCsv(source, table)));
-  const failed = TABLE_NAMES.flatMap((table, i) => {
-    const result = settled[i];
-    return result.status === 'rejected' ? [{ table, error: result.reason as unknown }] : [];
-  });
-  if (failed.length === 0) return settled.map((result) => (result as PromiseFulfilledResult<FetchedFile>).value);
-  const [{ error: first }, ...others] = failed;
-  if (others.length === 0 || !(first instanceof DatasetError) || !others.every(({ error }) => error instanceof DatasetError)) throw first;
-  throw new DatasetError(first.file, 'dataset.notFetched', { reason: first.params.reason, others: others.map(({ table }) => csvFileName(table)) });
-}
-
-interface FetchedFile {
-  file: string;
-  bytes: Uint8Array;
-}
-
-/** What a CSV folder's load starts from: the build's database of the CSVs, or the CSVs. */
-type FetchedDataset = { kind: 'database'; database: FetchedFile } | { kind: 'csv'; files: FetchedFile[] };
-
-export type DatasetFiles = Promise<FetchedDataset>;
-
-/** A DuckDB database file: `DUCK` at byte 8 of its first block. */
-const isDuckDbFile = (bytes: Uint8Array): boolean => bytes.length >= 12 && String.fromCharCode(...bytes.subarray(8, 12)) === 'DUCK';
-
-/**
- * The bundled dataset's `dataset.duckdb`, or null when the folder has none (the CSVs are read
- * then): a 404, or a page a host sends for any unknown path (a single-page-app fallback).
- */
-async function fetchStartupDatabase(source: DatasetSource): Promise<FetchedFile | null> {
-  try {
-    const response = await fetch(new URL(STARTUP_DATABASE_FILE, source.url));
-    if (!response.ok) return null;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return isDuckDbFile(bytes) ? { file: `${source.label}${STARTUP_DATABASE_FILE}`, bytes } : null;
-  } catch {
-    return null; // the CSVs' own fetch reports what is wrong with the network
-  }
-}
-
-/**
- * Starts fetching a CSV dataset (its start-up database or its four files). Called before DuckDB
- * has started, so that the download runs alongside the engine's own (wasm) download.
- */
-export function fetchDatasetFiles(source: DatasetSource): DatasetFiles | undefined {
-  if (source.kind === 'duckdb-file') return undefined;
-  const csv = async (): Promise<FetchedDataset> => ({ kind: 'csv', files: await fetchAllCsv(source) });
-  const fetched = source.bundled
-    ? fetchStartupDatabase(source).then((database) => (database ? { kind: 'database' as const, database } : csv()))
-    : csv();
-  fetched.catch(() => undefined); // awaited (and its error reported) by loadDataset
-  return fetched;
-}
+import { fetchDatasetFiles, type DatasetFiles, type FetchedFile } from './fetch-dataset.ts';
+import { NO_IMPORTS, originViewSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
+import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, quoteIdent, type TableName } from './schema.ts';
 
 /** DuckDB's own message on a file it could not read (it writes English only). */
 const unreadable = (file: string, message: string) => new DatasetError(file, 'dataset.unreadable', { reason: message });
@@ -100,7 +25,7 @@ async function run(handle: DuckDbHandle, sql: string, file: string): Promise<voi
   }
 }
 
-async function loadCsvFiles(handle: DuckDbHandle, files: FetchedFile[], name: string): Promise<BaseDataset> {
+async function loadCsvFiles(handle: DuckDbHandle, files: FetchedFile[], name: string, layers: ImportLayers): Promise<BaseDataset> {
   const base: BaseDataset = { source: name, columns: {} as Record<TableName, string[]>, materialize: true };
   const decoder = new TextDecoder();
   await handle.connection.query('BEGIN TRANSACTION');
@@ -117,7 +42,7 @@ async function loadCsvFiles(handle: DuckDbHandle, files: FetchedFile[], name: st
         await handle.db.dropFile(registered); // the table holds the data now
       }
       base.columns[table] = header;
-      await run(handle, originViewSql(table, base, getImportLayers()), file);
+      await run(handle, originViewSql(table, base, layers), file);
     }
     await handle.connection.query('COMMIT');
     return base;
@@ -132,7 +57,7 @@ async function loadCsvFiles(handle: DuckDbHandle, files: FetchedFile[], name: st
  * contract's tables and columns, and points the main relations at it: tables copied into
  * memory when `materialize`, views that read the file in place otherwise.
  */
-async function attachDatabase(handle: DuckDbHandle, registered: string, label: string, name: string, materialize: boolean): Promise<BaseDataset> {
+async function attachDatabase(handle: DuckDbHandle, registered: string, label: string, name: string, materialize: boolean, layers: ImportLayers): Promise<BaseDataset> {
   await run(handle, `ATTACH '${registered}' AS ${name} (READ_ONLY)`, label);
   try {
     // Each table's columns from an empty result's schema: information_schema.columns,
@@ -155,7 +80,7 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
     const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]>, materialize };
     await handle.connection.query('BEGIN TRANSACTION');
     try {
-      for (const table of TABLE_NAMES) await run(handle, originViewSql(table, base, getImportLayers()), label);
+      for (const table of TABLE_NAMES) await run(handle, originViewSql(table, base, layers), label);
       await handle.connection.query('COMMIT');
       return base;
     } catch (error) {
@@ -204,13 +129,13 @@ async function checkColumnValues(handle: DuckDbHandle, label: string, relation: 
  * `data:checked` mark says so, and attachDatabase then checks the file table by table and says
  * what is wrong.
  */
-async function attachStartupDatabase(handle: DuckDbHandle, registered: string, name: string, whenQueued?: () => void): Promise<BaseDataset | null> {
+async function attachStartupDatabase(handle: DuckDbHandle, registered: string, name: string, layers: ImportLayers, whenQueued?: () => void): Promise<BaseDataset | null> {
   const columns = Object.fromEntries(TABLE_NAMES.map((table) => [table, contractColumns(table)])) as Record<TableName, string[]>;
   const base: BaseDataset = { source: name, columns, materialize: true };
   const statements = [
     `ATTACH '${registered}' AS ${name} (READ_ONLY)`,
     'BEGIN TRANSACTION',
-    ...TABLE_NAMES.map((table) => originViewSql(table, base, getImportLayers())),
+    ...TABLE_NAMES.map((table) => originViewSql(table, base, layers)),
     'COMMIT',
   ];
   try {
@@ -226,16 +151,16 @@ async function attachStartupDatabase(handle: DuckDbHandle, registered: string, n
   }
 }
 
-async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string, options: LoadOptions): Promise<{ base: BaseDataset; attached: boolean }> {
+async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: string, layers: ImportLayers, options: LoadOptions): Promise<{ base: BaseDataset; attached: boolean }> {
   const fetched = await (options.files ?? fetchDatasetFiles(source)!);
-  if (fetched.kind === 'csv') return { base: await loadCsvFiles(handle, fetched.files, name), attached: false };
+  if (fetched.kind === 'csv') return { base: await loadCsvFiles(handle, fetched.files, name, layers), attached: false };
   const registered = `${name}.duckdb`;
   // The attach is sent at once, behind the file: the worker takes its messages in order.
   const registering = handle.db.registerFileBuffer(registered, fetched.database.bytes);
-  const quick = attachStartupDatabase(handle, registered, name, options.whenQueued); // null on any failure
+  const quick = attachStartupDatabase(handle, registered, name, layers, options.whenQueued); // null on any failure
   try {
     await registering;
-    const base = (await quick) ?? (await attachDatabase(handle, registered, fetched.database.file, name, true));
+    const base = (await quick) ?? (await attachDatabase(handle, registered, fetched.database.file, name, true, layers));
     return { base, attached: true };
   } catch (error) {
     await handle.db.dropFile(registered).catch(() => undefined);
@@ -243,11 +168,11 @@ async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: 
   }
 }
 
-async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string): Promise<{ base: BaseDataset; attached: boolean }> {
+async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string, layers: ImportLayers): Promise<{ base: BaseDataset; attached: boolean }> {
   const registered = `${name}.duckdb`;
   await handle.db.registerFileURL(registered, source.url, handle.duckdb.DuckDBDataProtocol.HTTP, false);
   try {
-    return { base: await attachDatabase(handle, registered, source.label, name, false), attached: true };
+    return { base: await attachDatabase(handle, registered, source.label, name, false, layers), attached: true };
   } catch (error) {
     await handle.db.dropFile(registered).catch(() => undefined);
     throw error;
@@ -266,15 +191,35 @@ export interface LoadOptions {
   whenQueued?: () => void;
 }
 
-/** Loads `source` and makes it the data every query sees. */
-export async function loadDataset(handle: DuckDbHandle, source: DatasetSource, options: LoadOptions = {}): Promise<void> {
-  const name = `ds_${++generation}`; // generated, never from input: safe as an identifier
-  const { base, attached } = source.kind === 'duckdb-file' ? await loadDatabaseFile(handle, source, name) : await loadCsvFolder(handle, source, name, options);
-  const previous = current;
-  current = { name, attached, base };
-  if (previous) {
-    const drop = previous.attached ? `DETACH ${previous.name}` : `DROP SCHEMA ${previous.name} CASCADE`;
-    await handle.connection.query(drop).catch(() => undefined); // the views no longer use it
-    if (previous.attached) await handle.db.dropFile(`${previous.name}.duckdb`).catch(() => undefined);
+/**
+ * The dataset under the page's views: which one is loaded, and the imports the views were last
+ * built with over it (import-store.ts sets them). One per page (session.ts).
+ */
+export class DatasetLoader {
+  private generation = 0;
+  private current: { name: string; attached: boolean; base: BaseDataset } | null = null;
+  /** The URL of the dataset the page opened, set before it loads: an import belongs to it (import-store.ts). */
+  opened: string | null = null;
+  /** The import layers the views were last built with: a new dataset's views are built with them. */
+  importLayers: ImportLayers = NO_IMPORTS;
+
+  /** The dataset under the views (null before the first load): imports build their views over it. */
+  get base(): BaseDataset | null {
+    return this.current?.base ?? null;
+  }
+
+  /** Loads `source` and makes it the data every query sees. */
+  async load(handle: DuckDbHandle, source: DatasetSource, options: LoadOptions = {}): Promise<void> {
+    const name = `ds_${++this.generation}`; // generated, never from input: safe as an identifier
+    const { base, attached } = source.kind === 'duckdb-file'
+      ? await loadDatabaseFile(handle, source, name, this.importLayers)
+      : await loadCsvFolder(handle, source, name, this.importLayers, options);
+    const previous = this.current;
+    this.current = { name, attached, base };
+    if (previous) {
+      const drop = previous.attached ? `DETACH ${previous.name}` : `DROP SCHEMA ${previous.name} CASCADE`;
+      await handle.connection.query(drop).catch(() => undefined); // the views no longer use it
+      if (previous.attached) await handle.db.dropFile(`${previous.name}.duckdb`).catch(() => undefined);
+    }
   }
 }

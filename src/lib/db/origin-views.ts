@@ -31,15 +31,6 @@ export interface ImportLayers {
 
 export const NO_IMPORTS: ImportLayers = { hideBase: false, schemas: [] };
 
-let layers: ImportLayers = NO_IMPORTS;
-
-/** The layers the views were last built with (load-dataset.ts rebuilds them over a new dataset). */
-export const getImportLayers = (): ImportLayers => layers;
-export const setImportLayers = (next: ImportLayers): void => {
-  layers = next;
-};
-
-
 /** The typed SELECT of datasetSelectSql (one place casts a dataset's columns), with its origin. */
 function baseSelect(table: TableName, base: BaseDataset): string {
   const view = datasetSelectSql(table, base.source, base.columns[table]);

@@ -25,51 +25,8 @@ export interface Snapshot {
 /** A chart picture's file name, under `charts/` next to snapshot.json. */
 export const snapshotChartFile = (id: string, lang: Lang, width: number) => `${id}.${lang}.${width}.svg`;
 
-let snapshot: Snapshot | null = null;
-let snapshotUrl = '';
-let pending: Promise<Snapshot | null> | null = null;
-let settled = false;
-
-/** Fetches the snapshot once; resolves to null when there is none (dev without data, other dataset). */
-export function loadSnapshot(url: string): Promise<Snapshot | null> {
-  snapshotUrl ||= url;
-  pending ??= fetch(url)
-    .then((response) => (response.ok ? (response.json() as Promise<Snapshot>) : null))
-    .then((loaded) => (snapshot = loaded?.version === 1 ? loaded : null))
-    .catch(() => null)
-    .finally(() => (settled = true));
-  return pending;
-}
-
-/** True while snapshot.json has been asked for and has not arrived (or failed) yet. */
-export const snapshotPending = (): boolean => pending !== null && !settled;
-
-/** The snapshot's rows for exactly this query (same SQL and parameters), if it has them. */
-export function snapshotRows<T>(query: Query<T>): T[] | undefined {
-  return snapshot?.results[queryKey(query)] as T[] | undefined;
-}
-
-/**
- * The build-time picture of chart `id` showing `query`'s rows in `lang`, if the snapshot has
- * one for exactly this query and `shownRows` are the snapshot's rows of it (live rows equal to
- * them keep their identity, see use-query.ts); its `src(width)` is the picture drawn nearest
- * that width.
- */
-export function snapshotPicture(id: string, query: Query, lang: Lang, shownRows: readonly unknown[] | undefined): { src(width: number): string } | undefined {
-  const chart = snapshot?.charts?.[id];
-  const version = snapshot?.generatedAt ?? '';
-  if (!chart || chart.widths.length === 0 || shownRows === undefined) return undefined;
-  const key = queryKey(query);
-  if (chart.key !== key || shownRows !== snapshot?.results[key]) return undefined;
-  return {
-    src(width) {
-      return pictureUrl(id, lang, nearestWidth(chart, width), version);
-    },
-  };
-}
-
-/** Versioned by the build, as snapshot.json's rows are: a cached picture of an older build never stands for this build's rows. */
-function pictureUrl(id: string, lang: Lang, width: number, version: string): string {
+/** A chart picture's URL; versioned by the build, as snapshot.json's rows are: a cached picture of an older build never stands for this build's rows. */
+function pictureUrl(snapshotUrl: string, id: string, lang: Lang, width: number, version: string): string {
   const url = new URL(`charts/${snapshotChartFile(id, lang, width)}`, snapshotUrl);
   url.searchParams.set('v', version);
   return url.href;
@@ -79,23 +36,72 @@ function pictureUrl(id: string, lang: Lang, width: number, version: string): str
 export const nearestWidth = (chart: SnapshotChart, width: number): number =>
   chart.widths.reduce((best, w) => (Math.abs(w - width) < Math.abs(best - width) ? w : best));
 
-/** Held until the page is closed: the memory cache keeps what a live image uses. */
-const preloaded: HTMLImageElement[] = [];
+/** The page's snapshot: fetched once, then looked up by query. */
+export class SnapshotStore {
+  private snapshot: Snapshot | null = null;
+  private url = '';
+  private loading: Promise<Snapshot | null> | null = null;
+  private settled = false;
+  /** Held until the page is closed: the memory cache keeps what a live image uses. */
+  private readonly preloaded: HTMLImageElement[] = [];
 
-/**
- * Starts the downloads of the pictures the overview will show for charts `chartWidth` CSS pixels
- * wide, once snapshot.json is there (boot.ts, ~300 ms before React puts them on the page on a
- * cold load), so that the `<img>`s find them in the browser's memory cache. The cards pick by
- * their measured width (chart.tsx): a guess that misses costs one small download.
- */
-export function preloadPictures(lang: Lang, chartWidth: number): void {
-  void pending?.then((loaded) => {
-    if (!loaded) return;
-    for (const [id, chart] of Object.entries(loaded.charts ?? {})) {
-      if (chart.widths.length === 0) continue;
-      const image = new Image();
-      image.src = pictureUrl(id, lang, nearestWidth(chart, chartWidth), loaded.generatedAt);
-      preloaded.push(image);
-    }
-  });
+  /** Fetches the snapshot once; resolves to null when there is none (dev without data, other dataset). */
+  load(url: string): Promise<Snapshot | null> {
+    this.url ||= url;
+    this.loading ??= fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<Snapshot>) : null))
+      .then((loaded) => (this.snapshot = loaded?.version === 1 ? loaded : null))
+      .catch(() => null)
+      .finally(() => (this.settled = true));
+    return this.loading;
+  }
+
+  /** True while snapshot.json has been asked for and has not arrived (or failed) yet. */
+  pending(): boolean {
+    return this.loading !== null && !this.settled;
+  }
+
+  /** The snapshot's rows for exactly this query (same SQL and parameters), if it has them. */
+  rows<T>(query: Query<T>): T[] | undefined {
+    return this.snapshot?.results[queryKey(query)] as T[] | undefined;
+  }
+
+  /**
+   * The build-time picture of chart `id` showing `query`'s rows in `lang`, if the snapshot has
+   * one for exactly this query and `shownRows` are the snapshot's rows of it (live rows equal to
+   * them keep their identity, see use-query.ts); its `src(width)` is the picture drawn nearest
+   * that width.
+   */
+  picture(id: string, query: Query, lang: Lang, shownRows: readonly unknown[] | undefined): { src(width: number): string } | undefined {
+    const snapshot = this.snapshot;
+    const chart = snapshot?.charts?.[id];
+    const version = snapshot?.generatedAt ?? '';
+    if (!chart || chart.widths.length === 0 || shownRows === undefined) return undefined;
+    const key = queryKey(query);
+    if (chart.key !== key || shownRows !== snapshot?.results[key]) return undefined;
+    const url = this.url;
+    return {
+      src(width) {
+        return pictureUrl(url, id, lang, nearestWidth(chart, width), version);
+      },
+    };
+  }
+
+  /**
+   * Starts the downloads of the pictures the overview will show for charts `chartWidth` CSS
+   * pixels wide, once snapshot.json is there (boot.ts, ~300 ms before React puts them on the
+   * page on a cold load), so that the `<img>`s find them in the browser's memory cache. The cards
+   * pick by their measured width (chart.tsx): a guess that misses costs one small download.
+   */
+  preloadPictures(lang: Lang, chartWidth: number): void {
+    void this.loading?.then((loaded) => {
+      if (!loaded) return;
+      for (const [id, chart] of Object.entries(loaded.charts ?? {})) {
+        if (chart.widths.length === 0) continue;
+        const image = new Image();
+        image.src = pictureUrl(this.url, id, lang, nearestWidth(chart, chartWidth), loaded.generatedAt);
+        this.preloaded.push(image);
+      }
+    });
+  }
 }

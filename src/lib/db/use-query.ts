@@ -1,5 +1,5 @@
 /**
- * React hook over `query()`: live rows once DuckDB holds the data, build-time snapshot rows
+ * React hook over the session's `query()`: live rows once DuckDB holds the data, build-time snapshot rows
  * before that (when the snapshot has this exact query), and the previous rows while a new
  * query runs so charts don't blink on a filter change.
  *
@@ -9,16 +9,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { queryKey, type Query } from '../../queries/query.ts';
-import { query, useDbStatus } from './client.ts';
-import { createWaves, type QueryPriority, type Settled } from './query-scheduling.ts';
-import { snapshotRows } from './snapshot.ts';
-
-const runInWave = createWaves();
+import type { QueryPriority, Settled } from './query-scheduling.ts';
+import type { DuckDbSession } from './session.ts';
+import { useDbSession, useDbStatus } from './session-context.ts';
 
 /** Runs `q`; a view query commits with its wave, a background one on its own (it must not hold the wave back). */
-function startQuery<T>(q: Query<T>, priority: QueryPriority, commit: (result: Settled<T>) => void): void {
-  if (priority === 'background') query(q, priority).then((rows) => commit({ rows }), (error: Error) => commit({ error }));
-  else runInWave(() => query(q, priority), commit);
+function startQuery<T>(session: DuckDbSession, q: Query<T>, priority: QueryPriority, commit: (result: Settled<T>) => void): void {
+  if (priority === 'background') session.query(q, priority).then((rows) => commit({ rows }), (error: Error) => commit({ error }));
+  else session.queries.runInWave(() => session.query(q, priority), commit);
 }
 
 export interface QueryState<T> {
@@ -44,6 +42,7 @@ export interface QueryOptions {
 }
 
 export function useQuery<T>(q: Query<T>, { priority = 'view' }: QueryOptions = {}): QueryState<T> {
+  const session = useDbSession();
   const db = useDbStatus();
   const key = queryKey(q);
   const [live, setLive] = useState<{ key: string; generation: number; rows: T[] } | null>(null);
@@ -56,7 +55,7 @@ export function useQuery<T>(q: Query<T>, { priority = 'view' }: QueryOptions = {
   useEffect(() => {
     if (db.phase !== 'ready') return;
     let cancelled = false;
-    startQuery(q, priority, (result) => {
+    startQuery(session, q, priority, (result) => {
       if (cancelled) return;
       if ('rows' in result) setLive({ key, generation: db.generation, rows: sameRows(result.rows, shown.current) ? shown.current! : result.rows });
       else setError({ key, message: result.error.message });
@@ -65,10 +64,10 @@ export function useQuery<T>(q: Query<T>, { priority = 'view' }: QueryOptions = {
       cancelled = true;
     };
     // `key` identifies the query's SQL and parameters, so `q` itself need not be a dependency.
-  }, [key, db.phase, db.generation, priority]);
+  }, [session, key, db.phase, db.generation, priority]);
 
   const fresh = live !== null && live.key === key && live.generation === db.generation;
-  const snapshot = db.snapshotUsable && (db.generation <= 1) ? snapshotRows(q) : undefined;
+  const snapshot = db.snapshotUsable && (db.generation <= 1) ? session.snapshot.rows(q) : undefined;
   let state: QueryState<T>;
   if (fresh) state = { rows: live.rows, source: 'live', loading: false, error: null };
   else if (error?.key === key) state = { rows: undefined, source: 'none', loading: false, error: error.message };

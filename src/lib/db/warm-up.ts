@@ -16,20 +16,17 @@ import type { Filters } from '../../queries/filters.ts';
 import { FILTER_KEYS } from '../../queries/filters.ts';
 import { filterOptions } from '../../queries/filter-options.ts';
 import type { Query } from '../../queries/query.ts';
-import { query } from './client.ts';
-import { snapshotRows } from './snapshot.ts';
-
-let started = false;
+import type { DuckDbSession } from './session.ts';
 
 /** Starts the warm-up once per page; `queriesFor` gives the view's queries for a set of filters. */
-export function warmUpFilterChanges(queriesFor: (filters: Filters) => readonly Query[], warmRedraws?: () => readonly (() => void)[]): void {
-  if (started) return;
-  started = true;
+export function warmUpFilterChanges(session: DuckDbSession, queriesFor: (filters: Filters) => readonly Query[], warmRedraws?: () => readonly (() => void)[]): void {
+  if (session.warmUpStarted) return;
+  session.warmUpStarted = true;
   void (async () => {
     try {
       // The build snapshot has the options already (the filter bar's); DuckDB is asked only without it.
       const optionsQuery = filterOptions();
-      const options = snapshotRows(optionsQuery) ?? await query(optionsQuery, 'background');
+      const options = session.snapshot.rows(optionsQuery) ?? await session.query(optionsQuery, 'background');
       const one: Filters = {};
       for (const key of FILTER_KEYS) {
         const option = options.find((row) => row.dimension === key);
@@ -40,7 +37,7 @@ export function warmUpFilterChanges(queriesFor: (filters: Filters) => readonly Q
       const sets = [...keys.map((key) => [key]), ...keys.flatMap((a, i) => keys.slice(i + 1).map((b) => [a, b]))];
       for (const set of sets) {
         const filters: Filters = Object.fromEntries(set.map((key) => [key, one[key]]));
-        for (const q of queriesFor(filters)) await query(q, 'background');
+        for (const q of queriesFor(filters)) await session.query(q, 'background');
       }
       // A task for each of the view's redraws, after the queries' results have been handled.
       for (const redraw of warmRedraws?.() ?? []) {
