@@ -3,7 +3,7 @@
  * overview's build-time pictures only when the page opens on the overview without filters
  * (the only time it shows them), and views.ts gives each id its code.
  */
-import type { EarlyPictures } from '../lib/db/early-start.ts';
+import type { EarlyPictures } from '../lib/db/startup/early-start.ts';
 import { overviewChartWidth } from '../lib/overview-chart-width.ts';
 import { DEFAULT_VIEW, parseUrlState } from '../lib/url-params.ts';
 

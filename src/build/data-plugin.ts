@@ -3,13 +3,13 @@
  * chart pictures and the start-up database computed on request), and on build copies
  * data/current/*.csv and *.duckdb into dist/data/ and writes dist/data/snapshot.json, the
  * overview's pictures in dist/data/charts/ and dist/data/dataset.duckdb (the CSVs in DuckDB's
- * format, which the app loads at start: src/lib/db/load-dataset.ts).
+ * format, which the app loads at start: src/lib/db/dataset/load-dataset.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { STARTUP_DATABASE_FILE } from '../lib/db/schema.ts';
+import { STARTUP_DATABASE_FILE } from '../lib/db/dataset/schema.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { writeStartupDatabase } from './node-db.ts';
 import { buildSnapshot } from './snapshot.ts';

@@ -1,15 +1,15 @@
 /**
  * Native DuckDB (@duckdb/node-api) loaded with a dataset exactly as the browser loads it: the
- * same DDL from src/lib/db/schema.ts, the same query modules, and the same DuckDB version as
+ * same DDL from src/lib/db/dataset/schema.ts, the same query modules, and the same DuckDB version as
  * DuckDB-WASM's (the binding is pinned to it; test/db/one-engine.test.ts fails on a drift).
  * Used by the build-time snapshot and the unit tests; never bundled into the app.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLE_NAMES, createTableFromCsvSql, datasetSelectSql, csvFileName, csvHeaderLine, parseCsvHeader, DatasetError, type TableName } from '../lib/db/schema.ts';
-import { NO_IMPORTS, originViewSql, type BaseDataset } from '../lib/db/origin-views.ts';
-import { toPlainRow } from '../lib/db/plain-rows.ts';
+import { TABLE_NAMES, createTableFromCsvSql, datasetSelectSql, csvFileName, csvHeaderLine, parseCsvHeader, DatasetError, type TableName } from '../lib/db/dataset/schema.ts';
+import { NO_IMPORTS, originViewSql, type BaseDataset } from '../lib/db/dataset/origin-views.ts';
+import { toPlainRow } from '../lib/db/querying/plain-rows.ts';
 import type { Query } from '../queries/query.ts';
 
 export interface NodeDb {
@@ -50,7 +50,7 @@ async function loadCsvFolder(connection: DuckDBConnection, dir: string): Promise
 /**
  * Writes the CSVs of `dir` into a DuckDB database file, tables and types exactly as the browser
  * loads the CSVs, and every contract column present (absent optional ones as typed NULLs): the
- * app starts from this file (src/lib/db/load-dataset.ts) without asking it for its columns, and
+ * app starts from this file (src/lib/db/dataset/load-dataset.ts) without asking it for its columns, and
  * DuckDB-WASM reads it in about half the time it takes to parse the CSVs. Storage v1.0.0
  * (DuckDB-WASM 1.32 holds DuckDB 1.4) and 16 kB blocks (the default 256 kB make a 1.3 MB file
  * of 30 kB of data).

@@ -10,7 +10,7 @@ import { overviewQueries } from '../features/overview/overview-queries.ts';
 import { filterOptions } from '../queries/filter-options.ts';
 import { NO_FILTERS } from '../queries/filters.ts';
 import { queryKey, type Query } from '../queries/query.ts';
-import type { Snapshot } from '../lib/db/snapshot.ts';
+import type { Snapshot } from '../lib/db/dataset/snapshot.ts';
 
 export const snapshotQueries = (): Query[] => [...overviewQueries(NO_FILTERS), filterOptions()];
 

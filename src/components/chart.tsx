@@ -34,7 +34,7 @@ export interface ChartHandle {
 
 export type ChartDrawnBy = 'picture' | 'echarts';
 
-/** A picture of this chart drawn at build time, at a few widths (see src/lib/db/snapshot.ts). */
+/** A picture of this chart drawn at build time, at a few widths (see src/lib/db/dataset/snapshot.ts). */
 export interface ChartPicture {
   /** The picture's URL for a chart `width` CSS pixels wide. */
   src(width: number): string;

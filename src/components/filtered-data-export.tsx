@@ -3,7 +3,7 @@
  * Excel workbook (`绩效看板-筛选数据-2026-11-22.xlsx`). Meant for the header or the filter bar.
  */
 import { useDbSession, useDbStatus } from '../lib/db/index.ts';
-import { TABLE_NAMES, contractColumns, type TableName } from '../lib/db/schema.ts';
+import { TABLE_NAMES, contractColumns, type TableName } from '../lib/db/dataset/schema.ts';
 import { columnLabels } from '../lib/column-labels.ts';
 import { columnsOf } from '../lib/export/export-table.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.ts';

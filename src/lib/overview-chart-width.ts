@@ -1,6 +1,6 @@
 /**
  * How wide the overview's charts will be, before the page has been laid out: boot.ts downloads
- * the build's pictures of them (src/lib/db/snapshot.ts) while React and the app are still
+ * the build's pictures of them (src/lib/db/dataset/snapshot.ts) while React and the app are still
  * loading, and needs the width the cards will measure (chart.tsx picks by that). The numbers
  * are src/app/app.css's; an e2e test (overview.test.ts) holds this to the cards at 390, 1024,
  * 1280 and 1440 px: the pictures fetched must be those the cards show.

@@ -31,7 +31,7 @@ export interface ConsoleSession {
 
 /**
  * Why a statement gave no result, for a translated message: the guard's reasons, or DuckDB's
- * refusals (src/lib/db/console-refusal.ts) of a result over the page's byte limit or of memory
+ * refusals (src/lib/db/console/console-refusal.ts) of a result over the page's byte limit or of memory
  * over the engine's (`count`: the limit in MiB).
  */
 export type ConsoleRefusal = SqlGuardError | { code: 'tooLarge'; count: number } | { code: 'outOfMemory'; count: number };

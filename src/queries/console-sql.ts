@@ -8,7 +8,7 @@
  * is the first of three locks: the console also runs the statement as a subquery (where DuckDB
  * allows no data change) inside a transaction that is always rolled back (console-run.ts). What
  * a statement may read is DuckDB's own setting, not the guard's: the engine reads no file, URL or
- * extension at all (src/lib/db/engine-lock.ts).
+ * extension at all (src/lib/db/engine/engine-lock.ts).
  */
 
 /** Statement starts that only read. PIVOT_WIDER/PIVOT_LONGER are DuckDB's synonyms. */
@@ -22,7 +22,7 @@ export type ReadOnlyKeyword = (typeof READ_ONLY_KEYWORDS)[number];
 /**
  * Statements that read or write files or fetch extensions: refused as such, with the console's
  * word that the dashboard's database reaches no file and no network (DuckDB refuses them too,
- * src/lib/db/engine-lock.ts).
+ * src/lib/db/engine/engine-lock.ts).
  */
 const FILE_KEYWORDS = ['ATTACH', 'COPY', 'EXPORT', 'IMPORT', 'INSTALL', 'LOAD', 'FORCE INSTALL'];
 

@@ -68,7 +68,7 @@ try {
   // Filter changes on a warm page: each a URL change (as the filter bar and back/forward make),
   // timed from the change to the overview's next redraw from finished live queries, one at a
   // time on an idle page.
-  // They start once the overview's idle warm-up (src/lib/db/warm-up.ts) has prepared the
+  // They start once the overview's idle warm-up (src/lib/db/startup/warm-up.ts) has prepared the
   // filter statements, as a user's first click would find the page; its end is printed.
   const page = await coldPage();
   await page.goto(site.url);

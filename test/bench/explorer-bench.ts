@@ -21,8 +21,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { STORAGE_VERSION } from '../../src/cli/duckdb-file.ts';
-import { NO_IMPORTS, originViewSql } from '../../src/lib/db/origin-views.ts';
-import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
+import { NO_IMPORTS, originViewSql } from '../../src/lib/db/dataset/origin-views.ts';
+import { toPlainRow } from '../../src/lib/db/querying/plain-rows.ts';
 import { createTableSql, csvColumnTypes } from '../../src/parser/schema.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
 import { explorerCount } from '../../src/queries/explorer-count.ts';
@@ -106,7 +106,7 @@ const base = {
 };
 for (const table of TABLE_NAMES) conn.query(originViewSql(table, base, NO_IMPORTS));
 
-/** As src/lib/db/client.ts runs a query: prepared, parameters bound, rows made plain. */
+/** As src/lib/db/querying/query-runner.ts runs a query: prepared, parameters bound, rows made plain. */
 function run<T>(q: Query<T>): T[] {
   const statement = conn.prepare(q.sql);
   try {

@@ -14,7 +14,7 @@ import { ingest, parseArgs } from '../../src/cli/ingest.ts';
 import Papa from 'papaparse';
 import { parseFindingParams, renderFinding } from '../../src/lib/findings/messages.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
-import { datasetSelectSql } from '../../src/lib/db/schema.ts';
+import { datasetSelectSql } from '../../src/lib/db/dataset/schema.ts';
 import { openWasmDb, rowDifference, wasmCsvTables } from '../db/helpers.ts';
 import { toDocx, toHtml } from '../parser/fixtures/formats.ts';
 import { ANHUI_2022_CHUZHOU, NATIONAL } from '../parser/fixtures/layouts.ts';

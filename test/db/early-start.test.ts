@@ -1,8 +1,8 @@
-/** The page's first work (src/lib/db/early-start.ts), with DuckDB and the network faked. */
+/** The page's first work (src/lib/db/startup/early-start.ts), with DuckDB and the network faked. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
-import { startEarly, takeEarlyFiles } from '../../src/lib/db/early-start.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset/dataset-source.ts';
+import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
+import { startEarly, takeEarlyFiles } from '../../src/lib/db/startup/early-start.ts';
 import { DuckDbSession } from '../../src/lib/db/session.ts';
 
 const started = vi.fn(async () => ({}) as DuckDbHandle);

@@ -1,11 +1,11 @@
 /**
- * The DuckDB worker's early wasm start (src/lib/db/early-wasm.ts), in Node with a real (tiny)
+ * The DuckDB worker's early wasm start (src/lib/db/engine/early-wasm.ts), in Node with a real (tiny)
  * wasm module: DuckDB's own fetch of the wasm gets a placeholder, its instantiateStreaming gets
  * the module compiled early, other fetches pass through, and a server without the wasm type
  * still works.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { compileWasm, startEarlyWasm, type WasmScope } from '../../src/lib/db/early-wasm.ts';
+import { compileWasm, startEarlyWasm, type WasmScope } from '../../src/lib/db/engine/early-wasm.ts';
 
 // (module (func (export "answer") (result i32) i32.const 42))
 const WASM = new Uint8Array([

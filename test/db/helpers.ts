@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, writeStartupDatabase, type NodeDb } from '../../src/build/node-db.ts';
-import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
-import { TABLE_NAMES, createTableFromCsvSql, csvFileName, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
+import { TABLE_NAMES, createTableFromCsvSql, csvFileName, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/dataset/schema.ts';
 
 /** The small hand-made dataset whose figures the tests below were computed from by hand. */
 export const FIXTURE_DIR = resolve(import.meta.dirname, 'fixtures/dash-data');

@@ -7,10 +7,10 @@ import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ImportSql } from '../../src/lib/db/import-sql.ts';
-import { originViewsSql, NO_IMPORTS, type BaseDataset } from '../../src/lib/db/origin-views.ts';
-import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
-import { createTableFromCsvSql, csvFileName, parseCsvHeader, TABLE_NAMES, type TableName } from '../../src/lib/db/schema.ts';
+import type { ImportSql } from '../../src/lib/db/imports/import-sql.ts';
+import { originViewsSql, NO_IMPORTS, type BaseDataset } from '../../src/lib/db/dataset/origin-views.ts';
+import { toPlainRow } from '../../src/lib/db/querying/plain-rows.ts';
+import { createTableFromCsvSql, csvFileName, parseCsvHeader, TABLE_NAMES, type TableName } from '../../src/lib/db/dataset/schema.ts';
 import type { Query } from '../../src/queries/query.ts';
 
 export interface ImportTestDb {

@@ -10,14 +10,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ingest } from '../../src/cli/ingest.ts';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
-import { commitImport, removeImports, type ImportLayer, type ImportMode } from '../../src/lib/db/import-commit.ts';
+import { commitImport, removeImports, type ImportLayer, type ImportMode } from '../../src/lib/db/imports/import-commit.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { prepareImport, type PreparedImport } from '../../src/lib/import/prepare-import.ts';
 import { formatProblem } from '../../src/lib/import/problem-messages.ts';
 import { importOriginCounts } from '../../src/queries/import-origin-counts.ts';
 import { overviewFigures } from '../../src/queries/overview-figures.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
-import { createTableFromCsvSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { createTableFromCsvSql, parseCsvHeader } from '../../src/lib/db/dataset/schema.ts';
 import { openImportTestDb, type ImportTestDb } from './import-helpers.ts';
 import { trojanDatabase } from './trojan-database.ts';
 

@@ -1,15 +1,15 @@
 /**
- * The bookkeeping of kept imports (src/lib/db/import-store.ts) around IndexedDB and DuckDB, both
+ * The bookkeeping of kept imports (src/lib/db/imports/import-store.ts) around IndexedDB and DuckDB, both
  * stood in for here (the browser test covers them for real): an import belongs to the dataset it
  * was made over and is put back over that one only; ids never collide with another dataset's
  * imports; an import whose COMMIT fails after it was kept is not kept; one left pending (the page
  * closed during it) is forgotten; IndexedDB refusing a write leaves the imports as they were.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
-import { importsOf } from '../../src/lib/db/import-book.ts';
-import type { ImportStorage, StoredImport } from '../../src/lib/db/import-idb.ts';
-import { restoreImports, runImport } from '../../src/lib/db/import-store.ts';
+import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
+import { importsOf } from '../../src/lib/db/imports/import-book.ts';
+import type { ImportStorage, StoredImport } from '../../src/lib/db/imports/import-idb.ts';
+import { restoreImports, runImport } from '../../src/lib/db/imports/import-store.ts';
 import { DuckDbSession } from '../../src/lib/db/session.ts';
 import type { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { formatProblem } from '../../src/lib/import/problem-messages.ts';
@@ -47,7 +47,7 @@ function forget(ids: readonly number[]): void {
   idb.records = idb.records.filter((r) => !ids.includes(r.id));
   idb.pending = idb.pending.filter((id) => !ids.includes(id));
 }
-vi.mock('../../src/lib/db/import-commit.ts', () => ({
+vi.mock('../../src/lib/db/imports/import-commit.ts', () => ({
   layersOf: () => ({ hideBase: false, schemas: [] }),
   removeImports: async (_sql: unknown, _base: unknown, layers: { id: number }[], ids: number[]) => {
     commit.removedIds.push(...ids);
@@ -69,7 +69,7 @@ vi.mock('../../src/lib/import/parse-in-worker.ts', () => ({
     reportFiles: {},
   }),
 }));
-vi.mock('../../src/lib/db/import-sql.ts', () => ({ wasmImportSql: () => ({}) }));
+vi.mock('../../src/lib/db/imports/import-sql.ts', () => ({ wasmImportSql: () => ({}) }));
 /** DuckDB as far as the store reaches it: the engine's lock, which it awaits. */
 const fakeDuckDb = async () => ({ connection: { query: async () => undefined } }) as unknown as DuckDbHandle;
 

@@ -1,5 +1,5 @@
 /**
- * Loading a dataset from a database file (src/lib/db/load-dataset.ts) in DuckDB-WASM, the
+ * Loading a dataset from a database file (src/lib/db/dataset/load-dataset.ts) in DuckDB-WASM, the
  * browser's engine: the build's start-up database loads in one call to the worker; one from an
  * older build is checked table by table and loads too; a file without a table or a column is
  * refused with a message naming it, and the data loaded before stays as it was, none of its
@@ -12,11 +12,11 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
-import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import type { DatasetFiles } from '../../src/lib/db/fetch-dataset.ts';
-import { DatasetLoader } from '../../src/lib/db/load-dataset.ts';
-import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/schema.ts';
+import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset/dataset-source.ts';
+import type { DatasetFiles } from '../../src/lib/db/dataset/fetch-dataset.ts';
+import { DatasetLoader } from '../../src/lib/db/dataset/load-dataset.ts';
+import { TABLE_NAMES, csvFileName, missingColumns } from '../../src/lib/db/dataset/schema.ts';
 import { openWasmDb, startupDatabaseBytes, wasmHandle } from './helpers.ts';
 
 const source = resolveDatasetSource(null, 'http://site.test/sub/');

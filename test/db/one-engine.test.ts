@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb } from '../../src/build/node-db.ts';
 import { buildSnapshot, snapshotQueries } from '../../src/build/snapshot.ts';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { DatasetLoader } from '../../src/lib/db/load-dataset.ts';
-import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset/dataset-source.ts';
+import { DatasetLoader } from '../../src/lib/db/dataset/load-dataset.ts';
+import { toPlainRow } from '../../src/lib/db/querying/plain-rows.ts';
 import { queryKey, type Query } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openWasmDb, startupDatabaseBytes, wasmHandle } from './helpers.ts';
 

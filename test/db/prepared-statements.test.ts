@@ -1,6 +1,6 @@
-/** The session's kept prepared statements (src/lib/db/prepared-statements.ts), with DuckDB faked. */
+/** The session's kept prepared statements (src/lib/db/querying/prepared-statements.ts), with DuckDB faked. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
+import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
 import { DuckDbSession } from '../../src/lib/db/session.ts';
 import type { Query } from '../../src/queries/query.ts';
 

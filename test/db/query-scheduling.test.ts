@@ -1,6 +1,6 @@
-/** Waves and the view/background gate of src/lib/db/query-scheduling.ts. */
+/** Waves and the view/background gate of src/lib/db/querying/query-scheduling.ts. */
 import { describe, expect, it } from 'vitest';
-import { createWaves, ViewQueryGate, type Settled } from '../../src/lib/db/query-scheduling.ts';
+import { createWaves, ViewQueryGate, type Settled } from '../../src/lib/db/querying/query-scheduling.ts';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -1,12 +1,12 @@
 /**
- * The worker's byte limit on streamed results (src/lib/db/result-budget.ts), fed DuckDB-WASM's
+ * The worker's byte limit on streamed results (src/lib/db/engine/result-budget.ts), fed DuckDB-WASM's
  * own messages: batches pass until a result's batches add up to more than the limit, then an
  * error goes in place of the batch; each streamed query starts a new count, per connection;
  * whole results (the app's queries) are never counted. The batches below are the real Arrow IPC
  * buffers of DuckDB-WASM's Node build.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RESULT_BYTE_LIMIT, RESULT_TOO_LARGE, ResultBudget } from '../../src/lib/db/result-budget.ts';
+import { RESULT_BYTE_LIMIT, RESULT_TOO_LARGE, ResultBudget } from '../../src/lib/db/engine/result-budget.ts';
 import { openWasmDb } from './helpers.ts';
 
 let nextId = 1;

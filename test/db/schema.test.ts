@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
-import { csvColumnTypes, csvHeaderLine, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/schema.ts';
+import { csvColumnTypes, csvHeaderLine, datasetSelectSql, parseCsvHeader } from '../../src/lib/db/dataset/schema.ts';
 import { sql } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
 

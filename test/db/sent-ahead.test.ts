@@ -1,5 +1,5 @@
 /**
- * The opened view's first queries go to DuckDB with the start-up load (src/lib/db/client.ts):
+ * The opened view's first queries go to DuckDB with the start-up load (src/lib/db/startup/open-dataset.ts, querying/sent-ahead.ts):
  * right behind the load's one call, before anything answers, and the view's `query` then takes
  * each answer once. DuckDB is DuckDB-WASM's Node build behind AsyncDuckDB's surface (each call
  * runs when it is sent, as the worker takes its messages in order); the network is faked.
@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
-import type { DuckDbHandle } from '../../src/lib/db/duckdb-instance.ts';
-import { ENGINE_LOCK_SQL } from '../../src/lib/db/engine-lock.ts';
-import { openDataset } from '../../src/lib/db/open-dataset.ts';
-import { toPlainRow } from '../../src/lib/db/plain-rows.ts';
+import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
+import { ENGINE_LOCK_SQL } from '../../src/lib/db/engine/engine-lock.ts';
+import { openDataset } from '../../src/lib/db/startup/open-dataset.ts';
+import { toPlainRow } from '../../src/lib/db/querying/plain-rows.ts';
 import { DuckDbSession } from '../../src/lib/db/session.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';
 import type { Query } from '../../src/queries/query.ts';

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, type BuiltSnapshot } from '../../src/build/snapshot.ts';
 import { SNAPSHOT_CHART_WIDTHS, staticSvg } from '../../src/build/snapshot-charts.ts';
-import { nearestWidth } from '../../src/lib/db/snapshot.ts';
+import { nearestWidth } from '../../src/lib/db/dataset/snapshot.ts';
 import { overviewChartWidth } from '../../src/lib/overview-chart-width.ts';
 import { overviewChartList } from '../../src/features/overview/overview-charts.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';

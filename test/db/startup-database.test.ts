@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { writeStartupDatabase } from '../../src/build/node-db.ts';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { fetchDatasetFiles } from '../../src/lib/db/fetch-dataset.ts';
-import { TABLE_NAMES, DatasetError, contractColumns } from '../../src/lib/db/schema.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset/dataset-source.ts';
+import { fetchDatasetFiles } from '../../src/lib/db/dataset/fetch-dataset.ts';
+import { TABLE_NAMES, DatasetError, contractColumns } from '../../src/lib/db/dataset/schema.ts';
 import { openWasmDb, rowDifference, wasmCsvTables } from './helpers.ts';
 
 describe('writeStartupDatabase', () => {

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTableSql, SCHEMA } from '../../src/parser/schema.ts';
-import { quoteString } from '../../src/lib/db/schema.ts';
+import { quoteString } from '../../src/lib/db/dataset/schema.ts';
 
 export async function trojanDatabase(url: string): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'trojan-'));

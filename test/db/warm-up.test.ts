@@ -1,7 +1,7 @@
-/** The idle warm-up of filter statements (src/lib/db/warm-up.ts), with the session's queries faked. */
+/** The idle warm-up of filter statements (src/lib/db/startup/warm-up.ts), with the session's queries faked. */
 import { describe, expect, it, vi } from 'vitest';
 import { DuckDbSession } from '../../src/lib/db/session.ts';
-import { warmUpFilterChanges } from '../../src/lib/db/warm-up.ts';
+import { warmUpFilterChanges } from '../../src/lib/db/startup/warm-up.ts';
 import type { Filters } from '../../src/queries/filters.ts';
 import type { Query } from '../../src/queries/query.ts';
 

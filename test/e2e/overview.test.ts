@@ -370,7 +370,7 @@ describe('overview (production build under a sub-path)', () => {
         // The build's own file loads in one call, never through the table-by-table check.
         expect(await watched.page.evaluate(() => performance.getEntriesByName('data:checked').length)).toBe(0);
       }
-      // The overview's queries go to DuckDB right behind that one call (src/lib/db/client.ts).
+      // The overview's queries go to DuckDB right behind that one call (src/lib/db/querying/sent-ahead.ts).
       const sentAhead = await watched.page.evaluate(() => (performance.getEntriesByName('data:sent-ahead')[0] as PerformanceMark | undefined)?.detail);
       expect(sentAhead, search).toEqual(search === ''
         ? ['overview-figures', 'indicator-status-counts', 'score-histogram', 'findings-by-code', 'city-summary', 'report-list']
@@ -399,7 +399,7 @@ describe('overview (production build under a sub-path)', () => {
     const message = await page.getByTestId('data-error').innerText();
     expect(message).toContain('数据加载失败');
     // The files and what went wrong, in the page's language only: the first in contract order,
-    // whichever 404 arrives first (src/lib/db/load-dataset.ts).
+    // whichever 404 arrives first (src/lib/db/dataset/load-dataset.ts).
     expect(await page.locator('.data-error-message').innerText()).toMatch(/no-such-folder\/reports\.csv：无法获取（HTTP 404）；budget_lines\.csv、indicators\.csv、findings\.csv 也无法获取$/);
     await screenshot(page, 'data-error-zh-1440');
     await page.goto(`${siteUrl}?data=./no-such-folder/&lang=en`);

@@ -3,8 +3,8 @@
  * per language when shown; the English rendering is the error's message.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
-import { DatasetError } from '../../src/lib/db/schema.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset/dataset-source.ts';
+import { DatasetError } from '../../src/lib/db/dataset/schema.ts';
 import { ERROR_MESSAGES, LocalizedError, errorIn, renderError } from '../../src/lib/localized-error.ts';
 
 describe('LocalizedError', () => {

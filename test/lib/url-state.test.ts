@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrlState, toggleFilterValue, withFilters } from '../../src/lib/url-state.ts';
-import { resolveDatasetSource } from '../../src/lib/db/dataset-source.ts';
+import { resolveDatasetSource } from '../../src/lib/db/dataset/dataset-source.ts';
 import { BLANK_VALUE } from '../../src/queries/filters.ts';
 
 describe('url state', () => {

@@ -1,7 +1,7 @@
 /** The imports kept in this browser: when, how (added / replaced), which files, how many reports; remove one or all. */
 import { useState } from 'react';
 import { useDbSession } from '../../lib/db/index.ts';
-import { removeAllImports, removeStoredImports, type ImportSummary } from '../../lib/db/import-store.ts';
+import { removeAllImports, removeStoredImports, type ImportSummary } from '../../lib/db/imports/import-store.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { LOCALES } from '../../lib/locale.ts';

@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { useDbStatus } from '../../lib/db/index.ts';
-import { useImports } from '../../lib/db/use-imports.ts';
-import type { ImportMode } from '../../lib/db/import-commit.ts';
+import { useImports } from '../../lib/db/imports/use-imports.ts';
+import type { ImportMode } from '../../lib/db/imports/import-commit.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { formatProblem } from '../../lib/import/problem-messages.ts';

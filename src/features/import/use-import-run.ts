@@ -1,8 +1,8 @@
 /** The state of one import run: reading (n of N), loading into DuckDB, done, or failed. */
 import { useCallback, useState } from 'react';
 import { useDbSession } from '../../lib/db/index.ts';
-import { runImport, type ImportSummary } from '../../lib/db/import-store.ts';
-import type { ImportMode } from '../../lib/db/import-commit.ts';
+import { runImport, type ImportSummary } from '../../lib/db/imports/import-store.ts';
+import type { ImportMode } from '../../lib/db/imports/import-commit.ts';
 import { ImportFailedError, type ImportProblem } from '../../lib/import/import-problem.ts';
 
 export type ImportRun =

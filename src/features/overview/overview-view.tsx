@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Chart, chartHandlesIn, type ChartDrawnBy } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { useDbSession, useQuery, type QueryState } from '../../lib/db/index.ts';
-import { warmUpFilterChanges } from '../../lib/db/warm-up.ts';
+import { warmUpFilterChanges } from '../../lib/db/startup/warm-up.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';

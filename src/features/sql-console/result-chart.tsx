@@ -4,7 +4,7 @@ import { Chart, type ChartHandle } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.ts';
-import type { ConsoleResult } from '../../lib/db/console-query.ts';
+import type { ConsoleResult } from '../../lib/db/console/console-query.ts';
 import {
   buildResultChartOption, fitResultChart, MAX_CHART_ROWS, numericColumns, RESULT_CHART_TYPES,
   type ResultChartSpec,

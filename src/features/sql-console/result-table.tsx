@@ -10,7 +10,7 @@ import { DEFAULT_PAGE_SIZE, type PageState, type SortKey } from '../../component
 import { ExportMenu } from '../../components/export-menu.tsx';
 import { BLANK, formatNumber } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
-import type { ConsoleResult } from '../../lib/db/console-query.ts';
+import type { ConsoleResult } from '../../lib/db/console/console-query.ts';
 import { sortRows } from './result-sort.ts';
 
 type Row = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The console's side panel: example questions, the query history, the tables and columns. */
-import { TABLE_COLUMNS, TABLE_NAMES } from '../../lib/db/schema.ts';
+import { TABLE_COLUMNS, TABLE_NAMES } from '../../lib/db/dataset/schema.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.ts';
 import { SQL_EXAMPLES } from './examples.ts';
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useDbSession, useDbStatus } from '../../lib/db/index.ts';
-import { ConsoleCancelled, ConsoleRejection, runConsoleQuery, type ConsoleResult } from '../../lib/db/console-query.ts';
+import { ConsoleCancelled, ConsoleRejection, runConsoleQuery, type ConsoleResult } from '../../lib/db/console/console-query.ts';
 import type { ConsoleRefusal } from '../../queries/console-run.ts';
 
 export type ConsoleFailure =

@@ -2,6 +2,6 @@
 export { DuckDbSession, pageSession } from './session.ts';
 export { DbSessionProvider, useDbSession, useDbStatus } from './session-context.ts';
 export type { DbStatus, DbPhase } from './db-status.ts';
-export { openDataset } from './open-dataset.ts';
-export { useQuery, type QueryState } from './use-query.ts';
-export { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
+export { openDataset } from './startup/open-dataset.ts';
+export { useQuery, type QueryState } from './querying/use-query.ts';
+export { resolveDatasetSource, type DatasetSource } from './dataset/dataset-source.ts';

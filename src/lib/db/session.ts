@@ -8,16 +8,16 @@
  */
 import type { Query } from '../../queries/query.ts';
 import { INITIAL_DB_STATUS, type DbStatus, type ImportedData } from './db-status.ts';
-import type { ConsoleRunner } from './console-query.ts';
-import { instantiateDuckDb } from './duckdb-instance.ts';
-import type { EarlyDownloads } from './early-start.ts';
-import { Engine, type StartDuckDb } from './engine.ts';
-import type { ImportBook } from './import-book.ts';
-import type { ImportStorage } from './import-idb.ts';
-import { DatasetLoader } from './load-dataset.ts';
-import type { QueryPriority } from './query-scheduling.ts';
-import { QueryRunner } from './query-runner.ts';
-import { SnapshotStore } from './snapshot.ts';
+import type { ConsoleRunner } from './console/console-query.ts';
+import { instantiateDuckDb } from './engine/duckdb-instance.ts';
+import type { EarlyDownloads } from './startup/early-start.ts';
+import { Engine, type StartDuckDb } from './engine/engine.ts';
+import type { ImportBook } from './imports/import-book.ts';
+import type { ImportStorage } from './imports/import-idb.ts';
+import { DatasetLoader } from './dataset/load-dataset.ts';
+import type { QueryPriority } from './querying/query-scheduling.ts';
+import { QueryRunner } from './querying/query-runner.ts';
+import { SnapshotStore } from './dataset/snapshot.ts';
 import { Store } from './store.ts';
 
 export interface SessionOptions {

@@ -4,7 +4,7 @@
  * React, snapshot or chart. `app:ready` minus this is what the page around the data costs.
  * Marks `data-path:answered`. Served from a folder next to the app's index.html (its data/).
  */
-import { openDataset } from '../../../src/lib/db/open-dataset.ts';
+import { openDataset } from '../../../src/lib/db/startup/open-dataset.ts';
 import { pageSession } from '../../../src/lib/db/session.ts';
 import { overviewQueries } from '../../../src/features/overview/overview-queries.ts';
 import { NO_FILTERS } from '../../../src/queries/filters.ts';

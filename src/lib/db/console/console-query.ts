@@ -8,12 +8,12 @@
  * Values come back as plain JS (console-cells.ts).
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { ConsoleRejection, runGuardedSql, type ConsoleResult, type ConsoleSession } from '../../queries/console-run.ts';
-import { tokensShowSeveralStatements } from '../../queries/console-sql.ts';
+import { ConsoleRejection, runGuardedSql, type ConsoleResult, type ConsoleSession } from '../../../queries/console-run.ts';
+import { tokensShowSeveralStatements } from '../../../queries/console-sql.ts';
 import { asConsoleError } from './console-refusal.ts';
 import { cellConverter, type ArrowField } from './console-cells.ts';
-import type { Engine } from './engine.ts';
-import type { DuckDbSession } from './session.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { DuckDbSession } from '../session.ts';
 
 export { ConsoleRejection, type ConsoleResult };
 

@@ -7,11 +7,11 @@
  * `db:ready` to `app:ready`.
  * `openDataset` (open-dataset.ts) then finds the work under way.
  */
-import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
-import { fetchDatasetFiles, type DatasetFiles } from './fetch-dataset.ts';
-import type { Lang } from '../url-params.ts';
-import { hasStoredImports } from './import-marker.ts';
-import type { DuckDbSession } from './session.ts';
+import { resolveDatasetSource, type DatasetSource } from '../dataset/dataset-source.ts';
+import { fetchDatasetFiles, type DatasetFiles } from '../dataset/fetch-dataset.ts';
+import type { Lang } from '../../url-params.ts';
+import { hasStoredImports } from '../imports/import-marker.ts';
+import type { DuckDbSession } from '../session.ts';
 
 /** What startEarly began downloading, kept on the session until openDataset takes it. */
 export interface EarlyDownloads {

@@ -8,10 +8,10 @@
  * so the view redraws once with every chart's new rows, not once per query as each arrives.
  */
 import { useEffect, useRef, useState } from 'react';
-import { queryKey, type Query } from '../../queries/query.ts';
+import { queryKey, type Query } from '../../../queries/query.ts';
 import type { QueryPriority, Settled } from './query-scheduling.ts';
-import type { DuckDbSession } from './session.ts';
-import { useDbSession, useDbStatus } from './session-context.ts';
+import type { DuckDbSession } from '../session.ts';
+import { useDbSession, useDbStatus } from '../session-context.ts';
 
 /** Runs `q`; a view query commits with its wave, a background one on its own (it must not hold the wave back). */
 function startQuery<T>(session: DuckDbSession, q: Query<T>, priority: QueryPriority, commit: (result: Settled<T>) => void): void {

@@ -4,9 +4,9 @@
  * unit tests (native DuckDB), so every path types the columns the same way and never lets
  * DuckDB guess: a blank cell is NULL, an id like `002_…` stays text.
  */
-import { LocalizedError, type ErrorKey, type ErrorParams } from '../localized-error.ts';
-import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
-import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
+import { LocalizedError, type ErrorKey, type ErrorParams } from '../../localized-error.ts';
+import { TABLE_NAMES, type TableName } from '../../../parser/types.ts';
+import { SCHEMA, SQL_TYPES } from '../../../parser/schema.ts';
 
 export { TABLE_NAMES, type TableName };
 

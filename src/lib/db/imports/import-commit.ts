@@ -5,12 +5,12 @@
  * failure anywhere leaves the data exactly as it was. Runs on any ImportSql (DuckDB-WASM, or
  * native DuckDB in the unit tests).
  */
-import { SCHEMA } from '../../parser/schema.ts';
-import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
-import { ALLOWED_VALUES, listNames, requiredColumns } from '../import/contract-rows.ts';
+import { SCHEMA } from '../../../parser/schema.ts';
+import { ImportFailedError, type ImportProblem } from '../../import/import-problem.ts';
+import { ALLOWED_VALUES, listNames, requiredColumns } from '../../import/contract-rows.ts';
 import type { ImportSql } from './import-sql.ts';
-import { originViewsSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
-import { createTableFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from './schema.ts';
+import { originViewsSql, type BaseDataset, type ImportLayers } from '../dataset/origin-views.ts';
+import { createTableFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from '../dataset/schema.ts';
 
 export type ImportMode = 'add' | 'replace';
 

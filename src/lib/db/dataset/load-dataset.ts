@@ -8,7 +8,7 @@
  * DuckDB's format: attaching it takes about half the time of parsing the CSVs at start-up
  * (bench:app). Without that file (a dev setup, a hand-made dist/) the CSVs are read.
  */
-import type { DuckDbHandle } from './duckdb-instance.ts';
+import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
 import { fetchDatasetFiles, type DatasetFiles, type FetchedFile } from './fetch-dataset.ts';
 import { NO_IMPORTS, originViewSql, type BaseDataset, type ImportLayers } from './origin-views.ts';

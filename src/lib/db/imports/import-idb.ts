@@ -8,8 +8,8 @@
  * between the two leaves a pending record, which the next start forgets: an import that did not
  * finish never comes back.
  */
-import type { TableName } from '../../parser/types.ts';
-import type { ImportedFile } from '../import/prepare-import.ts';
+import type { TableName } from '../../../parser/types.ts';
+import type { ImportedFile } from '../../import/prepare-import.ts';
 import type { ImportMode } from './import-commit.ts';
 
 export interface StoredImport {

@@ -4,7 +4,7 @@
  * default is the bundled ./data/. Other origins are refused: the CSP would block them anyway,
  * and a shared link must not pull someone else's data into the page.
  */
-import { LocalizedError, type ErrorParams } from '../localized-error.ts';
+import { LocalizedError, type ErrorParams } from '../../localized-error.ts';
 
 export type DatasetSource =
   | { kind: 'csv-folder'; url: string; label: string; bundled: boolean }

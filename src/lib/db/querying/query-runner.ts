@@ -5,8 +5,8 @@
  * performance measure (DevTools and bench:app read them). A 'background' query waits until no
  * 'view' query is in flight (query-scheduling.ts).
  */
-import type { Query } from '../../queries/query.ts';
-import type { Engine } from './engine.ts';
+import type { Query } from '../../../queries/query.ts';
+import type { Engine } from '../engine/engine.ts';
 import { toPlainRow } from './plain-rows.ts';
 import { PreparedStatements } from './prepared-statements.ts';
 import { createWaves, ViewQueryGate, type QueryPriority } from './query-scheduling.ts';

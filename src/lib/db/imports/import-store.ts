@@ -4,17 +4,17 @@
  * ImportBook (import-book.ts). The import view follows that book's state; the rest of the app
  * sees `DbStatus.imported` and re-queries.
  */
-import type { TableName } from '../../parser/types.ts';
-import { prepareImportInWorker } from '../import/parse-in-worker.ts';
-import { fileKindOf } from '../import/file-kind.ts';
-import type { ImportProgress } from '../import/prepare-import.ts';
-import { ImportFailedError } from '../import/import-problem.ts';
-import type { DuckDbHandle } from './duckdb-instance.ts';
+import type { TableName } from '../../../parser/types.ts';
+import { prepareImportInWorker } from '../../import/parse-in-worker.ts';
+import { fileKindOf } from '../../import/file-kind.ts';
+import type { ImportProgress } from '../../import/prepare-import.ts';
+import { ImportFailedError } from '../../import/import-problem.ts';
+import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
 import { failureOf, importsOf, type ImportBook, type ImportSummary, type RestoreFailure } from './import-book.ts';
 import { commitImport, layersOf, removeImports, type ImportMode } from './import-commit.ts';
 import type { StoredImport } from './import-idb.ts';
 import { markStoredImports } from './import-marker.ts';
-import type { DuckDbSession } from './session.ts';
+import type { DuckDbSession } from '../session.ts';
 
 export type { ImportSummary };
 

@@ -4,9 +4,9 @@
  * it, so the same import steps are tested without a browser.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { DuckDbHandle } from './duckdb-instance.ts';
-import { IMPORT_FILES_DIR } from './engine-lock.ts';
-import { toPlainRow } from './plain-rows.ts';
+import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
+import { IMPORT_FILES_DIR } from '../engine/engine-lock.ts';
+import { toPlainRow } from '../querying/plain-rows.ts';
 
 export interface ImportSql {
   run(sql: string): Promise<void>;

@@ -6,7 +6,7 @@
  * queries sent) by its own long tasks.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Query } from '../../queries/query.ts';
+import type { Query } from '../../../queries/query.ts';
 
 export type Table = Awaited<ReturnType<AsyncDuckDBConnection['query']>>;
 

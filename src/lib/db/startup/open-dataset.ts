@@ -2,12 +2,12 @@
  * Starts DuckDB and loads the dataset the URL names (`?data=`, or the bundled one), once per
  * page: main.tsx calls it; views follow the session's status (`useDbStatus()`).
  */
-import type { Query } from '../../queries/query.ts';
-import { resolveDatasetSource, type DatasetSource } from './dataset-source.ts';
+import type { Query } from '../../../queries/query.ts';
+import { resolveDatasetSource, type DatasetSource } from '../dataset/dataset-source.ts';
 import { snapshotUrlOf, takeEarlyFiles } from './early-start.ts';
-import { fetchDatasetFiles } from './fetch-dataset.ts';
-import { hasStoredImports } from './import-marker.ts';
-import type { DuckDbSession } from './session.ts';
+import { fetchDatasetFiles } from '../dataset/fetch-dataset.ts';
+import { hasStoredImports } from '../imports/import-marker.ts';
+import type { DuckDbSession } from '../session.ts';
 
 /**
  * `firstQueries`, those the opened view runs first, go to the worker right behind the load: the
@@ -41,7 +41,7 @@ export async function openDataset(session: DuckDbSession, search: string, baseUR
     const locked = session.engine.lock();
     locked.catch(() => undefined);
     // Loaded only when something was imported: IndexedDB costs nothing otherwise.
-    if (restoring) await Promise.all([locked, import('./import-store.ts')]).then(([lockedHandle, store]) => store.restoreImports(session, lockedHandle));
+    if (restoring) await Promise.all([locked, import('../imports/import-store.ts')]).then(([lockedHandle, store]) => store.restoreImports(session, lockedHandle));
     queries.prepared.forget();
     performance.mark('data:loaded');
     status.set({ phase: 'ready', generation: status.get().generation + 1 });

@@ -4,15 +4,15 @@
  * Held by the page's DuckDbSession, created on first use (importsOf), so that a visit with
  * nothing imported never loads the import code or opens IndexedDB.
  */
-import type { TableName } from '../../parser/types.ts';
-import { ImportFailedError, type ImportProblem } from '../import/import-problem.ts';
-import type { ImportedFile } from '../import/prepare-import.ts';
-import type { DuckDbHandle } from './duckdb-instance.ts';
+import type { TableName } from '../../../parser/types.ts';
+import { ImportFailedError, type ImportProblem } from '../../import/import-problem.ts';
+import type { ImportedFile } from '../../import/prepare-import.ts';
+import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
 import type { ImportLayer, ImportMode } from './import-commit.ts';
 import { IndexedDbImportStorage, type ImportStorage } from './import-idb.ts';
 import { wasmImportSql, type ImportSql } from './import-sql.ts';
-import type { DuckDbSession } from './session.ts';
-import { Store } from './store.ts';
+import type { DuckDbSession } from '../session.ts';
+import { Store } from '../store.ts';
 
 export interface ImportSummary {
   id: number;

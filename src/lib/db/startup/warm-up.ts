@@ -12,11 +12,11 @@
  * for the first time on the first click otherwise, ~50 ms more), one task each. Marks
  * `warm-up:done`.
  */
-import type { Filters } from '../../queries/filters.ts';
-import { FILTER_KEYS } from '../../queries/filters.ts';
-import { filterOptions } from '../../queries/filter-options.ts';
-import type { Query } from '../../queries/query.ts';
-import type { DuckDbSession } from './session.ts';
+import type { Filters } from '../../../queries/filters.ts';
+import { FILTER_KEYS } from '../../../queries/filters.ts';
+import { filterOptions } from '../../../queries/filter-options.ts';
+import type { Query } from '../../../queries/query.ts';
+import type { DuckDbSession } from '../session.ts';
 
 /** Starts the warm-up once per page; `queriesFor` gives the view's queries for a set of filters. */
 export function warmUpFilterChanges(session: DuckDbSession, queriesFor: (filters: Filters) => readonly Query[], warmRedraws?: () => readonly (() => void)[]): void {

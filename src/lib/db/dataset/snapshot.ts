@@ -2,8 +2,8 @@
  * Results computed at build time (dist/data/snapshot.json, see src/build/snapshot.ts), looked up
  * by query key. Only valid for the bundled dataset: a `?data=` dataset never uses it.
  */
-import { queryKey, type Query } from '../../queries/query.ts';
-import type { Lang } from '../url-state.ts';
+import { queryKey, type Query } from '../../../queries/query.ts';
+import type { Lang } from '../../url-state.ts';
 
 /** The build's pictures of one chart (src/build/snapshot-charts.ts): `charts/<id>.<lang>.<width>.svg`. */
 export interface SnapshotChart {

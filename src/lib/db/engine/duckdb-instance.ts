@@ -9,7 +9,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
-import { LocalizedError } from '../localized-error.ts';
+import { LocalizedError } from '../../localized-error.ts';
 
 export interface DuckDbHandle {
   db: AsyncDuckDB;

@@ -9,7 +9,7 @@
  * (bench:app's filter redraws). Over an attached database file they stay views, so a large
  * file is queried in place rather than copied.
  */
-import { SCHEMA, SQL_TYPES } from '../../parser/schema.ts';
+import { SCHEMA, SQL_TYPES } from '../../../parser/schema.ts';
 import { datasetSelectSql, quoteIdent, TABLE_NAMES, type TableName } from './schema.ts';
 
 export type Origin = 'bundled' | 'imported';

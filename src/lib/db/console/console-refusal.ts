@@ -4,9 +4,9 @@
  * (engine-lock.ts: `read_csv('http://…')`, `read_json`, `AT TIME ZONE`…), memory over its limit,
  * a result over the page's byte limit (result-budget.ts). Any other error is DuckDB's own.
  */
-import { ConsoleRejection, type ConsoleRefusal } from '../../queries/console-run.ts';
-import { MEMORY_LIMIT_BYTES } from './engine-lock.ts';
-import { RESULT_BYTE_LIMIT, RESULT_TOO_LARGE } from './result-budget.ts';
+import { ConsoleRejection, type ConsoleRefusal } from '../../../queries/console-run.ts';
+import { MEMORY_LIMIT_BYTES } from '../engine/engine-lock.ts';
+import { RESULT_BYTE_LIMIT, RESULT_TOO_LARGE } from '../engine/result-budget.ts';
 
 const MIB = 1024 * 1024;
 
