@@ -29,8 +29,12 @@
  *   still gets its own instance, as before.
  *
  * Each edit must match the script exactly once, or the build stops: a new DuckDB-WASM version
- * needs these edits reviewed against its script, not applied blindly.
+ * needs these edits reviewed against its script, not applied blindly. Until then
+ * `DUCKDB_STOCK_WORKER=1 npm run build` ships DuckDB-WASM's own script (duckdb-worker-plugin.ts).
  */
+
+/** The build flag that ships DuckDB-WASM's worker as it comes: no edits, no early wasm start. */
+export const STOCK_WORKER_FLAG = 'DUCKDB_STOCK_WORKER';
 
 export interface WorkerPatch {
   readonly name: string;
@@ -74,7 +78,8 @@ export function patchDuckDbWorker(source: string, file: string, patches: readonl
     if (matches !== 1) {
       throw new Error(
         `${file}: the DuckDB-WASM worker patch "${patch.name}" matched ${matches} times instead of once. ` +
-          'The installed @duckdb/duckdb-wasm is not the version src/build/duckdb-worker-patch.ts was written for: review the patches against its worker script.',
+          'The installed @duckdb/duckdb-wasm is not the version src/build/duckdb-worker-patch.ts was written for: review the patches against its worker script, ' +
+          `or build with ${STOCK_WORKER_FLAG}=1 to ship DuckDB-WASM's own worker script (same results, a slower start).`,
       );
     }
     patched = patched.replace(patch.find, () => patch.replace);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createContext, runInContext, Script } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DUCKDB_WORKER_PATCHES, patchDuckDbWorker } from '../../src/build/duckdb-worker-patch.ts';
-import { DUCKDB_WORKER_SCRIPT, duckDbWorkerPatch, writePatchedWorker } from '../../src/build/duckdb-worker-plugin.ts';
+import { DUCKDB_WORKER_SCRIPT, duckDbWorkerPatch, stockWorkerRequested, writePatchedWorker } from '../../src/build/duckdb-worker-plugin.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const scriptFile = createRequire(join(root, 'package.json')).resolve(DUCKDB_WORKER_SCRIPT);
@@ -29,6 +29,8 @@ describe('patchDuckDbWorker', () => {
     const [first] = DUCKDB_WORKER_PATCHES;
     const changed = script.replace(first.find, first.find.replace('GOT[r]', 'GOT[n]'));
     expect(() => patchDuckDbWorker(changed, 'new-version.js')).toThrow(`new-version.js: the DuckDB-WASM worker patch "${first.name}" matched 0 times instead of once`);
+    // …and names the way out: the stock script.
+    expect(() => patchDuckDbWorker(changed, 'new-version.js')).toThrow('or build with DUCKDB_STOCK_WORKER=1 to ship DuckDB-WASM\'s own worker script');
     expect(() => patchDuckDbWorker(`${script}\n${first.find}`, 'twice.js')).toThrow(`"${first.name}" matched 2 times`);
   });
 
@@ -86,5 +88,19 @@ describe('duckDbWorkerPatch (Vite plugin)', () => {
     expect(resolveId(`${DUCKDB_WORKER_SCRIPT}?url`)).toBe(`${file}?url`);
     expect(resolveId(DUCKDB_WORKER_SCRIPT)).toBeNull();
     expect(resolveId('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url')).toBeNull();
+  });
+
+  it('with DUCKDB_STOCK_WORKER=1 leaves DuckDB\'s script alone and tells the page to start the wasm the stock way', () => {
+    expect(stockWorkerRequested({ DUCKDB_STOCK_WORKER: '1' })).toBe(true);
+    expect(stockWorkerRequested({ DUCKDB_STOCK_WORKER: '0' })).toBe(false);
+    expect(stockWorkerRequested({})).toBe(false);
+    dir = mkdtempSync(join(tmpdir(), 'duckdb-worker-plugin-'));
+    const plugin = duckDbWorkerPatch({ stock: true });
+    (plugin.configResolved as (config: { root: string; cacheDir: string }) => void)({ root, cacheDir: dir });
+    expect(readdirSync(dir)).toEqual([]); // no patched copy written
+    expect((plugin.resolveId as (source: string) => string | null)(`${DUCKDB_WORKER_SCRIPT}?url`)).toBeNull();
+    const config = plugin.config as () => { define: Record<string, string> };
+    expect(config().define.__DUCKDB_EARLY_WASM__).toBe('false');
+    expect((duckDbWorkerPatch({ stock: false }).config as typeof config)().define.__DUCKDB_EARLY_WASM__).toBe('true');
   });
 });

@@ -11,6 +11,12 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import type { DuckDbWorkerUrls } from './duckdb-worker.ts';
 import { LocalizedError } from '../../localized-error.ts';
 
+/**
+ * False in a build with DUCKDB_STOCK_WORKER=1 (src/build/duckdb-worker-plugin.ts defines it):
+ * DuckDB then starts its wasm the stock way, without early-wasm.ts.
+ */
+declare const __DUCKDB_EARLY_WASM__: boolean | undefined;
+
 export interface DuckDbHandle {
   db: AsyncDuckDB;
   connection: AsyncDuckDBConnection;
@@ -23,6 +29,7 @@ export async function instantiateDuckDb(): Promise<DuckDbHandle> {
   const urls: DuckDbWorkerUrls = {
     script: new URL(ehWorkerUrl, document.baseURI).href,
     wasm: new URL(ehWasmUrl, document.baseURI).href,
+    early: typeof __DUCKDB_EARLY_WASM__ === 'undefined' || __DUCKDB_EARLY_WASM__,
   };
   // The worker first: it starts downloading and compiling the wasm at once (duckdb-worker.ts)
   // while the main thread fetches DuckDB's JS, loaded on demand so the first paint does not

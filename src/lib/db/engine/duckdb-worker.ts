@@ -18,6 +18,8 @@ export interface DuckDbWorkerUrls {
   script: string;
   /** duckdb-eh.wasm, absolute: the exact URL later given to `AsyncDuckDB.instantiate`. */
   wasm: string;
+  /** Start the wasm at once (early-wasm.ts); false in a DUCKDB_STOCK_WORKER=1 build. */
+  early: boolean;
 }
 
 /** Raised as the worker's error event, which duckdb-instance.ts turns into the start-up error. */
@@ -27,7 +29,7 @@ const raise = (error: unknown) => setTimeout(() => {
 
 const urls = JSON.parse(self.name) as DuckDbWorkerUrls;
 // A failed compilation would leave DuckDB's instantiation waiting forever.
-startEarlyWasm(self, urls.wasm).catch(raise);
+if (urls.early) startEarlyWasm(self, urls.wasm).catch(raise);
 
 // DuckDB's script answers through globalThis.postMessage, looked up at each call.
 const budget = new ResultBudget();
