@@ -3,7 +3,8 @@
  * gets DuckDB's worker script with the start-up edits of duckdb-worker-patch.ts. The patched copy
  * is written to Vite's cache folder when the config is resolved, and Vite then serves (dev) or
  * emits (build) it like any other `?url` asset. Only that exact import is redirected: a page that
- * imports the script by another path (a test comparing the two) gets DuckDB's own.
+ * imports the script by another path (a test comparing the two) gets DuckDB's own. The shipped
+ * script is checked to instantiate the wasm as early-wasm.ts expects (early-wasm-check.ts).
  *
  * With DUCKDB_STOCK_WORKER=1 in the environment (the way out when a new DuckDB-WASM's script no
  * longer takes the edits) the build ships DuckDB-WASM's own script untouched, and the worker
@@ -13,6 +14,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { checkEarlyWasmAssumption } from './early-wasm-check.ts';
 import { patchDuckDbWorker, STOCK_WORKER_FLAG } from './duckdb-worker-patch.ts';
 
 export { STOCK_WORKER_FLAG };
@@ -29,6 +31,7 @@ export function writePatchedWorker(root: string, cacheDir: string): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'duckdb-browser-eh.worker.js');
   const patched = patchDuckDbWorker(readFileSync(original, 'utf8'), original);
+  checkEarlyWasmAssumption(patched, original, STOCK_WORKER_FLAG);
   // Written aside and renamed: a build or dev server of another process never reads half a file.
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, patched);

@@ -6,6 +6,7 @@ import { createContext, runInContext, Script } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DUCKDB_WORKER_PATCHES, patchDuckDbWorker } from '../../src/build/duckdb-worker-patch.ts';
 import { DUCKDB_WORKER_SCRIPT, duckDbWorkerPatch, stockWorkerRequested, writePatchedWorker } from '../../src/build/duckdb-worker-plugin.ts';
+import { checkEarlyWasmAssumption, EARLY_WASM_NEEDS } from '../../src/build/early-wasm-check.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const scriptFile = createRequire(join(root, 'package.json')).resolve(DUCKDB_WORKER_SCRIPT);
@@ -65,6 +66,23 @@ describe('patchDuckDbWorker', () => {
   it('inserts replacements literally (a `$&` in one stays as written)', () => {
     const patched = patchDuckDbWorker('a-b', 'x.js', [{ name: 'dollar', find: '-', replace: '$&$&' }]);
     expect(patched).toBe('a$&$&b');
+  });
+});
+
+describe('checkEarlyWasmAssumption', () => {
+  it('passes the installed script, stock and patched: it fetches the wasm URL and instantiates it streaming', () => {
+    expect(() => checkEarlyWasmAssumption(script, scriptFile, 'FLAG')).not.toThrow();
+    expect(() => checkEarlyWasmAssumption(patchDuckDbWorker(script, scriptFile), scriptFile, 'FLAG')).not.toThrow();
+  });
+
+  it('stops a script that instantiates another way, naming the file, early-wasm.ts, what is missing and the flag', () => {
+    const buffered = script.replace(/WebAssembly\.instantiateStreaming\((\w+),(\w+)\)/g, 'WebAssembly.instantiate($1,$2)');
+    expect(buffered).not.toBe(script);
+    expect(() => checkEarlyWasmAssumption(buffered, 'next.js', 'DUCKDB_STOCK_WORKER')).toThrow(
+      /^next\.js: .*src\/lib\/db\/engine\/early-wasm\.ts expects \(not found in instantiateWasm: WebAssembly\.instantiateStreaming\(…\)\).*DUCKDB_STOCK_WORKER=1/);
+    const fetchedOtherwise = script.replace('new Request(this.mainModuleURL)', 'new Request(this.mainModuleURL+"?v=2")');
+    expect(() => checkEarlyWasmAssumption(fetchedOtherwise, 'next.js', 'F')).toThrow(`not found in instantiateWasm: ${EARLY_WASM_NEEDS[0].what})`);
+    expect(() => checkEarlyWasmAssumption('var x=1;', 'empty.js', 'F')).toThrow('not found in instantiateWasm: an instantiateWasm(…) method');
   });
 });
 
