@@ -44,14 +44,14 @@ export class ConsoleRunner {
   }
 
   /** Drops the connection (and any transaction it holds); the next query opens a fresh one. */
-  async reset(): Promise<void> {
+  private async reset(): Promise<void> {
     const old = this.connection;
     this.connection = null;
     await old?.then((c) => c.close()).catch(() => undefined);
   }
 
   /** DuckDB's own lexer confirms that there is one statement (see tokensShowSeveralStatements). */
-  async assertOneStatement(text: string): Promise<void> {
+  private async assertOneStatement(text: string): Promise<void> {
     const { db } = await this.engine.lock();
     if (tokensShowSeveralStatements(text, await db.tokenize(text))) throw new ConsoleRejection({ code: 'multiple', count: 2 });
   }
@@ -75,20 +75,19 @@ export class ConsoleRunner {
   }
 
   private session(conn: AsyncDuckDBConnection, signal: AbortSignal | undefined): ConsoleSession {
-    const runner = this;
     return {
-      async execute(sql) {
+      execute: async (sql) => {
         try {
           await conn.query(sql);
         } catch (error) {
           // A connection that cannot end its transaction is dropped (which ends it); the next
           // query opens a fresh one.
-          if (sql === 'ROLLBACK') await runner.reset();
+          if (sql === 'ROLLBACK') await this.reset();
           throw error;
         }
       },
-      async fetch(sql) {
-        await runner.assertOneStatement(sql);
+      fetch: async (sql) => {
+        await this.assertOneStatement(sql);
         const cancel = () => void conn.cancelSent();
         signal?.addEventListener('abort', cancel, { once: true });
         try {
