@@ -163,9 +163,10 @@ describe('explorer view (production build under a sub-path)', () => {
     expect(download.suggestedFilename()).toMatch(/^数据浏览-报告-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = Papa.parse<Row>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     expect(csv.data.length).toBe(reports.length);
-    expect(csv.meta.fields).toContain('budget_adjusted');
-    expect(csv.meta.fields).not.toContain('fund');
-    expect(csv.data.map((r) => r.budget_adjusted)).toEqual(reports.map((r) => r.budget_adjusted));
+    // Headers as the page names the columns (全年预算), the hidden one (专项资金) left out.
+    expect(csv.meta.fields).toContain('全年预算');
+    expect(csv.meta.fields).not.toContain('专项资金');
+    expect(csv.data.map((r) => r['全年预算'])).toEqual(reports.map((r) => r.budget_adjusted));
     await done(watched);
   });
 
