@@ -26,13 +26,52 @@ export type ReadOnlyKeyword = (typeof READ_ONLY_KEYWORDS)[number];
  */
 const FILE_KEYWORDS = ['ATTACH', 'COPY', 'EXPORT', 'IMPORT', 'INSTALL', 'LOAD', 'FORCE INSTALL'];
 
+/**
+ * DuckDB's other statements: they change data, the schema, settings or the session, and are
+ * refused as such. A first word in none of the lists is no statement at all (`SELEC`): a syntax
+ * error, said so with its place and the nearest statement, never called a change of data.
+ */
+const CHANGING_KEYWORDS = [
+  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'COMMENT', 'SET', 'RESET', 'PRAGMA',
+  'CALL', 'CHECKPOINT', 'FORCE', 'VACUUM', 'ANALYZE', 'BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK', 'ABORT', 'DETACH', 'USE',
+  'PREPARE', 'EXECUTE', 'DEALLOCATE', 'GRANT', 'REVOKE', 'REPLACE',
+];
+
+/**
+ * The read-only keyword nearest to a mistyped first word: one edit away, or two with the same first
+ * letter (WTIH → WITH), else null — DELET is not offered SELECT.
+ */
+export function nearestKeyword(word: string): ReadOnlyKeyword | null {
+  let best: { keyword: ReadOnlyKeyword; distance: number } | null = null;
+  for (const keyword of READ_ONLY_KEYWORDS) {
+    const distance = editDistance(word, keyword);
+    const near = distance <= 1 || (distance === 2 && word[0] === keyword[0]);
+    if (near && (!best || distance < best.distance)) best = { keyword, distance };
+  }
+  return best?.keyword ?? null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 export type SqlGuardError =
   | { code: 'empty' }
   | { code: 'multiple'; count: number }
   | { code: 'unterminated' }
   | { code: 'notAllowed'; keyword: string }
   /** Names a file, URL or extension (`keyword`: the statement, function or file). */
-  | { code: 'offline'; keyword: string };
+  | { code: 'offline'; keyword: string }
+  /** The first word is no SQL statement (a typo): where it stands, and the statement it may mean. */
+  | { code: 'syntax'; keyword: string; line: number; column: number; suggestion: ReadOnlyKeyword | null };
 
 export type SqlGuardResult =
   | { ok: true; keyword: ReadOnlyKeyword; statement: string; /** 1-based line of the text where it starts. */ line: number }
@@ -155,6 +194,11 @@ export function guardConsoleSql(text: string): SqlGuardResult {
   if (statements.length > 1) return { ok: false, error: { code: 'multiple', count: statements.length } };
   const { start, end } = statements[0];
   const { word, rest } = firstWord(scan.code.slice(start, end));
+  if (!isReadOnly(word) && !CHANGING_KEYWORDS.includes(word) && !FILE_KEYWORDS.includes(word)) {
+    const at = start + scan.code.slice(start, end).search(/\S/);
+    const before = text.slice(0, at).split('\n');
+    return { ok: false, error: { code: 'syntax', keyword: text.slice(at).match(/^\S+/)?.[0] ?? word, line: before.length, column: before.at(-1)!.length + 1, suggestion: nearestKeyword(word) } };
+  }
   if (!isReadOnly(word)) {
     const statement = word === 'FORCE' ? `${word} ${firstWord(rest).word}` : word;
     return { ok: false, error: FILE_KEYWORDS.includes(statement) ? { code: 'offline', keyword: statement } : { code: 'notAllowed', keyword: word } };

@@ -42,6 +42,15 @@ describe('guardConsoleSql: statement kinds', () => {
     });
   }
 
+  // A first word that begins no statement is a typo, not a change of data: where it is, and what it may mean.
+  it('calls a mistyped first word a syntax error at its place, with the statement it may mean', () => {
+    expect(rejected('SELEC city FROM reports')).toEqual({ code: 'syntax', keyword: 'SELEC', line: 1, column: 1, suggestion: 'SELECT' });
+    expect(rejected('-- cities\n  slect city\nFROM reports')).toEqual({ code: 'syntax', keyword: 'slect', line: 2, column: 3, suggestion: 'SELECT' });
+    expect(rejected('WTIH x AS (SELECT 1) SELECT * FROM x')).toMatchObject({ code: 'syntax', suggestion: 'WITH' });
+    expect(rejected('hello world')).toMatchObject({ code: 'syntax', keyword: 'hello', suggestion: null });
+    expect(rejected('DELET FROM findings')).toMatchObject({ code: 'syntax', keyword: 'DELET', suggestion: null }); // not offered SELECT
+  });
+
   // Statements that reach files or the network are named as such (the engine refuses them too: engine-lock.test.ts).
   const offline: [string, string][] = [
     ["ATTACH 'x.db' AS x", 'ATTACH'], ["COPY reports TO 'out.csv'", 'COPY'], ["EXPORT DATABASE 'dir'", 'EXPORT'],

@@ -99,12 +99,16 @@ describe('SQL console (production build under a sub-path)', () => {
       ["SELECT ';'; DROP TABLE reports", 'rejected', /一次只能运行一条语句（这里有 2 条）/],
       ["ATTACH 'x.duckdb' AS x", 'rejected', /“ATTACH”/],
       ["SELECT 'unclosed", 'rejected', /未结束的字符串/],
+      // A typo is a syntax error at its place, not a change of data.
+      ['SELEC city FROM reports', 'rejected', /^语法错误（第 1 行第 1 列）：“SELEC”不是 SQL 语句的开头，是否想写 SELECT？$/m],
     ];
     for (const [sql, kind, text] of refused) {
       await runSql(page, sql);
       expect(await errorBox(page).getAttribute('data-kind'), sql).toBe(kind);
       expect(await errorBox(page).innerText(), sql).toMatch(text);
     }
+    // The mistyped word is selected in the editor.
+    expect(await page.getByTestId('sql-editor').evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([0, 5]);
     await screenshot(page, 'sql-console-rejected-zh-1440');
     await runSql(page, 'SELECT (SELECT COUNT(*) FROM reports) AS r, (SELECT COUNT(*) FROM findings) AS f, (SELECT COUNT(*) FROM indicators) AS i');
     expect(await cellTexts(page, 0)).toEqual([reports.length, findings.length, readCsv(dataDir, 'indicators').length].map((n) => zhNumber(n)));

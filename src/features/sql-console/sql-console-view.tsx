@@ -4,7 +4,7 @@
  * inline with DuckDB's own message; nothing a query does can change the loaded data (see
  * queries/console-sql.ts and queries/console-run.ts for how).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import { useUrlState, type Lang } from '../../lib/url-state.ts';
@@ -23,6 +23,10 @@ function failureText(failure: ConsoleFailure, t: Translate): string {
   if (failure.kind === 'cancelled') return t('sql.cancelled');
   if (failure.kind === 'failed') return failure.message;
   const { reason } = failure;
+  if (reason.code === 'syntax') {
+    const where = { name: reason.keyword, line: reason.line, column: reason.column };
+    return reason.suggestion ? t('sql.reject.syntaxSuggest', { ...where, count: reason.suggestion }) : t('sql.reject.syntax', where);
+  }
   return t(`sql.reject.${reason.code}` as MessageKey, {
     count: 'count' in reason ? reason.count : 0,
     name: 'keyword' in reason ? reason.keyword : '',
@@ -50,6 +54,18 @@ export function SqlConsoleView() {
   const { history, add, clear } = useQueryHistory();
   const run = useConsoleRun(sql, runCount);
   useEffect(() => setText(sql), [sql]); // back/forward and example picks replace the text
+  const editor = useRef<HTMLTextAreaElement>(null);
+  // A syntax error's word selected in the editor, where the person typed it.
+  const failure = run.failure;
+  useEffect(() => {
+    if (failure?.kind !== 'rejected' || failure.reason.code !== 'syntax' || !editor.current) return;
+    const { line, column, keyword } = failure.reason;
+    const lines = editor.current.value.split('\n');
+    if (line > lines.length) return;
+    const at = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+    editor.current.focus();
+    editor.current.setSelectionRange(at, at + keyword.length);
+  }, [failure]);
 
   const submit = (next: string) => {
     add(next);
@@ -70,6 +86,7 @@ export function SqlConsoleView() {
         <p className="sql-intro">{t('sql.intro')}</p>
         {hasFilters(url.filters) && <p className="sql-warning" data-testid="sql-filters-note">{t('sql.filtersIgnored')}</p>}
         <textarea
+          ref={editor}
           className="sql-editor" data-testid="sql-editor" aria-label={t('sql.editor')} spellCheck={false}
           autoCapitalize="off" autoCorrect="off" rows={10} value={text}
           onChange={(event) => setText(event.target.value)}
