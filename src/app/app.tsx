@@ -4,12 +4,13 @@ import { FilterBar } from '../components/filter-bar.tsx';
 import { FilteredDataExport } from '../components/filtered-data-export.tsx';
 import { ImportBadge } from '../features/import/import-badge.tsx';
 import { useDbStatus } from '../lib/db/index.ts';
-import { useI18n } from '../lib/i18n.ts';
+import { isMessageKey, useI18n } from '../lib/i18n.ts';
 import { LOCALES } from '../lib/locale.ts';
 import { errorIn } from '../lib/localized-error.ts';
 import { useOnDemand } from '../lib/on-demand.ts';
 import { useUrlState } from '../lib/url-state.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { PrintButton, PrintHeader, usePrintLayout } from './print.tsx';
 import { ViewTabs } from './view-tabs.tsx';
 import { findView, type ViewEntry } from './views.ts';
 
@@ -43,6 +44,8 @@ export function App() {
   const url = useUrlState();
   const db = useDbStatus();
   const view = findView(url.view);
+  usePrintLayout();
+  const viewKey = `view.${view.id}`;
   return (
     <div className="app" lang={LOCALES[lang].htmlLang}>
       <header className="app-header">
@@ -54,12 +57,14 @@ export function App() {
           {db.dataset && <DatasetLabel source={db.dataset} />}
           <ImportBadge />
           <FilteredDataExport />
+          <PrintButton />
           <button type="button" className="lang-switch" data-testid="lang-switch" aria-label={t('app.language')}
             onClick={() => url.setLang(LOCALES[lang].other)}>
             {t('app.switchLanguage')}
           </button>
         </div>
       </header>
+      <PrintHeader viewTitle={isMessageKey(viewKey) ? t(viewKey) : view.id} />
       <ViewTabs current={view.id} />
       {/* No filter bar where the filters do not act (the import view); they stay in the URL for the others. */}
       {view.usesFilters !== false && <FilterBar />}

@@ -30,6 +30,11 @@ export interface ChartHandle {
    * but ECharts' update code has run once (a view's idle warm-up before the first filter click).
    */
   redraw(): void;
+  /**
+   * Lays the chart out again at its box's present width and paints at once (printing: the page
+   * is laid out at the paper's width, see src/app/print.ts). No-op before ECharts has drawn.
+   */
+  fitToBox(): void;
 }
 
 export type ChartDrawnBy = 'picture' | 'echarts';
@@ -77,6 +82,15 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, p
     exportPng: () => inner.current?.getEchartsInstance().getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
     redraw: () => {
       if (drawnOption.current) inner.current?.getEchartsInstance()?.setOption(drawnOption.current, { notMerge: true });
+    },
+    fitToBox: () => {
+      const instance = inner.current?.getEchartsInstance();
+      if (!instance || instance.isDisposed()) return;
+      // 'auto': the size the container has now (echarts-for-react starts ECharts with the first
+      // size fixed, so a bare resize() would keep it). The paint would wait for the next frame,
+      // which a print may not give: flush() paints before print() lays out the pages.
+      instance.resize({ width: 'auto', height: 'auto' });
+      instance.getZr().flush();
     },
   }), []);
   useImperativeHandle(ref, () => handle, [handle]);

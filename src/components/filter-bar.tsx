@@ -27,7 +27,8 @@ function sortOptions(key: FilterKey, options: MultiSelectOption[]): MultiSelectO
   return options.sort((a, b) => Number(a.value === BLANK_VALUE) - Number(b.value === BLANK_VALUE) || zhCollator.compare(a.label, b.label));
 }
 
-function optionLabel(lang: 'zh' | 'en', key: FilterKey, value: string): string {
+/** A filter value as the filter bar names it (status and 一级 in the reader's language, blank as blank). */
+export function filterValueLabel(lang: 'zh' | 'en', key: FilterKey, value: string): string {
   if (key === 'status' || key === 'level1') return labelOf(lang, key, value);
   return value === BLANK_VALUE && isBlankable(key) ? translate(lang, 'value.blank') : value;
 }
@@ -38,7 +39,7 @@ function optionLabel(lang: 'zh' | 'en', key: FilterKey, value: string): string {
  */
 export function groupFilterOptions(rows: readonly FilterOptionRow[], lang: 'zh' | 'en', selected: Filters = NO_FILTERS): Record<FilterKey, MultiSelectOption[]> {
   const groups = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as MultiSelectOption[]])) as Record<FilterKey, MultiSelectOption[]>;
-  const option = (key: FilterKey, value: string, count: number): MultiSelectOption => ({ value, label: optionLabel(lang, key, value), count });
+  const option = (key: FilterKey, value: string, count: number): MultiSelectOption => ({ value, label: filterValueLabel(lang, key, value), count });
   for (const row of rows) {
     if (row.dimension in groups) groups[row.dimension].push(option(row.dimension, row.value, row.rows));
   }

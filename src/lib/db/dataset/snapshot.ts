@@ -56,6 +56,11 @@ export class SnapshotStore {
     return this.loading;
   }
 
+  /** When the build made the snapshot (with the bundled dataset), or null without one. */
+  generatedAt(): string | null {
+    return this.snapshot?.generatedAt ?? null;
+  }
+
   /** True while snapshot.json has been asked for and has not arrived (or failed) yet. */
   pending(): boolean {
     return this.loading !== null && !this.settled;

@@ -1,0 +1,150 @@
+/**
+ * Printing (issue 20): with print media on (as Ctrl+P or a PDF export turns it on) every chart
+ * is drawn again at its printed card's width (not left at the screen's width, not scaled), the
+ * controls are gone, and a header names the view, the URL's filters and the data's date. Each
+ * case writes its A4-landscape PDF to test-output/ and, with poppler's pdftoppm there, its pages
+ * as PNGs (print-<view>-<lang>-<page>.png) to be looked at.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectClean, openPage, SCREENSHOT_DIR, useBrowser, type WatchedPage } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const browser = useBrowser();
+const opened: Page[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((page) => page.context().close()));
+});
+
+/** Buttons that carry data (a project's name, a sortable header, a status figure) and print as text. */
+const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'data-table-sort'];
+
+async function openView(search: string): Promise<WatchedPage> {
+  const watched = await openPage(browser(), siteUrl);
+  opened.push(watched.page);
+  await watched.page.goto(`${siteUrl}${search}`);
+  await watched.page.waitForFunction(() => performance.getEntriesByName('app:ready').length > 0, null, { timeout: 30_000 });
+  await watched.page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('.chart')];
+    return charts.length > 0 && charts.every((chart) => chart.getAttribute('data-echarts') === 'drawn' && chart.querySelector('canvas'));
+  }, null, { timeout: 30_000 });
+  return watched;
+}
+
+interface ChartFit { card: number; chart: number; canvas: number; canvasPixels: number }
+
+/** Each chart's card (inner width), its box and its canvas (CSS and backing-store width). */
+const chartFits = (page: Page): Promise<ChartFit[]> => page.evaluate(() => [...document.querySelectorAll('.chart')].map((chart) => {
+  const card = chart.closest('.card') ?? chart.parentElement!;
+  const canvas = chart.querySelector('canvas')!;
+  const style = getComputedStyle(card);
+  return {
+    card: card.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+    chart: chart.getBoundingClientRect().width,
+    canvas: canvas.getBoundingClientRect().width,
+    canvasPixels: canvas.width / devicePixelRatio,
+  };
+}));
+
+/** What of the controls is still visible: every visible button that is not data, and the bars. */
+const visibleControls = (page: Page, contentButtons: string[]): Promise<string[]> => page.evaluate((content) => {
+  const visible = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+  const named = (element: Element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${element.textContent?.trim().slice(0, 20)}"`;
+  const controls = [...document.querySelectorAll('button, [role="tab"], .tabs-row, .filter-bar, [role="search"], select, input')]
+    .filter((element) => !(element.tagName === 'BUTTON' && content.some((name) => element.classList.contains(name))));
+  return controls.filter(visible).map(named);
+}, contentButtons);
+
+/** Writes the PDF to test-output/ and its pages as PNGs when pdftoppm is there; the page count. */
+function writePdf(pdf: Buffer, name: string): number {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = resolve(SCREENSHOT_DIR, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  try {
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, resolve(SCREENSHOT_DIR, name)]);
+  } catch {
+    // Without poppler-utils (test/e2e/ensure-tools.sh installs it) the PDF is still written.
+  }
+  return pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+/** Print media on: charts fit their printed cards, controls gone, the header there; the PDF. */
+async function expectPrinted(page: Page, name: string): Promise<{ pages: number; header: string }> {
+  const screen = await chartFits(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => document.documentElement.classList.contains('print-layout'));
+  const printed = await chartFits(page);
+  expect(printed.length).toBe(screen.length);
+  for (const fit of printed) {
+    // Not wider than its card, and drawn at the card's width (not a screen-wide canvas shrunk).
+    expect(fit.canvas).toBeLessThanOrEqual(fit.card + 0.5);
+    expect(fit.canvasPixels).toBeLessThanOrEqual(fit.card + 0.5);
+    expect(fit.canvasPixels).toBeGreaterThan(fit.chart - 2);
+  }
+  // At 277 mm (1047 px) the cards are narrower than on a 1440 px screen: the charts were re-laid out.
+  expect(printed.some((fit, i) => fit.canvasPixels < screen[i]!.canvasPixels - 50)).toBe(true);
+  expect(await visibleControls(page, CONTENT_BUTTONS)).toEqual([]);
+  const header = page.getByTestId('print-header');
+  expect(await header.isVisible()).toBe(true);
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+  const pages = writePdf(pdf, name);
+  expect(pages).toBeGreaterThan(0);
+  const text = await header.innerText();
+  // Back to the screen: the layout class goes and the charts take the screen's width again.
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForFunction(() => !document.documentElement.classList.contains('print-layout'));
+  const back = await chartFits(page);
+  back.forEach((fit, i) => expect(Math.abs(fit.canvasPixels - screen[i]!.canvasPixels)).toBeLessThanOrEqual(1));
+  expect(await header.isVisible()).toBe(false);
+  return { pages, header: text };
+}
+
+describe('printing (A4 landscape)', () => {
+  it('the overview with a URL filter, in Chinese: charts at the printed width, the filter and the data date in the header', async () => {
+    const watched = await openView('?city=益阳市');
+    const { page } = watched;
+    expect(await page.getByTestId('print').innerText()).toBe('打印');
+    const { header } = await expectPrinted(page, 'print-overview-zh');
+    expect(header).toContain('绩效看板 · 总览');
+    expect(header).toContain('筛选：城市 益阳市');
+    // The bundled data's date is the build's (snapshot.json).
+    const built = await page.evaluate(async () => (await (await fetch('data/snapshot.json')).json() as { generatedAt: string }).generatedAt);
+    const day = new Date(built);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(header).toContain(`数据构建于 ${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`);
+    expectClean(watched);
+  });
+
+  it('the indicators view in English, without filters', async () => {
+    const watched = await openView('?view=indicators&lang=en');
+    const { page } = watched;
+    expect(await page.getByTestId('print').innerText()).toBe('Print');
+    const { header } = await expectPrinted(page, 'print-indicators-en');
+    expect(header).toContain('Performance Dashboard · Indicators');
+    expect(header).toContain('Filters: none (all data)');
+    expectClean(watched);
+  });
+
+  it('the Print button lays the page out for paper before window.print(), and afterprint restores it', async () => {
+    const watched = await openView('?view=indicators&status=not_met');
+    const { page } = watched;
+    const screen = await chartFits(page);
+    // window.print() would open the browser's dialog: recorded instead, with the layout it saw.
+    await page.evaluate(() => {
+      window.print = () => void document.body.setAttribute('data-printed-with', document.documentElement.className);
+    });
+    await page.getByTestId('print').click();
+    expect(await page.locator('body').getAttribute('data-printed-with')).toContain('print-layout');
+    const printed = await chartFits(page);
+    printed.forEach((fit) => expect(fit.canvasPixels).toBeLessThanOrEqual(fit.card + 0.5));
+    expect(await page.getByTestId('print-filters').innerText()).toContain('完成状态 未达成');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.evaluate(() => document.documentElement.classList.contains('print-layout'))).toBe(false);
+    const back = await chartFits(page);
+    back.forEach((fit, i) => expect(Math.abs(fit.canvasPixels - screen[i]!.canvasPixels)).toBeLessThanOrEqual(1));
+    expectClean(watched);
+  });
+});
