@@ -6,10 +6,11 @@
  * as PNGs (print-<view>-<lang>-<page>.png) to be looked at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { translate } from '../../src/lib/i18n.ts';
 import { expectClean, openPage, SCREENSHOT_DIR, useBrowser, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -63,6 +64,8 @@ function writePdf(pdf: Buffer, name: string): number {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = resolve(SCREENSHOT_DIR, `${name}.pdf`);
   writeFileSync(file, pdf);
+  // A previous run's pages must not be mistaken for this run's.
+  for (const old of readdirSync(SCREENSHOT_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) rmSync(resolve(SCREENSHOT_DIR, old));
   try {
     execFileSync('pdftoppm', ['-png', '-r', '60', file, resolve(SCREENSHOT_DIR, name)]);
   } catch {
@@ -72,7 +75,7 @@ function writePdf(pdf: Buffer, name: string): number {
 }
 
 /** Print media on: charts fit their printed cards, controls gone, the header there; the PDF. */
-async function expectPrinted(page: Page, name: string): Promise<{ pages: number; header: string }> {
+async function expectPrinted(page: Page, name: string): Promise<{ pages: number; header: string; tallCards: string[] }> {
   const screen = await chartFits(page);
   await page.emulateMedia({ media: 'print' });
   await page.waitForFunction(() => document.documentElement.classList.contains('print-layout'));
@@ -87,6 +90,8 @@ async function expectPrinted(page: Page, name: string): Promise<{ pages: number;
   // At 277 mm (1047 px) the cards are narrower than on a 1440 px screen: the charts were re-laid out.
   expect(printed.some((fit, i) => fit.canvasPixels < screen[i]!.canvasPixels - 50)).toBe(true);
   expect(await visibleControls(page, CONTENT_BUTTONS)).toEqual([]);
+  // Cards taller than the printable 190 mm may break across pages; the others are kept whole.
+  const tallCards = await page.locator('.card.print-tall h2').allInnerTexts();
   const header = page.getByTestId('print-header');
   expect(await header.isVisible()).toBe(true);
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
@@ -99,7 +104,8 @@ async function expectPrinted(page: Page, name: string): Promise<{ pages: number;
   const back = await chartFits(page);
   back.forEach((fit, i) => expect(Math.abs(fit.canvasPixels - screen[i]!.canvasPixels)).toBeLessThanOrEqual(1));
   expect(await header.isVisible()).toBe(false);
-  return { pages, header: text };
+  expect(await page.locator('.card.print-tall').count()).toBe(0);
+  return { pages, header: text, tallCards };
 }
 
 describe('printing (A4 landscape)', () => {
@@ -107,7 +113,8 @@ describe('printing (A4 landscape)', () => {
     const watched = await openView('?city=益阳市');
     const { page } = watched;
     expect(await page.getByTestId('print').innerText()).toBe('打印');
-    const { header } = await expectPrinted(page, 'print-overview-zh');
+    const { header, tallCards } = await expectPrinted(page, 'print-overview-zh');
+    expect(tallCards).toEqual([]);
     expect(header).toContain('绩效看板 · 总览');
     expect(header).toContain('筛选：城市 益阳市');
     // The bundled data's date is the build's (snapshot.json).
@@ -122,7 +129,10 @@ describe('printing (A4 landscape)', () => {
     const watched = await openView('?view=indicators&lang=en');
     const { page } = watched;
     expect(await page.getByTestId('print').innerText()).toBe('Print');
-    const { header } = await expectPrinted(page, 'print-indicators-en');
+    const { header, tallCards, pages } = await expectPrinted(page, 'print-indicators-en');
+    // The achievement chart has a bar per quantitative indicator: longer than a page.
+    expect(tallCards).toEqual([translate('en', 'indicators.chart.achievement')]);
+    expect(pages).toBeGreaterThan(1);
     expect(header).toContain('Performance Dashboard · Indicators');
     expect(header).toContain('Filters: none (all data)');
     expectClean(watched);
