@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { translate } from '../../src/lib/i18n.ts';
-import { expectClean, openPage, SCREENSHOT_DIR, useBrowser, type WatchedPage } from './browser.ts';
+import { expectClean, openPage, screenshot, SCREENSHOT_DIR, useBrowser, type WatchedPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -146,6 +146,7 @@ describe('printing (A4 landscape)', () => {
     await page.evaluate(() => {
       window.print = () => void document.body.setAttribute('data-printed-with', document.documentElement.className);
     });
+    await screenshot(page, 'print-button-zh');
     await page.getByTestId('print').click();
     expect(await page.locator('body').getAttribute('data-printed-with')).toContain('print-layout');
     const printed = await chartFits(page);
@@ -155,6 +156,31 @@ describe('printing (A4 landscape)', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('print-layout'))).toBe(false);
     const back = await chartFits(page);
     back.forEach((fit, i) => expect(Math.abs(fit.canvasPixels - screen[i]!.canvasPixels)).toBeLessThanOrEqual(1));
+    expectClean(watched);
+  });
+
+  it('a PDF made with no print media emulated first (as Ctrl+P prints) is laid out by beforeprint, and afterprint restores the screen', async () => {
+    const watched = await openView('?view=indicators');
+    const { page } = watched;
+    const screen = await chartFits(page);
+    // What the page looks like to a listener after the app's own (added later, so called later).
+    await page.evaluate(() => {
+      const seen: { event: string; layout: boolean; widths: number[] }[] = [];
+      const record = (event: string) => seen.push({
+        event,
+        layout: document.documentElement.classList.contains('print-layout'),
+        widths: [...document.querySelectorAll('.chart canvas')].map((canvas) => (canvas as HTMLCanvasElement).width / devicePixelRatio),
+      });
+      window.addEventListener('beforeprint', () => record('beforeprint'));
+      window.addEventListener('afterprint', () => record('afterprint'));
+      (window as unknown as { seen: typeof seen }).seen = seen;
+    });
+    writePdf(await page.pdf({ format: 'A4', landscape: true, printBackground: true }), 'print-indicators-zh-direct');
+    const seen = await page.evaluate(() => (window as unknown as { seen: { event: string; layout: boolean; widths: number[] }[] }).seen);
+    expect(seen.map(({ event, layout }) => [event, layout])).toEqual([['beforeprint', true], ['afterprint', false]]);
+    // Before the pages were laid out every chart had its printed width (a 277 mm page's card), after them the screen's.
+    seen[0]!.widths.forEach((width, i) => expect(width).toBeLessThan(screen[i]!.canvasPixels - 100));
+    seen[1]!.widths.forEach((width, i) => expect(Math.abs(width - screen[i]!.canvasPixels)).toBeLessThanOrEqual(1));
     expectClean(watched);
   });
 });
