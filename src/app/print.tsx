@@ -24,8 +24,8 @@ const PRINTABLE_HEIGHT_PX = (190 * 96) / 25.4;
 /** A card taller than a page may break across pages (app.css); the others are kept whole. */
 const TALL_CLASS = 'print-tall';
 
-function fitCharts(): void {
-  for (const chart of chartHandlesIn(document.body)) chart.fitToBox();
+function fitCharts(forPrint: boolean): void {
+  for (const chart of chartHandlesIn(document.body)) chart.fitToBox(forPrint);
 }
 
 function markTallCards(printing: boolean): void {
@@ -36,8 +36,11 @@ function markTallCards(printing: boolean): void {
 
 /** Lays the page out for paper and redraws every chart at its printed width. */
 export function enterPrintLayout(): void {
+  // Once: a print sends beforeprint and then turns print media on (both call this). Drawn again
+  // while the pages were being laid out, the score heat map printed without its cells and names.
+  if (document.documentElement.classList.contains(PRINT_LAYOUT_CLASS)) return;
   document.documentElement.classList.add(PRINT_LAYOUT_CLASS);
-  fitCharts();
+  fitCharts(true);
   markTallCards(true);
 }
 
@@ -46,7 +49,7 @@ export function leavePrintLayout(): void {
   if (!document.documentElement.classList.contains(PRINT_LAYOUT_CLASS)) return;
   document.documentElement.classList.remove(PRINT_LAYOUT_CLASS);
   markTallCards(false);
-  fitCharts();
+  fitCharts(false);
 }
 
 /** Follows the browser's printing however it starts (the button, Ctrl+P, print media emulated). */

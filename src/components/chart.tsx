@@ -33,8 +33,9 @@ export interface ChartHandle {
   /**
    * Lays the chart out again at its box's present width and paints at once (printing: the page
    * is laid out at the paper's width, see src/app/print.ts). No-op before ECharts has drawn.
+   * `forPrint`: the chart's canvases are then painted into its first one, see below.
    */
-  fitToBox(): void;
+  fitToBox(forPrint?: boolean): void;
 }
 
 export type ChartDrawnBy = 'picture' | 'echarts';
@@ -83,14 +84,31 @@ export function Chart({ option, height = DEFAULT_CHART_HEIGHT, label, onClick, p
     redraw: () => {
       if (drawnOption.current) inner.current?.getEchartsInstance()?.setOption(drawnOption.current, { notMerge: true });
     },
-    fitToBox: () => {
+    fitToBox: (forPrint = false) => {
       const instance = inner.current?.getEchartsInstance();
       if (!instance || instance.isDisposed()) return;
       // 'auto': the size the container has now (echarts-for-react starts ECharts with the first
       // size fixed, so a bare resize() would keep it). The paint would wait for the next frame,
       // which a print may not give: flush() paints before print() lays out the pages.
       instance.resize({ width: 'auto', height: 'auto' });
+      const [base, ...layers] = instance.getDom().querySelectorAll('canvas');
+      const merged = layers.some((layer) => layer.style.visibility === 'hidden');
+      for (const layer of layers) layer.style.visibility = '';
+      // Drawn again from scratch after a print, when the first canvas holds the others' pixels.
+      if (merged && drawnOption.current) instance.setOption(drawnOption.current, { notMerge: true });
       instance.getZr().flush();
+      // A chart on more canvases than one (a heat map's cells and labels have canvases of their
+      // own) printed to PDF as its top canvas alone: Chromium printed each canvas opaque. The
+      // others are painted into the first and hidden until the print is over.
+      const context = forPrint && layers.length > 0 ? base?.getContext('2d') : null;
+      if (!context) return;
+      context.save();
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      for (const layer of layers) {
+        context.drawImage(layer, 0, 0);
+        layer.style.visibility = 'hidden';
+      }
+      context.restore();
     },
   }), []);
   useImperativeHandle(ref, () => handle, [handle]);

@@ -20,8 +20,8 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.context().close()));
 });
 
-/** Buttons that carry data (a project's name, a sortable header, a status figure) and print as text. */
-const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'data-table-sort'];
+/** Buttons that carry data (a project's name, a sortable header, a status or severity count) and print as text. */
+const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'data-table-sort', 'severity-toggle'];
 
 async function openView(search: string): Promise<WatchedPage> {
   const watched = await openPage(browser(), siteUrl);
@@ -181,6 +181,25 @@ describe('printing (A4 landscape)', () => {
     // Before the pages were laid out every chart had its printed width (a 277 mm page's card), after them the screen's.
     seen[0]!.widths.forEach((width, i) => expect(width).toBeLessThan(screen[i]!.canvasPixels - 100));
     seen[1]!.widths.forEach((width, i) => expect(Math.abs(width - screen[i]!.canvasPixels)).toBeLessThanOrEqual(1));
+    expectClean(watched);
+  });
+
+  it('the scores view: a chart on several canvases (the heat map) prints as one canvas, and has them all back after', async () => {
+    const watched = await openView('?view=scores');
+    const { page } = watched;
+    const visibleCanvases = () => page.evaluate(() => [...document.querySelectorAll('.chart')]
+      .map((chart) => [...chart.querySelectorAll('canvas')].filter((canvas) => getComputedStyle(canvas).visibility !== 'hidden').length));
+    const total = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((chart) => chart.querySelectorAll('canvas').length));
+    expect(Math.max(...total)).toBeGreaterThan(1); // the heat map's cells and labels have canvases of their own
+    await page.evaluate(() => {
+      window.addEventListener('beforeprint', () => {
+        (window as unknown as { printed: number[] }).printed = [...document.querySelectorAll('.chart')]
+          .map((chart) => [...chart.querySelectorAll('canvas')].filter((canvas) => getComputedStyle(canvas).visibility !== 'hidden').length);
+      });
+    });
+    writePdf(await page.pdf({ format: 'A4', landscape: true, printBackground: true }), 'print-scores-zh');
+    expect(await page.evaluate(() => (window as unknown as { printed: number[] }).printed)).toEqual(total.map(() => 1));
+    expect(await visibleCanvases()).toEqual(total);
     expectClean(watched);
   });
 });
