@@ -20,8 +20,8 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.context().close()));
 });
 
-/** Buttons that carry data (a project's name, a sortable header, a status or severity count) and print as text. */
-const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'data-table-sort', 'severity-toggle'];
+/** Buttons that carry data (a project's name, a sortable column's name, a status or severity count) and print as text. */
+const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'data-table-sort', 'budget-sort', 'severity-toggle'];
 
 async function openView(search: string): Promise<WatchedPage> {
   const watched = await openPage(browser(), siteUrl);
@@ -90,6 +90,10 @@ async function expectPrinted(page: Page, name: string): Promise<{ pages: number;
   // At 277 mm (1047 px) the cards are narrower than on a 1440 px screen: the charts were re-laid out.
   expect(printed.some((fit, i) => fit.canvasPixels < screen[i]!.canvasPixels - 50)).toBe(true);
   expect(await visibleControls(page, CONTENT_BUTTONS)).toEqual([]);
+  // No table runs past its card (on screen a wide one scrolls sideways; paper cannot).
+  const wideTables = await page.evaluate(() => [...document.querySelectorAll('.card table')]
+    .filter((table) => table.getBoundingClientRect().right > table.closest('.card')!.getBoundingClientRect().right + 1).length);
+  expect(wideTables).toBe(0);
   // Cards taller than the printable 190 mm may break across pages; the others are kept whole.
   const tallCards = await page.locator('.card.print-tall h2').allInnerTexts();
   const header = page.getByTestId('print-header');
