@@ -13,7 +13,7 @@ import { generate, parseArgs, GENERATED_FILE } from '../../src/cli/generate.ts';
 import { ingest, parseArgs as ingestArgs } from '../../src/cli/ingest.ts';
 import { SCHEMA, SQL_TYPES } from '../../src/parser/schema.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
-import { datasetSelectSql } from '../../src/lib/db/schema.ts';
+import { datasetSelectSql } from '../../src/lib/db/dataset/schema.ts';
 import { openWasmDb, rowDifference, wasmCsvTables } from '../db/helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
