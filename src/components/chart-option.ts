@@ -97,6 +97,10 @@ export const TOP_LEGEND = { top: 0, left: 0, itemWidth: 12, itemHeight: 10 } as 
 /** Axis names start at the axis line and run right, so they are never clipped at the edge. */
 export const AXIS_NAME_STYLE = { align: 'left' as const, padding: [0, 0, 0, -4] };
 
+/** The colour of every axis name, and the text style of a name centred under its axis (nameLocation 'middle'). */
+export const AXIS_NAME_COLOR = '#5a6775';
+export const AXIS_NAME_TEXT = { color: AXIS_NAME_COLOR };
+
 /** Category labels that all show: long Chinese names wrap within `width` pixels rather than being skipped. */
 export const wrappedCategoryLabels = (width: number) => ({ interval: 0, width, overflow: 'break' as const, lineHeight: 14 });
 

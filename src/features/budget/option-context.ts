@@ -1,6 +1,6 @@
 /** What the budget view's option builders share: context, layout constants, small helpers. */
 
-import { wrappedCategoryLabels } from '../../components/chart-option.ts';
+import { AXIS_NAME_TEXT, wrappedCategoryLabels } from '../../components/chart-option.ts';
 
 export type { OptionContext } from '../../components/chart-option.ts';
 export { TOP_LEGEND } from '../../components/chart-option.ts';
@@ -14,7 +14,8 @@ export const BAR_GRID = {
 } as const;
 
 /** The unit at the end of a value axis, quiet. */
-export const AXIS_NAME_STYLE = { color: '#6b7785', fontSize: 12 };
+/** Budget charts' axis names: the shared colour, a size smaller. */
+export const AXIS_NAME_STYLE = { ...AXIS_NAME_TEXT, fontSize: 12 };
 
 /** Long Chinese names (funds, projects) wrap onto a second line rather than vanish. */
 export const CATEGORY_LABELS = wrappedCategoryLabels(116);

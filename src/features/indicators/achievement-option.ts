@@ -1,4 +1,4 @@
-import { LABELS_INSIDE, STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { AXIS_NAME_TEXT, LABELS_INSIDE, STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
 import { BLANK, aside, formatNumber, formatPercent, labelSeparator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { IndicatorAchievementRow } from '../../queries/indicator-achievement.ts';
@@ -65,7 +65,7 @@ export function buildAchievementOption(rows: readonly IndicatorAchievementRow[],
       name: t('indicators.chart.achievementAxis'),
       nameLocation: 'middle',
       nameGap: 24,
-      nameTextStyle: { color: '#5a6775' },
+      nameTextStyle: AXIS_NAME_TEXT,
       axisLabel: { formatter: (value: number) => formatPercent(value, lang, 0) },
     },
     yAxis: {

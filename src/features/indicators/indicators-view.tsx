@@ -17,7 +17,7 @@ import { MissesTable } from './misses-table.tsx';
 import { level1Bars, level2Bars, projectBars, type StatusBar } from './status-bars.ts';
 import { buildStatusStackOption, statusStackHeight } from './status-stack-option.ts';
 import { StatusSummary } from './status-summary.tsx';
-import { useNarrow } from './use-narrow.ts';
+import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import './indicators.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 
@@ -30,7 +30,7 @@ const clickedBar = (bars: readonly StatusBar[], click: ChartClick) => bars[click
 export function IndicatorsView() {
   const { lang, t } = useI18n();
   const url = useUrlState();
-  const narrow = useNarrow();
+  const narrow = useNarrowScreen();
   const queries = useMemo(() => indicatorsQueryset(url.filters), [url.filters]);
   const byLevel = useQuery(queries.byLevel);
   const byReport = useQuery(queries.byReport);

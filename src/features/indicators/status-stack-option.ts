@@ -1,4 +1,4 @@
-import { LABELS_INSIDE, STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
+import { AXIS_NAME_TEXT, LABELS_INSIDE, STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { formatCount, labelSeparator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { escapeHtml, type OptionContext } from './option-context.ts';
@@ -52,7 +52,7 @@ export function buildStatusStackOption(
       name: t('indicators.chart.indicators'),
       nameLocation: 'middle',
       nameGap: 24,
-      nameTextStyle: { color: '#5a6775' },
+      nameTextStyle: AXIS_NAME_TEXT,
     },
     yAxis: {
       type: 'category',

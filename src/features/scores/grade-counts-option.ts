@@ -1,8 +1,8 @@
-import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
+import { AXIS_NAME_TEXT, LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { formatCount, listSeparator } from '../../lib/format.ts';
 import { GRADES, type ScoreGradeCountRow } from '../../queries/score-grade-counts.ts';
-import { AXIS_NAME_STYLE, gradeColor, gradeLabel, type OptionContext } from './score-format.ts';
+import { gradeColor, gradeLabel, type OptionContext } from './score-format.ts';
 
 /** 优 良 中 差 always, zero bars kept (a leader should see that nothing was graded 差). */
 export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { lang, t }: OptionContext): ChartOption {
@@ -28,7 +28,7 @@ export function buildGradeCountsOption(rows: readonly ScoreGradeCountRow[], { la
     yAxis: {
       type: 'value',
       name: t('scores.axis.reports'),
-      nameTextStyle: { ...AXIS_NAME_STYLE, align: 'left' },
+      nameTextStyle: { ...AXIS_NAME_TEXT, align: 'left' as const },
       minInterval: 1,
       // Headroom above the tallest bar, so its label stays clear of the axis name.
       max: ({ max }: { max: number }) => Math.max(1, Math.ceil(max * 1.25)),

@@ -3,12 +3,12 @@
  * dumbbell: the rule's score, the self-score, the gap between them in red), and how the gaps are
  * distributed. The rule scores come from the ingest (src/parser/rescore.ts, docs/scoring-rules.md).
  */
-import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
+import { AXIS_NAME_TEXT, LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import { formatCount, formatPercent, labelSeparator, listSeparator } from '../../lib/format.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 import { INFLATED_GAP } from '../../queries/score-totals.ts';
 import {
-  AXIS_NAME_STYLE, escapeHtml, flaggedProjectAxis, formatPoints, GRADE_COLORS, MISMATCH_COLOR, totalScoreAxis,
+  escapeHtml, flaggedProjectAxis, formatPoints, GRADE_COLORS, MISMATCH_COLOR, totalScoreAxis,
   type OptionContext, type RankedProject,
 } from './score-format.ts';
 
@@ -123,7 +123,7 @@ export function buildGapDistributionOption(projects: readonly RankedProject[], {
       axisLabel: { interval: 0, width: compact ? 44 : 96, overflow: 'break' as const, lineHeight: 14 },
     },
     yAxis: {
-      type: 'value', name: t('scores.axis.reports'), nameTextStyle: { ...AXIS_NAME_STYLE, align: 'left' }, minInterval: 1,
+      type: 'value', name: t('scores.axis.reports'), nameTextStyle: { ...AXIS_NAME_TEXT, align: 'left' as const }, minInterval: 1,
       max: ({ max }: { max: number }) => Math.max(1, Math.ceil(max * 1.25)),
     },
     series: [{

@@ -3,7 +3,7 @@ import { BLANK, formatNumber, formatScore, zhCollator } from '../../lib/format.t
 import type { MessageKey, Translate } from '../../lib/i18n.ts';
 import type { Lang } from '../../lib/url-state.ts';
 import type { ScoreTotalRow } from '../../queries/score-totals.ts';
-import { wrappedCategoryLabels, type OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
+import { AXIS_NAME_TEXT, wrappedCategoryLabels, type OptionContext as SharedOptionContext } from '../../components/chart-option.ts';
 
 export interface OptionContext extends SharedOptionContext {
   /** A phone-width screen: narrower project names, turned column names. */
@@ -62,7 +62,6 @@ export const projectChartHeight = (projects: number, chrome: number, row = 40): 
 /** Project names on a category axis: wrapped, never skipped; narrower on a phone. */
 export const projectAxisLabels = (compact = false) => wrappedCategoryLabels(compact ? 96 : 124);
 
-export const AXIS_NAME_STYLE = { color: '#5a6775' };
 
 /** The horizontal axis of total scores (the totals and declared-vs-computed charts). */
 export const totalScoreAxis = (min: number, max: number, { lang, t }: OptionContext) => ({
@@ -72,7 +71,7 @@ export const totalScoreAxis = (min: number, max: number, { lang, t }: OptionCont
   name: t('scores.axis.total'),
   nameLocation: 'middle' as const,
   nameGap: 24,
-  nameTextStyle: AXIS_NAME_STYLE,
+  nameTextStyle: AXIS_NAME_TEXT,
   axisLabel: { formatter: (value: number) => formatNumber(value, lang) },
 });
 

@@ -19,7 +19,7 @@ import { buildScoreRateHeatmapOption, categoryLabel, describeScoreRates, rateCol
 import { scoresQueryset } from './scores-queries.ts';
 import { buildTotalScoresOption, describeTotalScores } from './total-scores-option.ts';
 import { buildGapDistributionOption, buildRuleGapOption, byRuleGap, describeGapDistribution, describeRuleGaps } from './rule-gap-option.ts';
-import { useNarrowScreen } from './use-narrow-screen.ts';
+import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import './scores.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 import { labelSeparator } from '../../lib/format.ts';

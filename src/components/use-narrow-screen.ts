@@ -1,4 +1,7 @@
-/** True on phone-width screens, where the heat map turns its column names to fit. */
+/**
+ * True on a phone-width screen (app.css's 720 px breakpoint): charts narrow their axis labels and
+ * the scores heat map turns its column names to fit. One hook for every view.
+ */
 import { useSyncExternalStore } from 'react';
 
 const QUERY = '(max-width: 720px)'; // the breakpoint of app.css
