@@ -1,9 +1,12 @@
-import { STATUS_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { STATUS_COLORS, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { formatCount } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { INDICATOR_STATUSES, type IndicatorStatusCountRow } from '../../queries/indicator-status-counts.ts';
 import { statusExplained } from '../../components/status-legend.ts';
-import { ALL_CATEGORY_LABELS, AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from './option-context.ts';
+import { AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from './option-context.ts';
+
+/** Five statuses side by side: each name wraps inside 56 px, so `Partly met` and `Not met` stay apart on a phone. */
+const STATUS_LABELS = wrappedCategoryLabels(56);
 
 /** One bar per status, always in the order met → partial → not met → unknown (zeros kept). */
 export function buildIndicatorStatusOption(rows: readonly IndicatorStatusCountRow[], { lang, t }: OptionContext): ChartOption {
@@ -19,7 +22,7 @@ export function buildIndicatorStatusOption(rows: readonly IndicatorStatusCountRo
         return `${statusExplained(lang, status)}<br/><b>${formatCount(Number(item.value), lang)}</b>`;
       },
     },
-    xAxis: { type: 'category', data: statuses.map((s) => labelOf(lang, 'status', s)), axisTick: { show: false }, axisLabel: ALL_CATEGORY_LABELS },
+    xAxis: { type: 'category', data: statuses.map((s) => labelOf(lang, 'status', s)), axisTick: { show: false }, axisLabel: STATUS_LABELS },
     yAxis: { type: 'value', name: t('chart.indicators'), nameTextStyle: AXIS_NAME_STYLE, minInterval: 1 },
     series: [{
       type: 'bar',
