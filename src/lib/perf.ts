@@ -16,10 +16,10 @@ interface Drawable {
 
 const marked = new Set<string>();
 
-function markOnce(name: string): void {
+function markOnce(name: string, detail?: unknown): void {
   if (marked.has(name)) return;
   marked.add(name);
-  performance.mark(name);
+  performance.mark(name, { detail });
 }
 
 /**
@@ -40,7 +40,9 @@ export function useDrawnMarks(view: string, states: readonly Drawable[], charts:
   const rows = states.map((s) => s.rows);
   useEffect(() => {
     // After React commits; a frame later the canvas has been painted.
-    if (drawn) requestAnimationFrame(() => markOnce(`${view}:drawn`));
+    // The first draw says what it drew from: all from the build snapshot, or live rows.
+    const from = states.every((s) => s.source === 'snapshot') ? 'snapshot' : states.every((s) => s.source === 'live') ? 'live' : 'mixed';
+    if (drawn) requestAnimationFrame(() => markOnce(`${view}:drawn`, { from }));
     if (live) requestAnimationFrame(() => markOnce('app:ready'));
     if (settled) requestAnimationFrame(() => performance.mark(`${view}:settled`));
   }, [view, drawn, live, settled, ...rows]);
