@@ -14,6 +14,9 @@ export const REASONS = {
 
 export type ReasonKey = keyof typeof REASONS;
 
+/** The reasons of status `claimed`: the actual restates the target or the name, or says done with no figure. */
+export const CLAIMED_REASONS: ReadonlySet<string> = new Set([REASONS.repeatsTarget, REASONS.repeatsName, REASONS.doneWithoutNumber]);
+
 /** A target relative to something the report does not give (`不低于全省平均水平`). */
 export const relativeReason = (relativeTo: string): string => `需要${relativeTo}，报告中没有`;
 

@@ -21,7 +21,7 @@
  * and its knowledge may justify): the check finds points claimed beyond the rules, and never adds any.
  */
 import { gradeOf } from './grade.ts';
-import { REASONS } from './reasons.ts';
+import { CLAIMED_REASONS } from './reasons.ts';
 import type { FindingSink } from './findings.ts';
 import type { IndicatorRow, ReportRow } from './types.ts';
 
@@ -80,7 +80,6 @@ export interface Rescored {
 const round2 = (v: number) => Math.round((v + Number.EPSILON) * 100) / 100;
 const fmt = (v: number) => String(round2(v));
 const NOT_APPLICABLE = /^(?:不适用|不涉及|无此项)$/;
-const CLAIMED: ReadonlySet<string> = new Set([REASONS.repeatsTarget, REASONS.repeatsName, REASONS.doneWithoutNumber]);
 
 
 /** What the rule allows an indicator out of `points`, or null when its rule cannot be checked. */
@@ -88,7 +87,7 @@ export function indicatorRule(row: IndicatorRow, points: number): { allowed: num
   const compact = (t: string | null) => (t ?? '').replace(/\s/g, '');
   if (NOT_APPLICABLE.test(compact(row.actual_text)) || NOT_APPLICABLE.test(compact(row.target_text))) return { allowed: 0, rule: 'not_applicable', note: null };
   // Claimed, not shown: an actual that restates the target or the name, or says done with no figure.
-  if (row.status === 'claimed' || (row.status_reason != null && CLAIMED.has(row.status_reason))) return null;
+  if (row.status === 'claimed' || (row.status_reason != null && CLAIMED_REASONS.has(row.status_reason))) return null;
   if (row.status === 'met') return { allowed: points, rule: 'met_full', note: `${fmt(points)}` };
   if (row.status !== 'not_met' && row.status !== 'partial') return null;
   const target = row.target_value;

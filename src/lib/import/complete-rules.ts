@@ -6,12 +6,11 @@
  * status `claimed`: an `unknown` whose reason is one of the parser's "claimed, not shown" reasons
  * becomes `claimed`, as the ingest writes it now. Rows that carry the columns are left as they are.
  */
-import { REASONS } from '../../parser/reasons.ts';
+import { CLAIMED_REASONS } from '../../parser/reasons.ts';
 import { indicatorRuleColumns, reportRuleColumns, rescoreReport } from '../../parser/rescore.ts';
 import type { IndicatorRow, ReportRow } from '../../parser/types.ts';
 import type { ContractRow } from './contract-rows.ts';
 
-const CLAIMED_REASONS: ReadonlySet<string> = new Set([REASONS.repeatsTarget, REASONS.repeatsName, REASONS.doneWithoutNumber]);
 
 const numberOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
