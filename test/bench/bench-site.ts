@@ -43,3 +43,30 @@ export async function buildBenchSite(outDir: string): Promise<void> {
     await build({ root: path.join(root, 'test/bench', page), base: './', configFile: false, logLevel: 'warn', plugins, build: { outDir: path.join(outDir, page), emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 }, worker: { format: 'es' } });
   }
 }
+
+/**
+ * The import benches' setting: the production build alone in `outDir`, served, and a browser.
+ * openImportView() opens a fresh page on the import view, ready for files; close() ends it all.
+ */
+export async function importBenchSite(outDir: string) {
+  rmSync(outDir, { recursive: true, force: true });
+  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const { serveStatic } = await import('../e2e/static-server.ts');
+  const { launchBrowser } = await import('../e2e/browser.ts');
+  const site = await serveStatic(outDir);
+  const browser = await launchBrowser();
+  return {
+    async openImportView(): Promise<{ page: Page; close(): Promise<void> }> {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(`${site.url}?view=import`);
+      await page.locator('[data-testid="import-summary"][data-source="live"]').waitFor({ timeout: 60_000 });
+      return { page, close: () => context.close() };
+    },
+    async close(): Promise<void> {
+      await browser.close();
+      await site.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}

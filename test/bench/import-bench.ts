@@ -5,12 +5,10 @@
  * click on 导入 to the 导入完成 message: worker parsing, checks, DuckDB load and IndexedDB. Also
  * times the parsing alone in Node for comparison.
  */
-import { build } from 'vite';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser } from '../e2e/browser.ts';
-import { serveStatic } from '../e2e/static-server.ts';
+import { importBenchSite } from './bench-site.ts';
 import { prepareImport } from '../../src/lib/import/prepare-import.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -40,17 +38,11 @@ for (let run = 0; run < RUNS; run++) {
   nodeRuns.push(performance.now() - started);
 }
 
-rmSync(outDir, { recursive: true, force: true });
-await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const site = await serveStatic(outDir);
-const browser = await launchBrowser();
+const site = await importBenchSite(outDir);
 const browserRuns: number[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${site.url}?view=import`);
-    await page.locator('[data-testid="import-summary"][data-source="live"]').waitFor({ timeout: 60_000 });
+    const { page, close } = await site.openImportView();
     await page.getByTestId('import-input').setInputFiles(files);
     await page.getByTestId('import-selection').waitFor();
     const started = performance.now();
@@ -61,14 +53,12 @@ try {
     // The summary re-queries once the data has changed: it must count every file.
     await page.waitForFunction((n) => document.querySelector('[data-origin="imported"] td[data-count="reports"]')?.textContent?.replace(/\D/g, '') === n,
       String(FILES), { timeout: 30_000 });
-    await context.close();
+    await close();
   }
   console.log(`bench:import — ${FILES} report files (${seeds.length} seeds under ${FILES / seeds.length} names each), ${RUNS} runs`);
   console.log(`browser, click → 导入完成 (worker parse + checks + DuckDB + IndexedDB): median ${s(median(browserRuns))}  [${browserRuns.map(s).join(', ')}]  goal < 10 s`);
   console.log(`node, parse + checks only (prepareImport): median ${s(median(nodeRuns))}  [${nodeRuns.map(s).join(', ')}]`);
 } finally {
-  await browser.close();
   await site.close();
   rmSync(filesDir, { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
 }

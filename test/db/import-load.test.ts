@@ -12,7 +12,7 @@ import { ingest } from '../../src/cli/ingest.ts';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
 import { commitImport, removeImports, type ImportLayer, type ImportMode } from '../../src/lib/db/imports/import-commit.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
-import { prepareImport, type PreparedImport } from '../../src/lib/import/prepare-import.ts';
+import { prepareImport, type WholeImport } from '../../src/lib/import/prepare-import.ts';
 import { formatProblem } from '../../src/lib/import/problem-messages.ts';
 import { importOriginCounts } from '../../src/queries/import-origin-counts.ts';
 import { overviewFigures } from '../../src/queries/overview-figures.ts';
@@ -26,14 +26,14 @@ const DATA = BUNDLED_DATA_DIR;
 const SEED = join(root, 'data/raw/000_4b75f8664dbcb524.txt');
 const GB18030 = join(root, 'test/parser/input/gb18030-encoding.txt');
 
-const prepare = (...paths: string[]): Promise<PreparedImport> =>
+const prepare = (...paths: string[]): Promise<WholeImport> =>
   prepareImport(paths.map((path) => ({ name: path.split('/').pop()!, load: async () => new Uint8Array(readFileSync(path)) })));
 
 let db: ImportTestDb;
 let layers: ImportLayer[];
 let nextId: number;
 
-async function importFiles(mode: ImportMode, prepared: PreparedImport, databases: { name: string; bytes: Uint8Array }[] = [], beforeCommit?: () => Promise<void>) {
+async function importFiles(mode: ImportMode, prepared: WholeImport, databases: { name: string; bytes: Uint8Array }[] = [], beforeCommit?: () => Promise<void>) {
   const layer = { id: nextId++, mode };
   layers = await commitImport(db.sql, db.base, layers, layer, { csv: prepared.csv, databases, reportFiles: prepared.reportFiles }, { check: true, beforeCommit });
   return layer;
@@ -132,7 +132,7 @@ describe('import into the data', () => {
       // The same report under another id, as CSV files.
       const csv = await prepare(SEED);
       const renamed = Object.fromEntries(TABLE_NAMES.map((t) => [t, csv.csv[t].replaceAll('000_4b75f8664dbcb524', 'copy-of-000')]));
-      await importFiles('add', { ...csv, csv: renamed as PreparedImport['csv'], reportFiles: {} });
+      await importFiles('add', { ...csv, csv: renamed as WholeImport['csv'], reportFiles: {} });
       expect(await origins()).toEqual({ bundled: 5, imported: 2 });
       layers = await removeImports(db.sql, db.base, layers, [first.id]);
       expect(await origins()).toEqual({ bundled: 5, imported: 1 });

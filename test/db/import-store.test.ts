@@ -40,6 +40,9 @@ const fakeStorage: ImportStorage = {
     idb.pending = idb.pending.filter((pending) => pending !== id);
   },
   deleteStoredImports: async (ids: readonly number[]) => forget(ids),
+  keepChunk: async () => undefined,
+  readChunks: async () => 0,
+  forgetLooseChunks: async () => undefined,
 };
 /** As IndexedDB deletes records: gone from both stores. */
 function forget(ids: readonly number[]): void {
@@ -48,6 +51,7 @@ function forget(ids: readonly number[]): void {
   idb.pending = idb.pending.filter((id) => !ids.includes(id));
 }
 vi.mock('../../src/lib/db/imports/import-commit.ts', () => ({
+  stageImport: async () => ({ append: async () => undefined, drop: async () => undefined }),
   layersOf: () => ({ hideBase: false, schemas: [] }),
   removeImports: async (_sql: unknown, _base: unknown, layers: { id: number }[], ids: number[]) => {
     commit.removedIds.push(...ids);

@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { SCHEMA } from '../../src/parser/schema.ts';
 import { trojanDatabase } from '../db/trojan-database.ts';
 import { openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
 
@@ -156,8 +157,10 @@ describe('an imported database file gives tables, not code', () => {
     await page.getByTestId('import-input').setInputFiles(GB18030);
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
-    // As an older version of the page would have kept it: a record beside the good import's.
-    await page.evaluate(async (bytes) => {
+    // As an older version of the page would have kept it (its rows in the record, not in chunks):
+    // a record beside the good import's.
+    const headers = Object.fromEntries(Object.entries(SCHEMA).map(([table, columns]) => [table, `${columns.map((c) => c.name).join(',')}\r\n`]));
+    await page.evaluate(async ([bytes, headers]) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('fund-dashboard-imports');
         request.onsuccess = () => resolve(request.result);
@@ -168,15 +171,14 @@ describe('an imported database file gives tables, not code', () => {
         const all = store.getAll();
         all.onsuccess = () => resolve(all.result as Record<string, unknown>[]);
       });
-      const headers = Object.fromEntries(Object.entries(good.csv as Record<string, string>).map(([table, csv]) => [table, csv.split('\n')[0]]));
       await new Promise((resolve, reject) => {
-        const put = store.put({ ...good, id: 99, files: [{ name: 'trojan.duckdb', kind: 'duckdb', reports: 0, rows: 0 }], csv: headers,
+        const put = store.put({ ...good, chunks: undefined, id: 99, files: [{ name: 'trojan.duckdb', kind: 'duckdb', reports: 0, rows: 0 }], csv: headers,
           databases: [{ name: 'trojan.duckdb', bytes: new Uint8Array(bytes) }], reportFiles: {} });
         put.onsuccess = resolve;
         put.onerror = () => reject(put.error);
       });
       localStorage.setItem('fund-dashboard.imports', '2');
-    }, [...trojan]);
+    }, [[...trojan], headers] as const);
     await page.reload();
     await page.locator('[data-testid="import-summary"][data-source="live"]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('import-restore-failed').innerText()).toContain(refusal);

@@ -1,5 +1,6 @@
 /** Progress of a run (n of N files, the current file), its result, or every problem that stopped it. */
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, formatPercent } from '../../lib/format.ts';
+import { formatBytes } from './format-bytes.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { formatProblem } from '../../lib/import/problem-messages.ts';
 import type { ImportRun } from './use-import-run.ts';
@@ -7,12 +8,26 @@ import type { ImportRun } from './use-import-run.ts';
 export function ImportStatus({ run }: { run: ImportRun }) {
   const { lang, t } = useI18n();
   if (run.phase === 'idle') return null;
-  if (run.phase === 'reading' || run.phase === 'loading') {
-    const reading = run.phase === 'reading';
+  if (run.phase === 'loading') {
     return (
       <div className="import-status" role="status" data-testid="import-progress">
-        <progress max={reading ? run.total : undefined} value={reading ? run.done : undefined} />
-        <p>{reading ? t('import.reading', { from: formatCount(run.done + 1, lang), to: formatCount(run.total, lang), name: run.file }) : t('import.loadingData')}</p>
+        <progress />
+        <p>{t('import.loadingData')}</p>
+      </div>
+    );
+  }
+  if (run.phase === 'reading') {
+    const files = { from: formatCount(run.done + 1, lang), to: formatCount(run.total, lang), name: run.file };
+    const { bytes } = run;
+    // A large file shows its bytes read; a run of small files, the files done.
+    return (
+      <div className="import-status" role="status" data-testid="import-progress">
+        {bytes
+          ? <progress max={bytes.size} value={bytes.read} />
+          : <progress max={run.total} value={run.done} />}
+        <p>{bytes
+          ? t('import.readingBytes', { ...files, read: formatBytes(bytes.read, lang), size: formatBytes(bytes.size, lang), percent: formatPercent(bytes.read / bytes.size, lang) })
+          : t('import.reading', files)}</p>
       </div>
     );
   }

@@ -7,7 +7,7 @@ import { ImportFailedError, type ImportProblem } from '../../lib/import/import-p
 
 export type ImportRun =
   | { phase: 'idle' }
-  | { phase: 'reading'; done: number; total: number; file: string }
+  | { phase: 'reading'; done: number; total: number; file: string; bytes?: { read: number; size: number } }
   | { phase: 'loading' }
   | { phase: 'done'; summary: ImportSummary }
   | { phase: 'failed'; problems: ImportProblem[] };
@@ -18,8 +18,8 @@ export function useImportRun(): { run: ImportRun; start(files: readonly File[], 
   const start = useCallback(async (files: readonly File[], mode: ImportMode) => {
     setRun({ phase: 'reading', done: 0, total: files.length, file: files[0]?.name ?? '' });
     try {
-      const summary = await runImport(session, files, mode, (done, total, file) => {
-        setRun(done >= total ? { phase: 'loading' } : { phase: 'reading', done, total, file });
+      const summary = await runImport(session, files, mode, (done, total, file, bytes) => {
+        setRun(done >= total ? { phase: 'loading' } : { phase: 'reading', done, total, file, bytes });
       });
       setRun({ phase: 'done', summary });
       return true;

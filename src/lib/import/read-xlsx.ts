@@ -4,12 +4,20 @@
  * 说明 sheet, say) are left alone. Read with read-excel-file's universal build (fflate + a small
  * XML reader, no eval), loaded only when a workbook is imported.
  */
-import { ContractTableReader } from './contract-rows.ts';
+import { ContractTableReader, type ContractRow } from './contract-rows.ts';
+import type { TableName } from '../../parser/types.ts';
 import { tableOfSheetName } from '../column-labels.ts';
 import type { ProblemList } from './import-problem.ts';
-import type { CsvTable } from './read-csv.ts';
 
-export async function readContractWorkbook(bytes: Uint8Array, file: string, problems: ProblemList): Promise<CsvTable[]> {
+/** One sheet's table: its rows, checked, and the sheet row of each. */
+export interface SheetTable {
+  table: TableName;
+  file: string;
+  rows: ContractRow[];
+  lines: number[];
+}
+
+export async function readContractWorkbook(bytes: Uint8Array, file: string, problems: ProblemList): Promise<SheetTable[]> {
   const { default: readXlsxFile } = await import('read-excel-file/universal');
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
@@ -19,7 +27,7 @@ export async function readContractWorkbook(bytes: Uint8Array, file: string, prob
     problems.add({ kind: 'message', file, found: `无法读取 Excel 工作簿 / not a readable .xlsx workbook (${(error as Error).message})` });
     return [];
   }
-  const tables: CsvTable[] = [];
+  const tables: SheetTable[] = [];
   for (const { sheet, data } of sheets) {
     const table = tableOfSheetName(sheet);
     if (!table) continue;

@@ -84,10 +84,19 @@ export const quoteString = (text: string): string => `'${text.replace(/'/g, "''"
  * `source` is a path or registered file name; `target` a (schema-qualified) table name.
  */
 export function createTableFromCsvSql(table: TableName, target: string, source: string, header: string[], file = source): string {
+  return `CREATE TABLE ${target} AS ${selectFromCsvSql(table, source, header, file)}`;
+}
+
+/** Appends the rows of the CSV file `source` (with header `header`) to the table `target`. */
+export function insertFromCsvSql(table: TableName, target: string, source: string, header: string[], file = source): string {
+  return `INSERT INTO ${target} ${selectFromCsvSql(table, source, header, file)}`;
+}
+
+function selectFromCsvSql(table: TableName, source: string, header: string[], file: string): string {
   const columns = csvColumnTypes(table, header, file);
   const columnSpec = columns.map(([name, type]) => `${quoteString(name)}: ${quoteString(type)}`).join(', ');
   return (
-    `CREATE TABLE ${target} AS SELECT * FROM read_csv(${quoteString(source)}, ` +
+    `SELECT * FROM read_csv(${quoteString(source)}, ` +
     `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
     `nullstr = '', columns = {${columnSpec}})`
   );

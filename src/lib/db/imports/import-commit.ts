@@ -9,8 +9,9 @@ import { SCHEMA } from '../../../parser/schema.ts';
 import { ImportFailedError, type ImportProblem } from '../../import/import-problem.ts';
 import { ALLOWED_VALUES, listNames, requiredColumns } from '../../import/contract-rows.ts';
 import type { ImportSql } from './import-sql.ts';
+import type { TableChunk } from '../../import/prepare-import.ts';
 import { originViewsSql, type BaseDataset, type ImportLayers } from '../dataset/origin-views.ts';
-import { createTableFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from '../dataset/schema.ts';
+import { createTableFromCsvSql, insertFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from '../dataset/schema.ts';
 
 export type ImportMode = 'add' | 'replace';
 
@@ -21,8 +22,12 @@ export interface ImportLayer {
 }
 
 export interface ImportPayload {
-  /** The four tables as contract CSV (prepare-import.ts). */
-  csv: Record<TableName, string>;
+  /**
+   * The four tables as contract CSV (prepare-import.ts), or `staged` when their rows are in the
+   * import's schema already (stageImport, a chunk at a time).
+   */
+  csv?: Record<TableName, string>;
+  staged?: boolean;
   /** Database files written by the ingest, copied in as they are. */
   databases: readonly { name: string; bytes: Uint8Array }[];
   /** report_id → file, to name the file in messages. */
@@ -45,6 +50,45 @@ export const layersOf = (imports: readonly ImportLayer[]): ImportLayers => ({
 });
 
 const MAX_LISTED = 20;
+
+/** An import's schema being filled a chunk at a time, before its transaction (commitImport with `staged`). */
+export interface StagedImport {
+  append(chunk: TableChunk): Promise<void>;
+  /** Takes the schema away again: the import failed, or was given up. */
+  drop(): Promise<void>;
+}
+
+const CONTRACT_HEADER = Object.fromEntries(TABLE_NAMES.map((table) => [table, SCHEMA[table].map((c) => c.name)])) as Record<TableName, string[]>;
+
+/**
+ * Creates import `id`'s schema with its four tables, empty, so that rows go in as they are read
+ * and no more than a chunk of them is ever held by the page. The views do not see the schema
+ * until commitImport's transaction; drop() takes it away when the import does not get there.
+ */
+export async function stageImport(sql: ImportSql, id: number): Promise<StagedImport> {
+  const schema = schemaOf(id);
+  let chunks = 0;
+  const load = async (table: TableName, csv: string, make: typeof createTableFromCsvSql) => {
+    const file = await sql.putFile(`${schema}_${table}_${chunks++}.csv`, new TextEncoder().encode(csv));
+    try {
+      await sql.run(make(table, `${schema}.${table}`, file, CONTRACT_HEADER[table], `${table}.csv`));
+    } finally {
+      await sql.dropFile(file).catch(() => undefined);
+    }
+  };
+  await sql.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await sql.run(`CREATE SCHEMA ${schema}`);
+  try {
+    for (const table of TABLE_NAMES) await load(table, `${CONTRACT_HEADER[table].join(',')}\r\n`, createTableFromCsvSql);
+  } catch (error) {
+    await sql.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    throw error;
+  }
+  return {
+    append: (chunk) => load(chunk.table, chunk.csv, insertFromCsvSql),
+    drop: () => sql.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined),
+  };
+}
 const fail = (problems: ImportProblem[]): never => {
   throw new ImportFailedError(problems);
 };
@@ -59,7 +103,8 @@ export async function commitImport(sql: ImportSql, base: BaseDataset | null, cur
   try {
     const csvFiles = {} as Record<TableName, string>;
     for (const table of TABLE_NAMES) {
-      csvFiles[table] = await sql.putFile(`${schema}_${table}.csv`, new TextEncoder().encode(payload.csv[table]));
+      if (payload.staged) break;
+      csvFiles[table] = await sql.putFile(`${schema}_${table}.csv`, new TextEncoder().encode(payload.csv?.[table] ?? `${CONTRACT_HEADER[table].join(',')}\r\n`));
       files.push(csvFiles[table]);
     }
     // ATTACH cannot run inside a transaction: open the database files first.
@@ -75,10 +120,11 @@ export async function commitImport(sql: ImportSql, base: BaseDataset | null, cur
 
     await sql.run('BEGIN TRANSACTION');
     try {
-      await sql.run(`CREATE SCHEMA ${schema}`);
-      for (const table of TABLE_NAMES) {
-        const header = SCHEMA[table].map((c) => c.name);
-        await sql.run(createTableFromCsvSql(table, `${schema}.${table}`, csvFiles[table], header, `${table}.csv`));
+      if (!payload.staged) {
+        await sql.run(`CREATE SCHEMA ${schema}`);
+        for (const table of TABLE_NAMES) {
+          await sql.run(createTableFromCsvSql(table, `${schema}.${table}`, csvFiles[table], CONTRACT_HEADER[table], `${table}.csv`));
+        }
       }
       for (const [index, { alias, name }] of attached.entries()) {
         for (const table of TABLE_NAMES) {

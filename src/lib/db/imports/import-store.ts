@@ -11,7 +11,7 @@ import type { ImportProgress } from '../../import/prepare-import.ts';
 import { ImportFailedError } from '../../import/import-problem.ts';
 import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
 import { failureOf, importsOf, type ImportBook, type ImportSummary, type RestoreFailure } from './import-book.ts';
-import { commitImport, layersOf, removeImports, type ImportMode } from './import-commit.ts';
+import { commitImport, layersOf, removeImports, stageImport, type ImportMode } from './import-commit.ts';
 import type { StoredImport } from './import-idb.ts';
 import { markStoredImports } from './import-marker.ts';
 import type { DuckDbSession } from '../session.ts';
@@ -49,27 +49,37 @@ export function runImport(session: DuckDbSession, files: readonly File[], mode: 
   const { storage } = book;
   return book.serial(async () => {
     const databaseFiles = files.filter((file) => fileKindOf(file.name) === 'duckdb');
-    const prepared = await prepareImportInWorker(files.filter((file) => fileKindOf(file.name) !== 'duckdb'), onProgress);
-    const databases = await Promise.all(databaseFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     const handle = await session.engine.lock();
     // Ids are unique across datasets: an import kept over another one must not be overwritten.
     const storedIds = await storage.readStoredIds().catch(() => [] as number[]);
     const id = Math.max(0, ...book.state.get().imports.map((i) => i.id), ...storedIds) + 1;
-    const record: StoredImport = {
-      id,
-      createdAt: new Date().toISOString(),
-      mode,
-      files: [...prepared.files, ...databases.map((d) => ({ name: d.name, kind: 'duckdb' as const, reports: 0, rows: 0 }))],
-      counts: prepared.counts,
-      csv: prepared.csv,
-      databases,
-      reportFiles: prepared.reportFiles,
-      dataset: session.dataset.opened ?? undefined,
-    };
+    const sql = book.sql(handle);
+    // The rows go into DuckDB and IndexedDB a chunk at a time as the worker reads them; the views
+    // see none of them until commitImport's transaction, and a failure takes them all away.
+    const staged = await stageImport(sql, id);
     const replaced = mode === 'replace' ? book.state.get().imports.map((i) => i.id) : [];
-    let stored = false;
+    let chunks = 0;
+    let committed = false;
     try {
-      book.layers = await commitImport(book.sql(handle), session.dataset.base, book.layers, { id, mode }, record, {
+      const prepared = await prepareImportInWorker(files.filter((file) => fileKindOf(file.name) !== 'duckdb'), onProgress, async (chunk) => {
+        await staged.append(chunk);
+        await storage.keepChunk(id, chunks++, chunk).catch((error: unknown) => {
+          throw notStored(error);
+        });
+      });
+      const databases = await Promise.all(databaseFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      const record: StoredImport = {
+        id,
+        createdAt: new Date().toISOString(),
+        mode,
+        files: [...prepared.files, ...databases.map((d) => ({ name: d.name, kind: 'duckdb' as const, reports: 0, rows: 0 }))],
+        counts: prepared.counts,
+        chunks,
+        databases,
+        reportFiles: prepared.reportFiles,
+        dataset: session.dataset.opened ?? undefined,
+      };
+      book.layers = await commitImport(sql, session.dataset.base, book.layers, { id, mode }, { ...record, staged: true }, {
         check: true,
         beforeCommit: async () => {
           if (databases.length > 0) await countDatabaseRows(book, handle, id, record);
@@ -79,28 +89,32 @@ export function runImport(session: DuckDbSession, files: readonly File[], mode: 
           await storage.keepPendingImport(record).catch((error: unknown) => {
             throw notStored(error);
           });
-          stored = true;
         },
       });
+      committed = true;
+      // The imports a replacing one took the place of are forgotten only now that it is in: a
+      // failed COMMIT leaves them on screen, and so they must stay kept.
+      try {
+        await storage.confirmImport(id, replaced);
+      } catch (error) {
+        // Still pending, so gone at the next start: the page goes back to what is kept now.
+        book.layers = await removeImports(sql, session.dataset.base, book.layers, book.layers.map((layer) => layer.id));
+        await putBackKept(session, book, handle);
+        throw notStored(error);
+      }
+      const summary = summaryOf(record);
+      publish(session, book, mode === 'replace' ? [summary] : [...book.state.get().imports, summary]);
+      return summary;
     } catch (error) {
       markStoredImports(book.keptCount());
-      // Kept, then DuckDB's COMMIT failed: the import must not come back at the next start.
-      if (stored) await storage.deleteStoredImports([id]).catch(() => undefined);
+      if (!committed) {
+        await staged.drop();
+        // Its chunks, and its record if it was kept before DuckDB's COMMIT failed: the import
+        // must not come back at the next start.
+        await storage.deleteStoredImports([id]).catch(() => undefined);
+      }
       throw error;
     }
-    // The imports a replacing one took the place of are forgotten only now that it is in: a
-    // failed COMMIT leaves them on screen, and so they must stay kept.
-    try {
-      await storage.confirmImport(id, replaced);
-    } catch (error) {
-      // Still pending, so gone at the next start: the page goes back to what is kept now.
-      book.layers = await removeImports(book.sql(handle), session.dataset.base, book.layers, book.layers.map((layer) => layer.id));
-      await putBackKept(session, book, handle);
-      throw notStored(error);
-    }
-    const summary = summaryOf(record);
-    publish(session, book, mode === 'replace' ? [summary] : [...book.state.get().imports, summary]);
-    return summary;
   });
 }
 
@@ -163,7 +177,7 @@ async function putBackKept(session: DuckDbSession, book: ImportBook, handle: Duc
   book.state.set({ elsewhere: stored.length - ours.length });
   for (const record of ours) {
     try {
-      book.layers = await commitImport(book.sql(handle), session.dataset.base, book.layers, { id: record.id, mode: record.mode }, record, { check: false });
+      book.layers = await putBack(book, handle, session, record);
       if (record.mode === 'replace') {
         // Imports it replaced that are still kept (their delete did not happen): forget them now.
         if (restored.length > 0) await storage.deleteStoredImports(restored.map((i) => i.id)).catch(() => undefined);
@@ -177,4 +191,21 @@ async function putBackKept(session: DuckDbSession, book: ImportBook, handle: Duc
   }
   if (failures.length > 0) book.state.set({ restoreFailures: failures });
   publish(session, book, restored);
+  await storage.forgetLooseChunks().catch(() => undefined);
+}
+
+/** One kept import back in DuckDB: its rows from its chunks (or, kept before chunks, its CSV texts). */
+async function putBack(book: ImportBook, handle: DuckDbHandle, session: DuckDbSession, record: StoredImport) {
+  const sql = book.sql(handle);
+  const layer = { id: record.id, mode: record.mode };
+  if (record.chunks == null) return commitImport(sql, session.dataset.base, book.layers, layer, record, { check: false });
+  const staged = await stageImport(sql, record.id);
+  try {
+    const read = await book.storage.readChunks(record.id, (chunk) => staged.append(chunk));
+    if (read !== record.chunks) throw new Error(`${record.chunks - read} / ${record.chunks} chunks of rows missing from IndexedDB`);
+    return await commitImport(sql, session.dataset.base, book.layers, layer, { ...record, staged: true }, { check: false });
+  } catch (error) {
+    await staged.drop();
+    throw error;
+  }
 }
