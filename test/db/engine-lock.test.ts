@@ -9,7 +9,7 @@
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
 import { asConsoleError, refusalOf } from '../../src/lib/db/console/console-refusal.ts';
@@ -27,10 +27,10 @@ import { ConsoleRejection, runGuardedSql, type ConsoleSession } from '../../src/
 import { overviewFigures } from '../../src/queries/overview-figures.ts';
 import { openWasmDb } from './helpers.ts';
 import { trojanDatabase } from './trojan-database.ts';
+import { newGb18030ReportFile } from '../lib/new-report-fixture.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const DATA = BUNDLED_DATA_DIR;
-const GB18030 = join(root, 'test/parser/input/gb18030-encoding.txt');
+const GB18030 = newGb18030ReportFile();
 
 type Bindings = Awaited<ReturnType<typeof openWasmDb>>;
 type Connection = ReturnType<Bindings['connect']>;

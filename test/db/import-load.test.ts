@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { ingest } from '../../src/cli/ingest.ts';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
-import { commitImport, removeImports, type ImportLayer, type ImportMode } from '../../src/lib/db/imports/import-commit.ts';
+import { commitImport, removeImports, type ImportLayer, type ImportMode, type SameReports, type SameReportsOutcome } from '../../src/lib/db/imports/import-commit.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { prepareImport, type WholeImport } from '../../src/lib/import/prepare-import.ts';
 import { formatProblem } from '../../src/lib/import/problem-messages.ts';
@@ -20,11 +20,12 @@ import { TABLE_NAMES } from '../../src/parser/types.ts';
 import { createTableFromCsvSql, parseCsvHeader } from '../../src/lib/db/dataset/schema.ts';
 import { openImportTestDb, type ImportTestDb } from './import-helpers.ts';
 import { trojanDatabase } from './trojan-database.ts';
+import { newGb18030ReportFile } from '../lib/new-report-fixture.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const DATA = BUNDLED_DATA_DIR;
 const SEED = join(root, 'data/raw/000_4b75f8664dbcb524.txt');
-const GB18030 = join(root, 'test/parser/input/gb18030-encoding.txt');
+const GB18030 = newGb18030ReportFile();
 
 const prepare = (...paths: string[]): Promise<WholeImport> =>
   prepareImport(paths.map((path) => ({ name: path.split('/').pop()!, load: async () => new Uint8Array(readFileSync(path)) })));
@@ -33,10 +34,11 @@ let db: ImportTestDb;
 let layers: ImportLayer[];
 let nextId: number;
 
-async function importFiles(mode: ImportMode, prepared: WholeImport, databases: { name: string; bytes: Uint8Array }[] = [], beforeCommit?: () => Promise<void>) {
+async function importFiles(mode: ImportMode, prepared: WholeImport, databases: { name: string; bytes: Uint8Array }[] = [], beforeCommit?: () => Promise<void>,
+  same?: SameReports, onSame?: (outcome: SameReportsOutcome) => void) {
   const layer = { id: nextId++, mode };
-  layers = await commitImport(db.sql, db.base, layers, layer, { csv: prepared.csv, databases, reportFiles: prepared.reportFiles }, { check: true, beforeCommit });
-  return layer;
+  layers = await commitImport(db.sql, db.base, layers, layer, { csv: prepared.csv, databases, reportFiles: prepared.reportFiles }, { check: true, beforeCommit, same, onSame });
+  return layers.find((l) => l.id === layer.id)!;
 }
 
 const reportCount = async () => (await db.query(overviewFigures({})))[0].reports;
@@ -93,7 +95,7 @@ describe('import into the data', () => {
 
   it('refuses a report that is already in the data and leaves everything as it was', async () => {
     const messages = await failure(importFiles('add', await prepare(GB18030, SEED)));
-    expect(messages).toEqual(['000_4b75f8664dbcb524.txt: 报告“000_4b75f8664dbcb524”已在当前数据中（report_id 重复）——可选择“替换现有数据”，或先移除原有的导入']);
+    expect(messages).toEqual(['000_4b75f8664dbcb524.txt: 报告“000_4b75f8664dbcb524”已在当前数据中（report_id 重复）']);
     expect(await reportCount()).toBe(5);
     expect(await origins()).toEqual({ bundled: 5 });
     expect(await importSchemas()).toEqual([]);
@@ -129,9 +131,10 @@ describe('import into the data', () => {
     const first = await importFiles('add', await prepare(GB18030));
     const out = mkdtempSync(join(tmpdir(), 'import-csv-'));
     try {
-      // The same report under another id, as CSV files.
+      // The report of another year under another id, as CSV files.
       const csv = await prepare(SEED);
       const renamed = Object.fromEntries(TABLE_NAMES.map((t) => [t, csv.csv[t].replaceAll('000_4b75f8664dbcb524', 'copy-of-000')]));
+      renamed.reports = renamed.reports.replace(',2022,', ',2021,');
       await importFiles('add', { ...csv, csv: renamed as WholeImport['csv'], reportFiles: {} });
       expect(await origins()).toEqual({ bundled: 5, imported: 2 });
       layers = await removeImports(db.sql, db.base, layers, [first.id]);
@@ -151,7 +154,7 @@ describe('import into the data', () => {
       const [bundled] = await db.query(overviewFigures({}));
       const duplicates = await failure(importFiles('add', empty, [{ name: 'seeds.duckdb', bytes }]));
       expect(duplicates).toHaveLength(5);
-      expect(duplicates[0]).toBe('seeds.duckdb: 报告“000_4b75f8664dbcb524”已在当前数据中（report_id 重复）——可选择“替换现有数据”，或先移除原有的导入');
+      expect(duplicates[0]).toBe('seeds.duckdb: 报告“000_4b75f8664dbcb524”已在当前数据中（report_id 重复）');
       expect(await reportCount()).toBe(5);
       await importFiles('replace', empty, [{ name: 'seeds.duckdb', bytes }]);
       expect(await origins()).toEqual({ imported: 5 });
@@ -215,6 +218,73 @@ describe('import into the data', () => {
   it('refuses an import without any report', async () => {
     const headerOnly = await prepareImport([{ name: 'findings.csv', load: async () => new TextEncoder().encode(readFileSync(join(DATA, 'findings.csv'), 'utf8').split('\n')[0]) }]);
     expect(await failure(importFiles('add', headerOnly))).toEqual(['没有可导入的报告：所选文件中既没有报告文件，也没有 reports 表的数据行']);
+  });
+});
+
+describe('a report already in the data (issue 20)', () => {
+  const SEED_ID = '000_4b75f8664dbcb524';
+  /** The seed under another file name (so another report_id), read as the page reads it. */
+  const copyOfSeed = (name = 'copy.txt') =>
+    prepareImport([{ name, load: async () => new Uint8Array(readFileSync(SEED)) }]);
+  /** The seed's report with other figures: the same year, city, fund, project and department. */
+  async function reworkedSeed(): Promise<WholeImport> {
+    const text = readFileSync(SEED, 'utf8');
+    const reworked = text.replace(/国家级产业集群创建(\s+)≥1(\s+)1\b/, '国家级产业集群创建$1≥1$20');
+    expect(reworked).not.toBe(text);
+    return prepareImport([{ name: 'reworked.txt', load: async () => new TextEncoder().encode(reworked) }]);
+  }
+  const visibleIds = async () => (await db.rows<{ report_id: string }>('SELECT report_id FROM main.reports ORDER BY 1')).map((r) => r.report_id);
+
+  it('refuses the same report under another file name, naming the report it repeats', async () => {
+    expect(await failure(importFiles('add', await copyOfSeed()))).toEqual([`copy.txt: 报告“copy”与已有的报告“${SEED_ID}”内容相同（同一份报告换了文件名或格式）`]);
+    expect(await reportCount()).toBe(5);
+    expect(await importSchemas()).toEqual([]);
+  });
+
+  it('refuses a report for the same year, city, fund, project and department, with other figures', async () => {
+    expect(await failure(importFiles('add', await reworkedSeed()))).toEqual([`reworked.txt: 报告“reworked”与已有的报告“${SEED_ID}”是同一年度、城市、资金、项目和部门`]);
+  });
+
+  it('refuses one report twice within an import', async () => {
+    const both = await prepareImport([SEED, SEED].map((path, i) => ({ name: i === 0 ? 'a.txt' : 'b.txt', load: async () => new Uint8Array(readFileSync(path)) })));
+    expect(await failure(importFiles('replace', both))).toEqual(['b.txt: 报告“b”与本次导入的报告“a”内容相同——同一份报告导入了两次']);
+  });
+
+  it('skips it when asked, and loads the rest', async () => {
+    const outcomes: SameReportsOutcome[] = [];
+    const both = await prepareImport([{ name: 'copy.txt', load: async () => new Uint8Array(readFileSync(SEED)) }, { name: 'gb18030-encoding.txt', load: async () => new Uint8Array(readFileSync(GB18030)) }]);
+    await importFiles('add', both, [], undefined, 'skip', (outcome) => outcomes.push(outcome));
+    expect(outcomes).toEqual([{ skipped: ['copy'], replaced: [] }]);
+    expect(await visibleIds()).toContain('gb18030-encoding');
+    expect(await visibleIds()).not.toContain('copy');
+    expect(await reportCount()).toBe(6);
+    // Nothing else to load: said so, and nothing changes.
+    expect(await failure(importFiles('add', await copyOfSeed('again.txt'), [], undefined, 'skip'))).toEqual(['没有可导入的报告：所选文件中既没有报告文件，也没有 reports 表的数据行']);
+    expect(await reportCount()).toBe(6);
+  });
+
+  it('shows it in place of the report already there when asked, and brings that one back when the import goes', async () => {
+    const outcomes: SameReportsOutcome[] = [];
+    const layer = await importFiles('add', await reworkedSeed(), [], undefined, 'replace', (outcome) => outcomes.push(outcome));
+    expect(outcomes).toEqual([{ skipped: [], replaced: [SEED_ID] }]);
+    expect(layer.replaces).toBe(true);
+    expect(await reportCount()).toBe(5);
+    expect(await visibleIds()).toContain('reworked');
+    expect(await visibleIds()).not.toContain(SEED_ID);
+    for (const table of ['budget_lines', 'indicators', 'findings']) {
+      expect(await db.rows(`SELECT 1 FROM main.${table} WHERE report_id = '${SEED_ID}'`), table).toEqual([]);
+    }
+    // A later import over it still sees the replacement in place.
+    await importFiles('add', await prepare(GB18030));
+    expect(await visibleIds()).not.toContain(SEED_ID);
+    layers = await removeImports(db.sql, db.base, layers, [layer.id]);
+    expect(await visibleIds()).toContain(SEED_ID);
+    expect(await reportCount()).toBe(6);
+  });
+
+  it('replaces a report of the same id too', async () => {
+    await importFiles('add', await prepare(SEED), [], undefined, 'replace');
+    expect(await origins()).toEqual({ bundled: 4, imported: 1 });
   });
 });
 

@@ -7,16 +7,16 @@
  * another runs waits for it; an imported or restored .duckdb whose `reports` is a view over a
  * macro that reads a URL is refused, and reads nothing.
  */
-import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCHEMA } from '../../src/parser/schema.ts';
 import { trojanDatabase } from '../db/trojan-database.ts';
 import { openPage, screenshot, useBrowser, type WatchedPage } from './browser.ts';
+import { newGb18030ReportFile } from '../lib/new-report-fixture.ts';
 
 const siteUrl = inject('plainSiteUrl');
 const browser = useBrowser();
-const GB18030 = resolve(import.meta.dirname, '../parser/input/gb18030-encoding.txt');
+const GB18030 = newGb18030ReportFile();
 
 const OFFLINE_ZH = '本看板的数据库不读取文件，也不访问网络（也不下载扩展）';
 const errorBox = (page: Page) => page.getByTestId('sql-error');

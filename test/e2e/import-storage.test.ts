@@ -13,11 +13,12 @@ import { formatCount } from '../../src/lib/format.ts';
 import { buildWorkbook } from '../lib/import-xlsx-fixture.ts';
 import { expectClean, openPage, useBrowser } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
+import { newGb18030ReportFile } from '../lib/new-report-fixture.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
 const browser = useBrowser();
-const GB18030 = resolve(import.meta.dirname, '../parser/input/gb18030-encoding.txt');
+const GB18030 = newGb18030ReportFile();
 
 const reportsFigure = (page: Page) => page.locator('[data-figure="reports"] .key-figure-value').innerText();
 

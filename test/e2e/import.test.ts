@@ -16,10 +16,11 @@ import { formatCount, formatMoney } from '../../src/lib/format.ts';
 import { expectClean, openPage, screenshot, useBrowser } from './browser.ts';
 import { expectedFigures } from './expected-figures.ts';
 import { buildWorkbook } from '../lib/import-xlsx-fixture.ts';
+import { newGb18030ReportFile } from '../lib/new-report-fixture.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
-const GB18030 = resolve(import.meta.dirname, '../parser/input/gb18030-encoding.txt');
+const GB18030 = newGb18030ReportFile();
 const browser = useBrowser();
 
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .key-figure-value`).innerText();

@@ -14,7 +14,7 @@ import { TABLE_NAMES, type TableName } from '../../src/parser/types.ts';
 import { ImportFailedError } from '../../src/lib/import/import-problem.ts';
 import { prepareImport, streamImport, type ImportInput, type TableChunk } from '../../src/lib/import/prepare-import.ts';
 import { RecordCutter } from '../../src/lib/import/read-csv.ts';
-import { commitImport, stageImport } from '../../src/lib/db/imports/import-commit.ts';
+import { commitImport, stageImport, type ImportLayer, type SameReports } from '../../src/lib/db/imports/import-commit.ts';
 import { openImportTestDb, type ImportTestDb } from '../db/import-helpers.ts';
 import { encodeGbk } from '../parser/fixtures/formats.ts';
 
@@ -143,16 +143,22 @@ describe('stageImport', () => {
     const prepared = await streamImport(TABLE_NAMES.map((t) => sliced(`${t}.csv`, renamed(t))), staged.append, undefined, { chunkRows: 4, sliceBytes: 300 });
     expect(await count('imp_7.indicators')).toBe(prepared.counts.indicators);
     expect(await count('main.indicators')).toBe(before);
-    await commitImport(db.sql, db.base, [], { id: 7, mode: 'add' }, { staged: true, databases: [], reportFiles: prepared.reportFiles }, { check: true });
-    expect(await count('main.indicators')).toBe(before + prepared.counts.indicators);
+    const commit = (id: number, layers: ImportLayer[], same?: SameReports) =>
+      commitImport(db!.sql, db!.base, layers, { id, mode: 'add' }, { staged: true, databases: [], reportFiles: prepared.reportFiles }, { check: true, same });
+    // The same five reports under other ids: refused as such, and the staged rows stay for another try.
+    await expect(commit(7, [])).rejects.toThrow(/sameContentLoaded/);
+    expect(await count('imp_7.indicators')).toBe(prepared.counts.indicators);
+    expect(await count('main.indicators')).toBe(before);
+    const layers = await commit(7, [], 'replace');
+    expect(await count('main.indicators')).toBe(before);
+    expect(await db.rows("SELECT DISTINCT origin FROM main.reports")).toEqual([{ origin: 'imported' }]);
 
-    // Added again: every report is already there, so the commit refuses, and the staging goes.
+    // Added again: every report is there under its id, so the commit refuses, and the staging goes.
     const again = await stageImport(db.sql, 8);
     await streamImport(TABLE_NAMES.map((t) => sliced(`${t}.csv`, renamed(t))), again.append, undefined, { chunkRows: 4, sliceBytes: 300 });
-    await expect(commitImport(db.sql, db.base, [{ id: 7, mode: 'add' }], { id: 8, mode: 'add' },
-      { staged: true, databases: [], reportFiles: prepared.reportFiles }, { check: true })).rejects.toThrow(/duplicateLoaded/);
+    await expect(commit(8, layers)).rejects.toThrow(/duplicateLoaded/);
     await again.drop();
     expect(await db.rows("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'imp_%' ORDER BY 1")).toEqual([{ schema_name: 'imp_7' }]);
-    expect(await count('main.indicators')).toBe(before + prepared.counts.indicators);
+    expect(await count('main.indicators')).toBe(before);
   });
 });

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useDbStatus } from '../../lib/db/index.ts';
 import { useImports } from '../../lib/db/imports/use-imports.ts';
-import type { ImportMode } from '../../lib/db/imports/import-commit.ts';
+import type { ImportMode, SameReports } from '../../lib/db/imports/import-commit.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { formatProblem } from '../../lib/import/problem-messages.ts';
@@ -39,6 +39,10 @@ export function ImportView() {
   const submit = async () => {
     if (await start(files, mode)) setFiles([]);
   };
+  // Again after a failure, with the readable files only or a choice about reports already there.
+  const retry = async (chosen: readonly File[], runMode: ImportMode, same?: SameReports) => {
+    if (await start(chosen, runMode, same)) setFiles([]);
+  };
 
   return (
     <div className="import-view" data-testid="import-view" data-imports={imports.length}>
@@ -68,7 +72,7 @@ export function ImportView() {
           </button>
           {!ready && <span className="import-muted">{t('app.loading')}</span>}
         </div>
-        <ImportStatus run={run} />
+        <ImportStatus run={run} onRetry={retry} />
         <p className="import-muted import-note">{t('import.storageNote')}</p>
       </section>
       <div className="import-side">

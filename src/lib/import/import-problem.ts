@@ -21,6 +21,12 @@ export type ProblemKind =
   | 'notAllowed'
   | 'duplicateInImport'
   | 'duplicateLoaded'
+  /** A report already in the data under another id: the same content, or the same project (year, city, fund, project, department). */
+  | 'sameContentLoaded'
+  | 'sameProjectLoaded'
+  /** A report twice in the import under two ids (two files of one report). */
+  | 'sameContentInImport'
+  | 'sameProjectInImport'
   | 'orphan'
   | 'noSheets'
   | 'noSheetsNorTable'
@@ -29,6 +35,8 @@ export type ProblemKind =
   | 'notPlainTables'
   /** IndexedDB refused to keep the import (`found`: the browser's error). */
   | 'notStored'
+  /** DuckDB's memory limit was reached while loading the import (`count`: the limit in MiB). */
+  | 'outOfMemory'
   | 'message'
   /** Further problems of one file that are not listed one by one. */
   | 'more';

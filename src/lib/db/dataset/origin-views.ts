@@ -27,9 +27,21 @@ export interface ImportLayers {
   hideBase: boolean;
   /** Import schemas, oldest first. */
   schemas: readonly string[];
+  /** Those of them that show some of their reports in place of earlier ones (a `replaced` table each). */
+  replacing?: readonly string[];
 }
 
 export const NO_IMPORTS: ImportLayers = { hideBase: false, schemas: [] };
+
+/**
+ * Rows of a branch less the reports a later import takes the place of: each replacing import's
+ * `replaced` table names them, and hides them in every branch before its own.
+ */
+function withoutReplaced(select: string, later: readonly string[]): string {
+  if (later.length === 0) return select;
+  const hidden = later.map((schema) => `SELECT report_id FROM ${schema}.replaced`).join(' UNION ALL ');
+  return `SELECT * FROM (${select}) WHERE report_id NOT IN (${hidden})`;
+}
 
 /** The typed SELECT of datasetSelectSql (one place casts a dataset's columns), with its origin. */
 function baseSelect(table: TableName, base: BaseDataset): string {
@@ -46,8 +58,11 @@ function emptySelect(table: TableName): string {
 
 export function originViewSql(table: TableName, base: BaseDataset | null, importLayers: ImportLayers): string {
   const branches: string[] = [];
-  if (base && !importLayers.hideBase) branches.push(baseSelect(table, base));
-  for (const schema of importLayers.schemas) branches.push(`SELECT *, 'imported' AS origin FROM ${schema}.${table}`);
+  const replacing = importLayers.replacing ?? [];
+  const laterThan = (index: number) => importLayers.schemas.slice(index + 1).filter((schema) => replacing.includes(schema));
+  if (base && !importLayers.hideBase) branches.push(withoutReplaced(baseSelect(table, base), laterThan(-1)));
+  importLayers.schemas.forEach((schema, index) =>
+    branches.push(withoutReplaced(`SELECT *, 'imported' AS origin FROM ${schema}.${table}`, laterThan(index))));
   if (branches.length === 0) branches.push(emptySelect(table));
   const kind = base?.materialize ? 'TABLE' : 'VIEW';
   return `CREATE OR REPLACE ${kind} main.${table} AS ${branches.join(' UNION ALL BY NAME ')}`;

@@ -19,6 +19,22 @@ export type ImportMode = 'add' | 'replace';
 export interface ImportLayer {
   id: number;
   mode: ImportMode;
+  /** It takes the place of reports already there (its schema's `replaced` table names them). */
+  replaces?: boolean;
+}
+
+/**
+ * What an adding import does with its reports that are already in the data — the same report_id,
+ * the same content (the report's figures and its indicator table, whatever its file and id), or
+ * the same year, city, fund, project and department: refuse the import and say so (the default),
+ * leave them out, or show them in place of the reports already there.
+ */
+export type SameReports = 'refuse' | 'skip' | 'replace';
+
+/** Reports an import left out, and reports of the data it took the place of. */
+export interface SameReportsOutcome {
+  skipped: string[];
+  replaced: string[];
 }
 
 export interface ImportPayload {
@@ -32,9 +48,16 @@ export interface ImportPayload {
   databases: readonly { name: string; bytes: Uint8Array }[];
   /** report_id → file, to name the file in messages. */
   reportFiles: Readonly<Record<string, string>>;
+  /** Of a kept import: its own reports it left out, and the reports of the data it replaced. */
+  skips?: readonly string[];
+  replaces?: readonly string[];
 }
 
 export interface CommitOptions {
+  /** What to do with reports already in the data (checked imports only): see SameReports. */
+  same?: SameReports;
+  /** Told, before beforeCommit, which reports were left out or replaced. */
+  onSame?: (outcome: SameReportsOutcome) => void;
   /** Check for duplicates and orphans (off when restoring an import checked before). */
   check: boolean;
   /** Runs inside the transaction, after every check: a throw rolls the import back. */
@@ -47,6 +70,7 @@ export const schemaOf = (id: number): string => `imp_${Math.trunc(id)}`;
 export const layersOf = (imports: readonly ImportLayer[]): ImportLayers => ({
   hideBase: imports.some((layer) => layer.mode === 'replace'),
   schemas: imports.map((layer) => schemaOf(layer.id)),
+  replacing: imports.filter((layer) => layer.replaces).map((layer) => schemaOf(layer.id)),
 });
 
 const MAX_LISTED = 20;
@@ -96,7 +120,7 @@ const fail = (problems: ImportProblem[]): never => {
 /** Adds `layer` over `current` (or in place of it, when replacing); returns the new layers. */
 export async function commitImport(sql: ImportSql, base: BaseDataset | null, current: readonly ImportLayer[], layer: ImportLayer,
   payload: ImportPayload, options: CommitOptions): Promise<ImportLayer[]> {
-  const next = layer.mode === 'replace' ? [layer] : [...current, layer];
+  let next = layer.mode === 'replace' ? [layer] : [...current, layer];
   const schema = schemaOf(layer.id);
   const files: string[] = [];
   const attached: { alias: string; name: string }[] = [];
@@ -132,9 +156,21 @@ export async function commitImport(sql: ImportSql, base: BaseDataset | null, cur
             .catch((error: Error) => fail([{ kind: 'message', file: `${name} › ${table}`, found: error.message }]));
         }
       }
+      if (payload.skips?.length) await dropReports(sql, schema, payload.skips);
+      if (payload.replaces?.length) await keepReplaced(sql, schema, payload.replaces);
       if (options.check) {
-        const problems = await findConflicts(sql, schema, layer.mode, payload, attached.map((a) => a.name));
+        const problems = await findConflicts(sql, schema, payload, attached.map((a) => a.name));
         if (problems.length > 0) fail(problems);
+        const fileOf = fileNamer(payload, attached.map((a) => a.name));
+        await refuseTwiceInImport(sql, schema, fileOf);
+        if (layer.mode === 'add') {
+          const outcome = await settleSameReports(sql, schema, fileOf, options.same ?? 'refuse');
+          options.onSame?.(outcome);
+        }
+      }
+      if (payload.replaces?.length || (await hasReplaced(sql, schema))) {
+        const marked = { ...layer, replaces: true };
+        next = next.map((l) => (l === layer ? marked : l));
       }
       for (const statement of originViewsSql(base, layersOf(next))) await sql.run(statement);
       if (layer.mode === 'replace') for (const old of current) await sql.run(`DROP SCHEMA ${schemaOf(old.id)} CASCADE`);
@@ -253,9 +289,12 @@ async function findBadValues(sql: ImportSql, schema: string, databases: string):
   return problems.slice(0, MAX_LISTED);
 }
 
-/** Reports twice, rows without their report, reports already in the data (when adding). */
-async function findConflicts(sql: ImportSql, schema: string, mode: ImportMode, payload: ImportPayload, databases: string[]): Promise<ImportProblem[]> {
-  const fileOf = (id: string) => payload.reportFiles[id] ?? listNames(databases);
+/** Reports twice, rows without their report (reports already in the data: settleSameReports). */
+/** The file a report of the import came from: its report file, or the database files. */
+const fileNamer = (payload: ImportPayload, databases: string[]) => (id: string): string => payload.reportFiles[id] ?? listNames(databases);
+
+async function findConflicts(sql: ImportSql, schema: string, payload: ImportPayload, databases: string[]): Promise<ImportProblem[]> {
+  const fileOf = fileNamer(payload, databases);
   const problems: ImportProblem[] = [];
   const ids = (query: string) => sql.all<{ report_id: string }>(`${query} ORDER BY 1 LIMIT ${MAX_LISTED}`).then((rows) => rows.map((r) => r.report_id));
   const [{ reports }] = await sql.all<{ reports: number }>(`SELECT count(*) AS reports FROM ${schema}.reports`);
@@ -273,10 +312,105 @@ async function findConflicts(sql: ImportSql, schema: string, mode: ImportMode, p
       for (const id of await ids(orphans)) problems.push({ kind: 'orphan', file: `${listNames(databases)} › ${table}`, found: id });
     }
   }
-  if (mode === 'add') {
-    for (const id of await ids(`SELECT report_id FROM ${schema}.reports WHERE report_id IN (SELECT report_id FROM main.reports)`)) {
-      problems.push({ kind: 'duplicateLoaded', file: fileOf(id), found: id });
-    }
-  }
   return problems;
+}
+
+/** Whether import `schema` has a `replaced` table (reports of the data it shows in their place). */
+async function hasReplaced(sql: ImportSql, schema: string): Promise<boolean> {
+  const rows = await sql.all<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = ${quoteString(schema)} AND table_name = 'replaced'`);
+  return rows[0].n > 0;
+}
+
+const idList = (ids: readonly string[]) => ids.map(quoteString).join(', ');
+
+/** Takes `ids`' rows out of every table of import `schema`. */
+async function dropReports(sql: ImportSql, schema: string, ids: readonly string[]): Promise<void> {
+  for (const table of TABLE_NAMES) await sql.run(`DELETE FROM ${schema}.${table} WHERE report_id IN (${idList(ids)})`);
+}
+
+/** Names, in import `schema`, the reports of the data it shows in their place (origin-views.ts hides them). */
+async function keepReplaced(sql: ImportSql, schema: string, ids: readonly string[]): Promise<void> {
+  await sql.run(`CREATE TABLE ${schema}.replaced AS SELECT DISTINCT report_id FROM (VALUES ${ids.map((id) => `(${quoteString(id)})`).join(', ')}) v(report_id)`);
+}
+
+/** Text compared without white space, brackets and common punctuation, in lower case. */
+const normalized = (expression: string) => `lower(regexp_replace(coalesce(${expression}, ''), '[\\s　()（）·.．、,，\\-_]+', '', 'g'))`;
+
+/** Year, city, fund, project and department, when the report names at least the first four. */
+const identitySql = (r: string) =>
+  `CASE WHEN ${r}.year IS NOT NULL AND ${normalized(`${r}.city`)} <> '' AND ${normalized(`${r}.fund`)} <> '' AND ${normalized(`${r}.project`)} <> ''
+    THEN concat_ws('|', ${r}.year, ${normalized(`${r}.city`)}, ${normalized(`${r}.fund`)}, ${normalized(`${r}.project`)}, ${normalized(`${r}.department`)}) END`;
+
+/**
+ * A report's content as a hash: its figures and its indicator table, not its id, file or format
+ * (the same report read from a .docx and from its text has the same content).
+ */
+const contentSql = (source: string, where: string) => `
+  SELECT r.report_id, md5(concat_ws('|', r.year, r.province, r.city, r.fund, r.project, r.department, r.implementer,
+    r.goal_target, r.goal_actual, r.budget_initial, r.budget_adjusted, r.executed, r.total_score, coalesce(i.rows, ''))) AS content
+  FROM ${source}.reports r
+  LEFT JOIN (SELECT report_id, string_agg(concat_ws('~', level1, level2, level3, target_text, actual_text, weight, score), '^' ORDER BY seq) AS rows
+    FROM ${source}.indicators WHERE report_id IN (SELECT report_id FROM ${source}.reports r WHERE ${where}) GROUP BY report_id) i USING (report_id)
+  WHERE ${where}`;
+
+/**
+ * The reports of import `schema` that are already in the data (main.*), each with the report it
+ * matches and how: the same id, else the same content, else the same project (identitySql). Only
+ * reports of the data with the year, city and fund of an imported one are hashed.
+ */
+const sameReportsSql = (schema: string) => `
+  WITH n AS (SELECT report_id, year, city, fund, ${identitySql('r')} AS identity FROM ${schema}.reports r),
+  o AS (SELECT report_id, year, city, fund, ${identitySql('r')} AS identity FROM main.reports r),
+  nc AS (${contentSql(schema, 'TRUE')}),
+  oc AS (${contentSql('main', `EXISTS (SELECT 1 FROM ${schema}.reports x WHERE x.year IS NOT DISTINCT FROM r.year AND x.city IS NOT DISTINCT FROM r.city AND x.fund IS NOT DISTINCT FROM r.fund)`)}),
+  matches AS (
+    SELECT n.report_id AS new_id, o.report_id AS old_id, 1 AS rank FROM n JOIN o ON n.report_id = o.report_id
+    UNION ALL SELECT nc.report_id, oc.report_id, 2 FROM nc JOIN oc ON nc.content = oc.content
+    UNION ALL SELECT n.report_id, o.report_id, 3 FROM n JOIN o ON n.identity = o.identity)
+  SELECT new_id, arg_min(old_id, rank) AS old_id, min(rank) AS rank FROM matches GROUP BY new_id ORDER BY new_id`;
+
+/** The same within the import: a report twice under two ids (two files of one report). */
+const sameInImportSql = (schema: string) => `
+  WITH n AS (SELECT report_id, ${identitySql('r')} AS identity FROM ${schema}.reports r),
+  nc AS (${contentSql(schema, 'TRUE')}),
+  matches AS (
+    SELECT b.report_id AS new_id, a.report_id AS old_id, 2 AS rank FROM nc a JOIN nc b ON a.content = b.content AND a.report_id < b.report_id
+    UNION ALL SELECT b.report_id, a.report_id, 3 FROM n a JOIN n b ON a.identity = b.identity AND a.report_id < b.report_id)
+  SELECT new_id, arg_min(old_id, rank) AS old_id, min(rank) AS rank FROM matches GROUP BY new_id ORDER BY new_id`;
+
+const SAME_KIND = { 1: 'duplicateLoaded', 2: 'sameContentLoaded', 3: 'sameProjectLoaded' } as const;
+const SAME_IN_IMPORT_KIND = { 2: 'sameContentInImport', 3: 'sameProjectInImport' } as const;
+
+/** A report twice within the import under two ids (sameInImportSql) is refused, whatever the choice below. */
+async function refuseTwiceInImport(sql: ImportSql, schema: string, fileOf: (id: string) => string): Promise<void> {
+  const twice = await sql.all<{ new_id: string; old_id: string; rank: 2 | 3 }>(sameInImportSql(schema));
+  if (twice.length > 0) {
+    fail(twice.slice(0, MAX_LISTED).map((m) => ({ kind: SAME_IN_IMPORT_KIND[m.rank], file: fileOf(m.new_id), found: m.new_id, expected: m.old_id })));
+  }
+}
+
+/**
+ * Reports of an adding import that the data already has (sameReportsSql): refused with a problem
+ * each (`refuse`), taken out of the import (`skip`), or kept and the others hidden (`replace`).
+ */
+async function settleSameReports(sql: ImportSql, schema: string, fileOf: (id: string) => string, choice: SameReports): Promise<SameReportsOutcome> {
+  const same = await sql.all<{ new_id: string; old_id: string; rank: 1 | 2 | 3 }>(sameReportsSql(schema));
+  if (same.length === 0) return { skipped: [], replaced: [] };
+  if (choice === 'refuse') {
+    const problems: ImportProblem[] = same.slice(0, MAX_LISTED).map((m) => ({ kind: SAME_KIND[m.rank], file: fileOf(m.new_id), found: m.new_id, expected: m.old_id }));
+    if (same.length > MAX_LISTED) problems.push({ kind: 'more', file: '', count: same.length - MAX_LISTED });
+    fail(problems);
+  }
+  if (choice === 'skip') {
+    const skipped = same.map((m) => m.new_id);
+    await dropReports(sql, schema, skipped);
+    const [{ n }] = await sql.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${schema}.reports`);
+    if (n === 0) fail([{ kind: 'noReports', file: '' }]);
+    return { skipped, replaced: [] };
+  }
+  // Replaced by id too: the new report then shows instead of the one of the same id.
+  const replaced = [...new Set(same.map((m) => m.old_id))];
+  await keepReplaced(sql, schema, replaced);
+  return { skipped: [], replaced };
 }

@@ -27,6 +27,9 @@ export interface StoredImport {
   csv?: Record<TableName, string>;
   databases: { name: string; bytes: Uint8Array }[];
   reportFiles: Record<string, string>;
+  /** Reports of its chunks it left out (already in the data), and reports of the data it shows in place of. */
+  skips?: string[];
+  replaces?: string[];
   /**
    * The URL of the dataset the import was made over: it is put back over that dataset only.
    * Absent in records kept before imports were tied to a dataset: those go back over any.

@@ -10,8 +10,9 @@ import { fileKindOf } from '../../import/file-kind.ts';
 import type { ImportProgress } from '../../import/prepare-import.ts';
 import { ImportFailedError } from '../../import/import-problem.ts';
 import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
+import { MEMORY_LIMIT_BYTES } from '../engine/engine-lock.ts';
 import { failureOf, importsOf, type ImportBook, type ImportSummary, type RestoreFailure } from './import-book.ts';
-import { commitImport, layersOf, removeImports, stageImport, type ImportMode } from './import-commit.ts';
+import { commitImport, layersOf, removeImports, stageImport, type ImportMode, type SameReports } from './import-commit.ts';
 import type { StoredImport } from './import-idb.ts';
 import { markStoredImports } from './import-marker.ts';
 import type { DuckDbSession } from '../session.ts';
@@ -44,7 +45,8 @@ const notStored = (error: unknown): ImportFailedError => {
  * two steps around DuckDB's COMMIT (import-idb.ts): a reload at any point before the end leaves
  * the kept imports as they were.
  */
-export function runImport(session: DuckDbSession, files: readonly File[], mode: ImportMode, onProgress: ImportProgress): Promise<ImportSummary> {
+export function runImport(session: DuckDbSession, files: readonly File[], mode: ImportMode, onProgress: ImportProgress,
+  same: SameReports = 'refuse'): Promise<ImportSummary> {
   const book = importsOf(session);
   const { storage } = book;
   return book.serial(async () => {
@@ -81,8 +83,15 @@ export function runImport(session: DuckDbSession, files: readonly File[], mode: 
       };
       book.layers = await commitImport(sql, session.dataset.base, book.layers, { id, mode }, { ...record, staged: true }, {
         check: true,
+        same,
+        onSame: ({ skipped, replaced }) => {
+          // Kept with the import: its chunks still hold the skipped reports, and a restore must
+          // hide the replaced ones again.
+          if (skipped.length > 0) record.skips = skipped;
+          if (replaced.length > 0) record.replaces = replaced;
+        },
         beforeCommit: async () => {
-          if (databases.length > 0) await countDatabaseRows(book, handle, id, record);
+          if (databases.length > 0 || record.skips) await countRows(book, handle, id, record);
           // Should the page close from here on, the next start opens IndexedDB and forgets the
           // pending record; publish() below sets the right count.
           markStoredImports(book.keptCount() + 1);
@@ -109,6 +118,11 @@ export function runImport(session: DuckDbSession, files: readonly File[], mode: 
       markStoredImports(book.keptCount());
       if (!committed) {
         await staged.drop();
+        // Loading ran out of DuckDB's memory (a CSV set of millions of rows): said in words.
+        if (error instanceof Error && /Out of Memory Error/.test(error.message)) {
+          await storage.deleteStoredImports([id]).catch(() => undefined);
+          throw new ImportFailedError([{ kind: 'outOfMemory', file: '', count: MEMORY_LIMIT_BYTES / 2 ** 20 }]);
+        }
         // Its chunks, and its record if it was kept before DuckDB's COMMIT failed: the import
         // must not come back at the next start.
         await storage.deleteStoredImports([id]).catch(() => undefined);
@@ -118,8 +132,11 @@ export function runImport(session: DuckDbSession, files: readonly File[], mode: 
   });
 }
 
-/** A database file's reports are known only once DuckDB has read it: count them in its schema. */
-async function countDatabaseRows(book: ImportBook, handle: DuckDbHandle, id: number, record: StoredImport): Promise<void> {
+/**
+ * A database file's reports are known only once DuckDB has read it, and skipped reports leave the
+ * import: count the rows in its schema.
+ */
+async function countRows(book: ImportBook, handle: DuckDbHandle, id: number, record: StoredImport): Promise<void> {
   const sql = book.sql(handle);
   const [counts] = await sql.all<Record<TableName, number>>(
     `SELECT ${(['reports', 'budget_lines', 'indicators', 'findings'] as const).map((t) => `(SELECT count(*) FROM imp_${id}.${t})::INTEGER AS ${t}`).join(', ')}`);
