@@ -14,6 +14,8 @@ import type { Query } from '../queries/query.ts';
 
 export interface NodeDb {
   query<T>(query: Query<T>): Promise<T[]>;
+  /** Prepares `sql` (parse and bind, no run) and throws DuckDB's error: the console's parse step in tests. */
+  prepare(sql: string): Promise<void>;
   close(): void;
 }
 
@@ -94,6 +96,10 @@ export async function openNodeDb(dir: string): Promise<NodeDb> {
       } catch (error) {
         throw new Error(`query ${query.name} failed: ${(error as Error).message}`);
       }
+    },
+    async prepare(sql: string): Promise<void> {
+      const statement = await connection.prepare(sql);
+      statement.destroySync();
     },
     close() {
       connection.closeSync();

@@ -3,7 +3,7 @@
  * guard, then BEGIN → the statement as a row-limited subquery → ROLLBACK, always. Whatever got
  * past the guard could therefore still change nothing: the transaction is never committed.
  */
-import { guardConsoleSql, limitedSql, wrapperLines, type ReadOnlyKeyword, type SqlGuardError } from './console-sql.ts';
+import { errorPlace, guardConsoleSql, limitedSql, wrapperLines, type ReadOnlyKeyword, type SqlGuardError } from './console-sql.ts';
 
 /** Rows shown at most; one more is fetched to know that there are more. */
 export const CONSOLE_ROW_LIMIT = 10_000;
@@ -27,6 +27,11 @@ export interface ConsoleSession {
   execute(sql: string): Promise<void>;
   /** Runs a query and returns its columns, in order, and rows. */
   fetch(sql: string): Promise<ConsoleResultSet>;
+  /**
+   * Has DuckDB prepare the statement (parse and bind it, never run it) and throws its error: how
+   * a refused statement is told apart from one DuckDB cannot read (errorPlace).
+   */
+  parse?(sql: string): Promise<void>;
 }
 
 /**
@@ -46,7 +51,7 @@ export class ConsoleRejection extends Error {
 
 export async function runGuardedSql(session: ConsoleSession, text: string, limit = CONSOLE_ROW_LIMIT): Promise<ConsoleResult> {
   const guard = guardConsoleSql(text);
-  if (!guard.ok) throw new ConsoleRejection(guard.error);
+  if (!guard.ok) throw new ConsoleRejection(await parserVerdict(session, text, guard.error));
   const started = performance.now();
   await session.execute('BEGIN TRANSACTION');
   let result: ConsoleResultSet;
@@ -66,6 +71,39 @@ export async function runGuardedSql(session: ConsoleSession, text: string, limit
     limit,
     keyword: guard.keyword,
     elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * A statement that would change something is refused as such only when DuckDB's parser reads it:
+ * `DELET FROM findings` or `UPDATE reports SET` is a syntax error, said with DuckDB's message
+ * and its place. A first word that is no statement (`SELEC`) gets DuckDB's message too. Prepared
+ * inside a transaction that is rolled back, never run. Other refusals (files, several
+ * statements) stand as they are.
+ */
+async function parserVerdict(session: ConsoleSession, text: string, refusal: SqlGuardError): Promise<ConsoleRefusal> {
+  if (!session.parse || (refusal.code !== 'syntax' && refusal.code !== 'notAllowed')) return refusal;
+  let message: string | null = null;
+  await session.execute('BEGIN TRANSACTION');
+  try {
+    await session.parse(text);
+  } catch (error) {
+    message = (error as Error).message;
+  } finally {
+    await session.execute('ROLLBACK').catch(() => undefined);
+  }
+  if (message === null || !/Parser Error/.test(message)) return refusal;
+  const place = errorPlace(message, text);
+  const at = place ?? (refusal.code === 'syntax' ? refusal : { line: 1, column: 1, length: 0 });
+  const lines = text.split('\n');
+  const keyword = place ? (lines[place.line - 1] ?? '').substr(place.column - 1, place.length) : refusal.code === 'syntax' ? refusal.keyword : '';
+  return {
+    code: 'syntax',
+    keyword,
+    line: at.line,
+    column: at.column,
+    suggestion: refusal.code === 'syntax' ? refusal.suggestion : null,
+    message: message.replace(/^.*?Parser Error: /s, '').split('\n')[0],
   };
 }
 

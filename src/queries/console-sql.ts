@@ -70,8 +70,12 @@ export type SqlGuardError =
   | { code: 'notAllowed'; keyword: string }
   /** Names a file, URL or extension (`keyword`: the statement, function or file). */
   | { code: 'offline'; keyword: string }
-  /** The first word is no SQL statement (a typo): where it stands, and the statement it may mean. */
-  | { code: 'syntax'; keyword: string; line: number; column: number; suggestion: ReadOnlyKeyword | null };
+  /**
+   * DuckDB's parser cannot read the statement (or its first word is no SQL statement, a typo):
+   * where (`keyword`: the word there), DuckDB's message when it was asked, and the read-only
+   * statement a mistyped first word may mean.
+   */
+  | { code: 'syntax'; keyword: string; line: number; column: number; suggestion: ReadOnlyKeyword | null; message?: string };
 
 export type SqlGuardResult =
   | { ok: true; keyword: ReadOnlyKeyword; statement: string; /** 1-based line of the text where it starts. */ line: number }
@@ -241,4 +245,44 @@ export function tokensShowSeveralStatements(text: string, { offsets, types }: Sq
   const semicolon = offsets.findIndex((offset) => text[offset] === ';');
   if (semicolon === -1) return false;
   return offsets.some((offset, k) => k > semicolon && types[k] !== COMMENT_TOKEN && text[offset] !== ';');
+}
+
+/** A place in the typed text: 1-based line and column, and the length of the word there. */
+export interface SqlPlace {
+  line: number;
+  column: number;
+  length: number;
+}
+
+/**
+ * Where DuckDB's `message` points in `text` (the SQL as typed, its lines as DuckDB numbered them):
+ * DuckDB shows the line (`LINE 3: …`, cut with `...` when long) and a caret under the place; "at
+ * end of input" is the end of the text. The word there (a quoted token DuckDB names, else the
+ * identifier or symbol at the caret) gives the length. Null when the message names no place.
+ */
+export function errorPlace(message: string, text: string): SqlPlace | null {
+  const lines = text.split('\n');
+  if (/at end of input/.test(message) && !/LINE \d+:/.test(message)) {
+    const trimmed = text.replace(/\s+$/, '').split('\n');
+    return { line: trimmed.length, column: trimmed.at(-1)!.length + 1, length: 0 };
+  }
+  const match = /LINE (\d+): (.*)\n( *)\^/.exec(message);
+  if (!match) return null;
+  const line = Number(match[1]);
+  const typed = lines[line - 1];
+  if (typed === undefined) return null;
+  const prefix = `LINE ${match[1]}: `.length;
+  let shown = match[2];
+  let caret = match[3].length - prefix;
+  if (shown.startsWith('...')) {
+    shown = shown.slice(3);
+    caret -= 3;
+  }
+  if (shown.endsWith('...')) shown = shown.slice(0, -3);
+  const start = typed.indexOf(shown);
+  const column = (start < 0 ? 0 : start) + Math.max(0, caret) + 1;
+  const near = /at or near "([^"]*)"/.exec(message)?.[1];
+  const rest = typed.slice(column - 1);
+  const length = near && rest.startsWith(near) ? near.length : (/^("[^"]*"|[\w\u0080-\uffff]+|\S)/.exec(rest)?.[0].length ?? 0);
+  return { line, column, length };
 }

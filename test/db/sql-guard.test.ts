@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
 import { ConsoleRejection, runGuardedSql, type ConsoleSession } from '../../src/queries/console-run.ts';
-import { guardConsoleSql, limitedSql, scanSql, tokensShowSeveralStatements } from '../../src/queries/console-sql.ts';
+import { errorPlace, guardConsoleSql, limitedSql, scanSql, tokensShowSeveralStatements } from '../../src/queries/console-sql.ts';
 import { openWasmDb } from './helpers.ts';
 
 /** Rows of a bundled CSV, counted independently of DuckDB. */
@@ -172,6 +172,19 @@ describe('DuckDB-WASM’s own lexer as the second lock', () => {
   });
 });
 
+describe('errorPlace', () => {
+  it('reads DuckDB\'s LINE and caret, a line DuckDB cut short, and the end of input', () => {
+    const long = `SELECT ${Array.from({ length: 60 }, (_, i) => `c${i}`).join(', ')}, city FRM reports WHERE year = 2022`;
+    const at = long.indexOf('reports');
+    const shown = `...${long.slice(at - 30, at + 10)}...`;
+    const caret = ' '.repeat('LINE 1: '.length + 3 + 30);
+    expect(errorPlace(`Parser Error: syntax error at or near "reports"\n\nLINE 1: ${shown}\n${caret}^`, long))
+      .toEqual({ line: 1, column: long.indexOf('reports') + 1, length: 7 });
+    expect(errorPlace('Parser Error: syntax error at end of input', 'SELECT *\nFROM reports WHERE (year > 1\n\n')).toEqual({ line: 2, column: 29, length: 0 });
+    expect(errorPlace('Binder Error: no place named', 'SELECT 1')).toBeNull();
+  });
+});
+
 describe('runGuardedSql on native DuckDB with the bundled data', () => {
   let db: NodeDb;
   const log: string[] = [];
@@ -185,6 +198,10 @@ describe('runGuardedSql on native DuckDB with the bundled data', () => {
       log.push(sql);
       const rows = await raw(sql);
       return { columns: Object.keys(rows[0] ?? {}), rows };
+    },
+    async parse(sql) {
+      log.push(`prepare: ${sql}`);
+      await db.prepare(sql);
     },
   };
   const counts = async () => (await raw(
@@ -231,9 +248,11 @@ describe('runGuardedSql on native DuckDB with the bundled data', () => {
     const before = await counts();
     log.length = 0;
     for (const sql of ['DROP VIEW reports', 'DELETE FROM findings', '-- x\nDROP SCHEMA ds_0 CASCADE', 'SELECT 1; DROP VIEW reports']) {
-      await expect(runGuardedSql(session, sql)).rejects.toBeInstanceOf(ConsoleRejection);
+      await expect(runGuardedSql(session, sql)).rejects.toMatchObject({ reason: { code: sql.includes(';') ? 'multiple' : 'notAllowed' } });
     }
-    expect(log).toEqual([]); // nothing reached DuckDB
+    // DuckDB only prepared them (parsed and bound, never ran), in a transaction rolled back.
+    expect(log.filter((entry) => !/^(BEGIN TRANSACTION|ROLLBACK|prepare: )/.test(entry))).toEqual([]);
+    expect(log.filter((entry) => entry.startsWith('prepare: '))).toHaveLength(3);
     expect(await counts()).toEqual(before);
     expect(before).toEqual({ r: csvRows('reports'), b: csvRows('budget_lines'), i: csvRows('indicators'), f: csvRows('findings') });
   });
@@ -249,6 +268,29 @@ describe('runGuardedSql on native DuckDB with the bundled data', () => {
     await expect(runGuardedSql(session, 'SELECT\n  no_such_column\nFROM reports')).rejects.toThrow(/LINE 2:/);
     await expect(runGuardedSql(session, '\n\n-- why\nSELECT no_such_column FROM reports')).rejects.toThrow(/LINE 4:/);
     await expect(runGuardedSql(session, 'EXPLAIN SELECT\nno_such_column FROM reports')).rejects.toThrow(/LINE 2:/);
+  });
+
+  it('says DuckDB\'s parser error, with its place, for a statement it cannot read; refuses a change only when it parses', async () => {
+    const reasonOf = (sql: string) => runGuardedSql(session, sql).then(() => null, (error: ConsoleRejection) => error.reason);
+    expect(await reasonOf('SELEC city FROM reports')).toEqual({
+      code: 'syntax', keyword: 'SELEC', line: 1, column: 1, suggestion: 'SELECT', message: 'syntax error at or near "SELEC"',
+    });
+    expect(await reasonOf('-- cities\nDELET FROM findings')).toEqual({
+      code: 'syntax', keyword: 'DELET', line: 2, column: 1, suggestion: null, message: 'syntax error at or near "DELET"',
+    });
+    // Begins like a change, but DuckDB cannot read it: a syntax error at the end, not "changes data".
+    expect(await reasonOf('UPDATE reports SET city = 1 WHERE')).toMatchObject({ code: 'syntax', line: 1, column: 34, message: 'syntax error at end of input' });
+    expect(await reasonOf('CREATE TABLE x AS SELEC 1')).toMatchObject({ code: 'syntax', keyword: 'SELEC', column: 19 });
+    expect(await reasonOf('DELETE FROM findings')).toEqual({ code: 'notAllowed', keyword: 'DELETE' });
+    expect((await counts()).f).toBe(csvRows('findings'));
+  });
+
+  it('finds the place of DuckDB\'s error in the text as typed', async () => {
+    const text = 'SELECT city,\n    year\n  FRM reports';
+    const error = await runGuardedSql(session, text).then(() => null, (e: Error) => e);
+    expect(errorPlace(error!.message, text)).toEqual({ line: 3, column: 7, length: 7 }); // "reports", after the mistyped FROM
+    const binder = 'SELECT cty FROM reports';
+    expect(errorPlace((await runGuardedSql(session, binder).catch((e: Error) => e) as Error).message, binder)).toEqual({ line: 1, column: 8, length: 3 });
   });
 
   it('cannot change data even through a statement the subquery would allow', async () => {

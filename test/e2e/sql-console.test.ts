@@ -99,8 +99,10 @@ describe('SQL console (production build under a sub-path)', () => {
       ["SELECT ';'; DROP TABLE reports", 'rejected', /一次只能运行一条语句（这里有 2 条）/],
       ["ATTACH 'x.duckdb' AS x", 'rejected', /“ATTACH”/],
       ["SELECT 'unclosed", 'rejected', /未结束的字符串/],
-      // A typo is a syntax error at its place, not a change of data.
-      ['SELEC city FROM reports', 'rejected', /^语法错误（第 1 行第 1 列）：“SELEC”不是 SQL 语句的开头，是否想写 SELECT？$/m],
+      // Begins like a change, but DuckDB's parser cannot read it: its syntax error, not a refusal.
+      ['UPDATE reports SET city = 1 WHERE', 'rejected', /^语法错误（第 1 行第 34 列）。DuckDB 的说明：syntax error at end of input$/m],
+      // A typo is a syntax error at its place (DuckDB's words), not a change of data.
+      ['SELEC city FROM reports', 'rejected', /^语法错误（第 1 行第 1 列）。DuckDB 的说明：syntax error at or near "SELEC"\n是否想写 SELECT？$/m],
     ];
     for (const [sql, kind, text] of refused) {
       await runSql(page, sql);
@@ -110,6 +112,11 @@ describe('SQL console (production build under a sub-path)', () => {
     // The mistyped word is selected in the editor.
     expect(await page.getByTestId('sql-editor').evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([0, 5]);
     await screenshot(page, 'sql-console-rejected-zh-1440');
+    // DuckDB's own error in a query that parses: its place said and selected.
+    await runSql(page, 'SELECT city,\n  no_such_column\nFROM reports');
+    expect(await errorBox(page).getAttribute('data-kind')).toBe('failed');
+    expect(await page.getByTestId('sql-error-place').innerText()).toBe('出错位置：第 2 行第 3 列（已在编辑框中选中）');
+    expect(await page.getByTestId('sql-editor').evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd))).toBe('no_such_column');
     await runSql(page, 'SELECT (SELECT COUNT(*) FROM reports) AS r, (SELECT COUNT(*) FROM findings) AS f, (SELECT COUNT(*) FROM indicators) AS i');
     expect(await cellTexts(page, 0)).toEqual([reports.length, findings.length, readCsv(dataDir, 'indicators').length].map((n) => zhNumber(n)));
     // Every other view still shows all the data.

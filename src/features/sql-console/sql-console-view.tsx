@@ -9,6 +9,7 @@ import { formatCount } from '../../lib/format.ts';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n.ts';
 import { useUrlState, type Lang } from '../../lib/url-state.ts';
 import { CONSOLE_ROW_LIMIT } from '../../queries/console-run.ts';
+import { errorPlace, type SqlPlace } from '../../queries/console-sql.ts';
 import { hasFilters } from '../../queries/filters.ts';
 import { useQueryHistory } from './query-history.ts';
 import { ResultChart } from './result-chart.tsx';
@@ -25,12 +26,26 @@ function failureText(failure: ConsoleFailure, t: Translate): string {
   const { reason } = failure;
   if (reason.code === 'syntax') {
     const where = { name: reason.keyword, line: reason.line, column: reason.column };
+    if (reason.message) {
+      const parser = t('sql.reject.parser', { ...where, message: reason.message });
+      return reason.suggestion ? `${parser}\n${t('sql.didYouMean', { count: reason.suggestion })}` : parser;
+    }
     return reason.suggestion ? t('sql.reject.syntaxSuggest', { ...where, count: reason.suggestion }) : t('sql.reject.syntax', where);
   }
   return t(`sql.reject.${reason.code}` as MessageKey, {
     count: 'count' in reason ? reason.count : 0,
     name: 'keyword' in reason ? reason.keyword : '',
   });
+}
+
+/** Where the failure points in the text it ran: the refusal's place, or DuckDB's `LINE n` and caret. */
+function failurePlace(failure: ConsoleFailure | null, sql: string): SqlPlace | null {
+  if (failure?.kind === 'rejected' && failure.reason.code === 'syntax') {
+    const { line, column, keyword } = failure.reason;
+    return { line, column, length: keyword.length };
+  }
+  if (failure?.kind === 'failed') return errorPlace(failure.message, sql);
+  return null;
 }
 
 function RunStatus({ run, lang, t }: { run: ConsoleRunState; lang: Lang; t: Translate }) {
@@ -55,17 +70,18 @@ export function SqlConsoleView() {
   const run = useConsoleRun(sql, runCount);
   useEffect(() => setText(sql), [sql]); // back/forward and example picks replace the text
   const editor = useRef<HTMLTextAreaElement>(null);
-  // A syntax error's word selected in the editor, where the person typed it.
+  // The place of a syntax error, or of DuckDB's error, selected in the editor where the person typed it.
   const failure = run.failure;
+  const place = failurePlace(failure, run.sql);
   useEffect(() => {
-    if (failure?.kind !== 'rejected' || failure.reason.code !== 'syntax' || !editor.current) return;
-    const { line, column, keyword } = failure.reason;
+    if (!place || !editor.current || editor.current.value !== run.sql) return;
     const lines = editor.current.value.split('\n');
-    if (line > lines.length) return;
-    const at = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+    if (place.line > lines.length) return;
+    const at = lines.slice(0, place.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + place.column - 1;
     editor.current.focus();
-    editor.current.setSelectionRange(at, at + keyword.length);
-  }, [failure]);
+    editor.current.setSelectionRange(at, at + place.length);
+    // Once per outcome: `place` is a new object on every render.
+  }, [run.finished]);
 
   const submit = (next: string) => {
     add(next);
@@ -110,6 +126,9 @@ export function SqlConsoleView() {
         {run.failure && (
           <div className={`sql-error${run.failure.kind === 'cancelled' ? ' is-note' : ''}`} role="alert" data-testid="sql-error" data-kind={run.failure.kind}>
             {run.failure.kind !== 'cancelled' && <strong>{t('sql.errorTitle')}</strong>}
+            {place && run.failure.kind === 'failed' && (
+              <p className="sql-error-place" data-testid="sql-error-place">{t('sql.errorPlace', { line: place.line, column: place.column })}</p>
+            )}
             <pre>{failureText(run.failure, t)}</pre>
           </div>
         )}

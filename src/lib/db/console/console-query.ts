@@ -86,6 +86,11 @@ export class ConsoleRunner {
           throw error;
         }
       },
+      parse: async (sql) => {
+        await this.assertOneStatement(sql);
+        const statement = await conn.prepare(sql);
+        await statement.close();
+      },
       fetch: async (sql) => {
         await this.assertOneStatement(sql);
         const cancel = () => void conn.cancelSent();
