@@ -126,6 +126,35 @@ describe('SQL console (production build under a sub-path)', () => {
     await done(watched);
   });
 
+  it('colours the SQL and completes table and column names from the keyboard', async () => {
+    const watched = await openConsole();
+    const { page } = watched;
+    const editor = page.getByTestId('sql-editor');
+    await editor.fill('');
+    await editor.pressSequentially('SELECT ci');
+    const list = page.getByTestId('sql-completions');
+    expect(await list.locator('[role="option"]').allInnerTexts()).toEqual(['city\n列']);
+    await screenshot(page, 'sql-console-completion-zh-1440');
+    await editor.press('Tab');
+    await editor.pressSequentially(', COUNT(*) AS n FROM rep');
+    expect(await list.locator('[role="option"]').first().innerText()).toMatch(/^reports/);
+    await editor.press('ArrowDown');
+    await editor.press('ArrowUp');
+    await editor.press('Enter'); // takes the chosen name, inserts no line break
+    await editor.pressSequentially(' GROUP BY city');
+    await editor.press('Escape');
+    expect(await editor.inputValue()).toBe('SELECT city, COUNT(*) AS n FROM reports GROUP BY city');
+    const highlight = page.getByTestId('sql-highlight');
+    expect(await highlight.locator('.sql-t-keyword').allInnerTexts()).toEqual(['SELECT', 'AS', 'FROM', 'GROUP', 'BY']);
+    expect(await highlight.locator('.sql-t-table').allInnerTexts()).toEqual(['reports']);
+    expect(await highlight.locator('.sql-t-column').allInnerTexts()).toEqual(['city', 'city']);
+    expect((await highlight.innerText()).trimEnd()).toBe(await editor.inputValue());
+    await editor.press('Control+Enter');
+    await page.locator('[data-testid="sql-console"][data-phase="done"]').waitFor();
+    expect(await rowsOf(page).count()).toBe(2);
+    await done(watched);
+  });
+
   it('shows values of every type, a semicolon in a string, and a trailing comment', async () => {
     const watched = await openConsole();
     const { page } = watched;

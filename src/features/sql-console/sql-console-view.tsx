@@ -14,6 +14,7 @@ import { hasFilters } from '../../queries/filters.ts';
 import { useQueryHistory } from './query-history.ts';
 import { ResultChart } from './result-chart.tsx';
 import { ResultTable } from './result-table.tsx';
+import { SqlEditor } from './sql-editor.tsx';
 import { SqlSidePanel } from './sql-side-panel.tsx';
 import { chartParams, exampleOf, readConsoleUrl, runParams } from './sql-url.ts';
 import { useConsoleRun, type ConsoleFailure, type ConsoleRunState } from './use-console-run.ts';
@@ -101,18 +102,7 @@ export function SqlConsoleView() {
         </header>
         <p className="sql-intro">{t('sql.intro')}</p>
         {hasFilters(url.filters) && <p className="sql-warning" data-testid="sql-filters-note">{t('sql.filtersIgnored')}</p>}
-        <textarea
-          ref={editor}
-          className="sql-editor" data-testid="sql-editor" aria-label={t('sql.editor')} spellCheck={false}
-          autoCapitalize="off" autoCorrect="off" rows={10} value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              submit(text);
-            }
-          }}
-        />
+        <SqlEditor value={text} onChange={setText} onRun={() => submit(text)} textarea={editor} />
         <div className="sql-actions">
           <button type="button" className="sql-run" data-testid="sql-run" title={t('sql.runHint')}
             disabled={run.phase === 'waiting'} onClick={() => submit(text)}>
