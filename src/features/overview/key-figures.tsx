@@ -1,7 +1,14 @@
-/** The overview's key figure cards. */
+/**
+ * The overview's key figure cards. When the filtered reports are of one year and the data has an
+ * earlier one, each card says how it changed since (year-deltas.ts), that year's value on hover.
+ */
+import { useQuery } from '../../lib/db/index.ts';
 import { formatCount, formatMoneyParts, formatPercent, formatScore, type MoneyParts } from '../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.ts';
-import type { OverviewFiguresRow } from '../../queries/overview-figures.ts';
+import type { Filters } from '../../queries/filters.ts';
+import { overviewFigures, type OverviewFiguresRow } from '../../queries/overview-figures.ts';
+import type { PreviousYearRow } from '../../queries/previous-year.ts';
+import { yearDeltas, type YearDelta } from './year-deltas.ts';
 
 interface Figure {
   id: string;
@@ -10,7 +17,22 @@ interface Figure {
   hint?: string;
 }
 
-export function KeyFigures({ row }: { row: OverviewFiguresRow | undefined }) {
+export function KeyFigures({ row, filters, years }: { row: OverviewFiguresRow | undefined; filters?: Filters; years?: PreviousYearRow }) {
+  const { year: current, previous } = years ?? { year: null, previous: null };
+  if (row && filters && current != null && previous != null) {
+    return <ComparedFigures row={row} filters={filters} year={previous} />;
+  }
+  return <FigureCards row={row} deltas={null} />;
+}
+
+/** The cards with the previous year's figures beside them (its query runs only here). */
+function ComparedFigures({ row, filters, year }: { row: OverviewFiguresRow; filters: Filters; year: number }) {
+  const { lang, t } = useI18n();
+  const before = useQuery(overviewFigures({ ...filters, year: [year] })).rows?.[0];
+  return <FigureCards row={row} deltas={before ? yearDeltas(row, before, year, lang, t) : null} />;
+}
+
+function FigureCards({ row, deltas }: { row: OverviewFiguresRow | undefined; deltas: Record<string, YearDelta> | null }) {
   const { lang, t } = useI18n();
   const figures: Figure[] = [
     { id: 'reports', label: 'figure.reports', value: formatCount(row?.reports, lang) },
@@ -41,6 +63,11 @@ export function KeyFigures({ row }: { row: OverviewFiguresRow | undefined }) {
           <dt>{t(figure.label)}</dt>
           <dd>
             <FigureValue value={figure.value} />
+            {deltas?.[figure.id] && (
+              <span className="key-figure-delta" data-direction={deltas[figure.id].direction} title={deltas[figure.id].previous}>
+                {deltas[figure.id].text}
+              </span>
+            )}
             {figure.hint && <span className="key-figure-hint">{figure.hint}</span>}
           </dd>
         </div>

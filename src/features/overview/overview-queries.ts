@@ -7,6 +7,7 @@ import { findingsByCode } from '../../queries/findings-by-code.ts';
 import type { Filters } from '../../queries/filters.ts';
 import { indicatorStatusCounts } from '../../queries/indicator-status-counts.ts';
 import { overviewFigures } from '../../queries/overview-figures.ts';
+import { previousYear } from '../../queries/previous-year.ts';
 import type { Query } from '../../queries/query.ts';
 import { reportList } from '../../queries/report-list.ts';
 import { scoreHistogram } from '../../queries/score-histogram.ts';
@@ -16,6 +17,8 @@ export const SCORE_BIN_WIDTH = 5;
 export function overviewQueryset(filters: Filters) {
   return {
     figures: overviewFigures(filters),
+    // The year of the figures and the one before it (key figures' changes).
+    previousYear: previousYear(filters),
     statusCounts: indicatorStatusCounts(filters),
     scoreHistogram: scoreHistogram(filters, SCORE_BIN_WIDTH),
     findingsByCode: findingsByCode(filters),

@@ -26,6 +26,7 @@ export function OverviewView() {
   const url = useUrlState();
   const queries = useMemo(() => overviewQueryset(url.filters), [url.filters]);
   const figures = useQuery(queries.figures);
+  const years = useQuery(queries.previousYear);
   const status = useQuery(queries.statusCounts);
   const scores = useQuery(queries.scoreHistogram);
   const findings = useQuery(queries.findingsByCode);
@@ -96,7 +97,7 @@ export function OverviewView() {
 
   return (
     <div ref={view} className="overview" data-testid="overview" data-source={figures.source}>
-      <KeyFigures row={figures.rows?.[0]} />
+      <KeyFigures row={figures.rows?.[0]} filters={url.filters} years={years.rows?.[0]} />
       <div className="chart-grid">
         <ChartCard title={t('chart.budgetByCity')} loading={budget.loading} error={budget.error} empty={budget.rows?.length === 0} testId="chart-budget-by-city">
           <Chart

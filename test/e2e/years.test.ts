@@ -1,0 +1,40 @@
+/**
+ * Years side by side (issue 20, item 1) in the browser: a two-year dataset (test/lib/two-year-
+ * fixture.ts) opened with ?data=; with one year chosen, each key figure says how it changed
+ * against the year before, hand-computed from the fixture, with that year's value on hover.
+ */
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { writeTwoYearDataset } from '../lib/two-year-fixture.ts';
+import { expectClean, openPage, screenshot, useBrowser } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const distDir = inject('distDir');
+const browser = useBrowser();
+
+describe('years side by side', () => {
+  writeTwoYearDataset(join(distDir, 'e2e', 'two-years'));
+
+  for (const [lang, width] of [['zh', 1440], ['en', 390]] as const) {
+    it(`shows each key figure against the year before (${lang}, ${width} px)`, async () => {
+      const watched = await openPage(browser(), siteUrl, width);
+      const { page } = watched;
+      await page.goto(`${siteUrl}?data=e2e/two-years/&year=2022${lang === 'en' ? '&lang=en' : ''}`);
+      await page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 60_000 });
+      const delta = (figure: string) => page.locator(`[data-figure="${figure}"] .key-figure-delta`);
+      await delta('budget-adjusted').waitFor({ timeout: 30_000 });
+      // 全年预算 was 80 % of this year's in 2021: +25.0 %; the same five reports both years.
+      expect(await delta('budget-adjusted').innerText()).toBe(lang === 'zh' ? '比 2021 年 +25.0%' : 'vs 2021: +25.0%');
+      expect(await delta('reports').innerText()).toBe(lang === 'zh' ? '比 2021 年 ±0' : 'vs 2021: ±0');
+      expect(await delta('reports').getAttribute('title')).toBe(lang === 'zh' ? '2021 年：5' : '2021: 5');
+      await screenshot(page, `years-overview-${lang}-${width}`);
+      // Both years in scope: no single year to compare.
+      await page.goto(`${siteUrl}?data=e2e/two-years/${lang === 'en' ? '&lang=en' : ''}`);
+      await page.locator('[data-testid="overview"][data-source="live"]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('[data-figure="reports"] .key-figure-value').innerText()).toBe('10');
+      expect(await page.locator('.key-figure-delta').count()).toBe(0);
+      expectClean(watched);
+      await page.context().close();
+    }, 120_000);
+  }
+});

@@ -1,0 +1,56 @@
+/**
+ * Years side by side (issue 20, item 1): the key figures against the previous year, on a two-year
+ * dataset made here from the bundled one — its five reports again as 2021 reports, with every
+ * 全年预算 at 80 % — and hand-computed changes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
+import { yearDeltas } from '../../src/features/overview/year-deltas.ts';
+import { translator } from '../../src/lib/i18n.ts';
+import { overviewFigures } from '../../src/queries/overview-figures.ts';
+import { previousYear } from '../../src/queries/previous-year.ts';
+import { writeTwoYearDataset } from '../lib/two-year-fixture.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'two-years-'));
+let db: NodeDb;
+
+beforeAll(async () => {
+  writeTwoYearDataset(dir);
+  db = await openNodeDb(dir);
+});
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the previous year', () => {
+  it('is the latest earlier year of the data, when the filtered reports are of one year', async () => {
+    expect(await db.query(previousYear({ year: [2022] }))).toEqual([{ year: 2022, previous: 2021 }]);
+    expect(await db.query(previousYear({ year: [2021] }))).toEqual([{ year: 2021, previous: null }]);
+    expect(await db.query(previousYear({}))).toEqual([{ year: null, previous: null }]); // two years in scope
+    expect(await db.query(previousYear({ year: [2022], city: ['益阳市'] }))).toEqual([{ year: 2022, previous: 2021 }]);
+  });
+
+  it('gives each key figure its change, by difference, percent, points or percentage points', async () => {
+    const [now] = await db.query(overviewFigures({ year: [2022] }));
+    const [before] = await db.query(overviewFigures({ year: [2021] }));
+    const deltas = yearDeltas(now, before, 2021, 'zh', translator('zh'));
+    expect(deltas.reports).toEqual({ text: '比 2021 年 ±0', previous: '2021 年：5', direction: 'level' });
+    // 全年预算 at 80 % a year before: +25.0 %, computed here from the two totals.
+    const growth = (now.budget_adjusted! - before.budget_adjusted!) / before.budget_adjusted!;
+    expect(growth).toBeCloseTo(0.25, 3);
+    expect(deltas['budget-adjusted'].text).toBe('比 2021 年 +25.0%');
+    expect(deltas['budget-adjusted'].direction).toBe('up');
+    // Execution rate = executed ÷ 全年预算: a smaller budget the year before, a higher rate then.
+    const points = (now.execution_rate! - before.execution_rate!) * 100;
+    expect(points).toBeLessThan(0);
+    expect(deltas['execution-rate'].text).toBe(`比 2021 年 −${Math.abs(points).toFixed(1)} 个百分点`);
+    expect(deltas['mean-score']).toMatchObject({ text: '比 2021 年 ±0 分', direction: 'level' });
+    const english = yearDeltas(now, before, 2021, 'en', translator('en'));
+    expect(english['budget-adjusted'].text).toBe('vs 2021: +25.0%');
+    expect(english['execution-rate'].text).toBe(`vs 2021: −${Math.abs(points).toFixed(1)} pp`);
+  });
+});
