@@ -37,4 +37,21 @@ describe('years side by side', () => {
       await page.context().close();
     }, 120_000);
   }
+
+  it('links a report to the same project\'s other years', async () => {
+    const watched = await openPage(browser(), siteUrl);
+    const { page } = watched;
+    const id = '000_4b75f8664dbcb524';
+    await page.goto(`${siteUrl}?data=e2e/two-years/&view=report&report=${id}`);
+    const years = page.getByTestId('report-years');
+    await years.waitFor({ timeout: 60_000 });
+    const link = years.locator(`[data-report-id="y21_${id}"]`);
+    expect(await link.innerText()).toMatch(/^2021 年（自评 [\d.]+ 分，执行率 [\d.]+%）$/);
+    await screenshot(page, 'years-report-links-zh-1440');
+    await link.click();
+    await page.locator(`[data-testid="report"][data-report="y21_${id}"]`).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('report-years').locator(`[data-report-id="${id}"]`).innerText()).toMatch(/^2022 年/);
+    expectClean(watched);
+    await page.context().close();
+  }, 120_000);
 });

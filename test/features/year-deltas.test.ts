@@ -12,6 +12,9 @@ import { yearDeltas } from '../../src/features/overview/year-deltas.ts';
 import { translator } from '../../src/lib/i18n.ts';
 import { overviewFigures } from '../../src/queries/overview-figures.ts';
 import { previousYear } from '../../src/queries/previous-year.ts';
+import { projectYears } from '../../src/queries/project-years.ts';
+import { normalizedSql } from '../../src/queries/normalized-text.ts';
+import { sql } from '../../src/queries/query.ts';
 import { writeTwoYearDataset } from '../lib/two-year-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'two-years-'));
@@ -52,5 +55,22 @@ describe('the previous year', () => {
     const english = yearDeltas(now, before, 2021, 'en', translator('en'));
     expect(english['budget-adjusted'].text).toBe('vs 2021: +25.0%');
     expect(english['execution-rate'].text).toBe(`vs 2021: −${Math.abs(points).toFixed(1)} pp`);
+  });
+});
+
+describe('the same project in other years', () => {
+  it('is matched by fund, project and department, both ways', async () => {
+    const id = '000_4b75f8664dbcb524';
+    expect((await db.query(projectYears(id))).map((r) => [r.report_id, r.year])).toEqual([[`y21_${id}`, 2021]]);
+    expect((await db.query(projectYears(`y21_${id}`))).map((r) => [r.report_id, r.year])).toEqual([[id, 2022]]);
+    expect(await db.query(projectYears('no-such-report'))).toEqual([]);
+  });
+
+  it('compares names without spaces, brackets or punctuation, in either width', async () => {
+    const same = async (a: string, b: string) => (await db.query(sql<{ same: boolean }>('normalized')`
+      SELECT ${normalizedSql(`'${a}'`)} = ${normalizedSql(`'${b}'`)} AS same`))[0].same;
+    expect(await same('产业链专项（二期）', '产业链专项 (二期)')).toBe(true);
+    expect(await same('Fund A', 'fund-a')).toBe(true);
+    expect(await same('产业链专项', '产业链专项二期')).toBe(false);
   });
 });

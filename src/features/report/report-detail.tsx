@@ -11,6 +11,8 @@ import { reportBudgetLines } from '../../queries/report-budget-lines.ts';
 import { reportFindings } from '../../queries/report-findings.ts';
 import { reportHeader, type ReportHeaderRow } from '../../queries/report-header.ts';
 import { reportIndicators } from '../../queries/report-indicators.ts';
+import { projectYears } from '../../queries/project-years.ts';
+import { formatPercent, formatScore } from '../../lib/format.ts';
 import { BudgetBlock } from './budget-block.tsx';
 import { FindingsList } from './findings-list.tsx';
 import { flagsByLine } from './flags.ts';
@@ -66,6 +68,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
     <div className="report" data-testid="report" data-state="ready" data-source={source} data-report={row.report_id}>
       {backBar}
       <ReportTitle header={row} />
+      <OtherYears reportId={row.report_id} />
       <ReportFigures header={row} indicators={indicators.rows} />
       <figure className="card report-sheet" data-testid="report-sheet" aria-labelledby="report-sheet-title">
         <figcaption className="sheet-caption">
@@ -83,6 +86,25 @@ export function ReportDetail({ reportId }: { reportId: string }) {
       </figure>
       <FindingsList findings={findings.rows ?? []} tableLines={tableLines} />
     </div>
+  );
+}
+
+/** The same project's reports of other years (fund + project + department), each a link. */
+function OtherYears({ reportId }: { reportId: string }) {
+  const { lang, t } = useI18n();
+  const url = useUrlState();
+  const years = useQuery(useMemo(() => projectYears(reportId), [reportId]));
+  if (!years.rows || years.rows.length === 0) return null;
+  return (
+    <nav className="report-years" data-testid="report-years" aria-label={t('report.otherYears')}>
+      <span className="report-years-label">{t('report.otherYears')}</span>
+      {years.rows.map((other) => (
+        <button key={other.report_id} type="button" className="link-button" data-report-id={other.report_id}
+          onClick={() => url.setParams({ report: other.report_id })}>
+          {t('report.otherYear', { year: other.year ?? '—', value: formatScore(other.total_score, lang), rate: formatPercent(other.execution_rate, lang) })}
+        </button>
+      ))}
+    </nav>
   );
 }
 

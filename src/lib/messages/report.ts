@@ -1,6 +1,8 @@
 /** Labels of the report view: Chinese (default) and English, the same keys in both. */
 export const zh = {
   'report.back': '← 返回',
+  'report.otherYears': '本项目其他年度',
+  'report.otherYear': '{year} 年（自评 {value} 分，执行率 {rate}）',
   'report.allReports': '全部报告',
   'report.listTitle': '报告列表',
   'report.listCount': '共 {count} 份',
@@ -92,6 +94,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'report.back': '← Back',
+  'report.otherYears': 'This project in other years',
+  'report.otherYear': '{year} (score {value}, execution {rate})',
   'report.allReports': 'All reports',
   'report.listTitle': 'Reports',
   'report.listCount': '{count} {count|report|reports}',

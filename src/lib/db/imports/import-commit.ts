@@ -9,6 +9,7 @@ import { SCHEMA } from '../../../parser/schema.ts';
 import { ImportFailedError, type ImportProblem } from '../../import/import-problem.ts';
 import { ALLOWED_VALUES, listNames, requiredColumns } from '../../import/contract-rows.ts';
 import type { ImportSql } from './import-sql.ts';
+import { normalizedSql } from '../../../queries/normalized-text.ts';
 import type { TableChunk } from '../../import/prepare-import.ts';
 import { originViewsSql, type BaseDataset, type ImportLayers } from '../dataset/origin-views.ts';
 import { createTableFromCsvSql, insertFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from '../dataset/schema.ts';
@@ -335,7 +336,7 @@ async function keepReplaced(sql: ImportSql, schema: string, ids: readonly string
 }
 
 /** Text compared without white space, brackets and common punctuation, in lower case. */
-const normalized = (expression: string) => `lower(regexp_replace(coalesce(${expression}, ''), '[\\s　()（）·.．、,，\\-_]+', '', 'g'))`;
+const normalized = normalizedSql;
 
 /** Year, city, fund, project and department, when the report names at least the first four. */
 const identitySql = (r: string) =>
