@@ -27,7 +27,8 @@ import { DUCKDB_FILE_NAME, writeDuckdbFile } from './duckdb-file.ts';
 import { cleanUpOnSignals, removeLeftovers, replaceTables } from './output-folder.ts';
 import { citiesOf } from './generate/places.ts';
 import { generateReport } from './generate/report-text.ts';
-import { CsvTableWriter } from './generate/table-files.ts';
+import { CsvTableWriter } from './csv-table-writer.ts';
+import { ProgressLine } from './progress-line.ts';
 
 export type GenerateFormat = 'files' | 'csv' | 'duckdb';
 
@@ -76,25 +77,12 @@ export function parseArgs(argv: string[], cwd: string): GenerateOptions {
   return { ...options, out: path.resolve(cwd, options.out) };
 }
 
-/** Progress on a terminal: one line rewritten in place, a few times a second. */
-function progressLine(total: number, started: number): (done: number) => void {
-  if (!process.stderr.isTTY) return () => {};
-  let shown = 0;
-  return (done) => {
-    const now = performance.now();
-    if (done < total && now - shown < 250) return;
-    shown = now;
-    const rate = done / ((now - started) / 1000);
-    const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-    process.stderr.write(`\r${done.toLocaleString('en')} / ${total.toLocaleString('en')} reports  ${Math.round(rate).toLocaleString('en')}/s  ETA ${eta} s   ${done === total ? '\n' : ''}`);
-  };
-}
-
 export async function generate(options: GenerateOptions, log: (line: string) => void): Promise<GenerateResult> {
   const cities = citiesOf(options.seed);
   const idWidth = Math.max(6, String(options.reports - 1).length);
   const started = performance.now();
-  const progress = progressLine(options.reports, started);
+  const line = process.stderr.isTTY ? new ProgressLine(process.stderr, 'reports') : null;
+  const progress = (done: number) => line?.show(done, options.reports);
   const encoder = new TextEncoder();
   let result: GenerateResult;
   if (options.format === 'files') {

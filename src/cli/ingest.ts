@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb] [--lang zh|en]
+ * npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb] [--lang zh|en] [--jobs N]
  *
  * Parses report files (.docx, .xlsx, .html, .txt; one report for each self-evaluation table of a
  * file) into the four contract tables. Folders are read with the folders in them; their files in
@@ -9,17 +9,27 @@
  * readers of `<out>/current/` see the old tables or the new ones, whenever the run is stopped.
  * `findings.message` is written in the language of `--lang` (Chinese unless asked); the code and
  * `findings.params` it is rendered from are the same in every language.
+ *
+ * The files are parsed by `--jobs` worker threads (one per core unless asked; `--jobs 1` parses
+ * in this thread) and their rows appended to the staging folder's CSVs in the files' order as
+ * they come: the memory is that of the files in flight, not of the tables, and the bytes are
+ * the same whatever the number of jobs. Only the report ids are kept, to refuse a file whose id
+ * was read already. On a terminal, a progress line (files, reports/s, ETA).
  */
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyTables, parseReportFile, ReportParseError, type ParsedFile, type ParsedReport } from '../parser/index.ts';
-import { TABLE_NAMES, type MessageLang, type NormalizedTables } from '../parser/types.ts';
-import { SCHEMA } from '../parser/schema.ts';
-import { toCsv } from '../lib/csv.ts';
+import { ReportParseError } from '../parser/index.ts';
+import type { MessageLang } from '../parser/types.ts';
 import { isReportFile, REPORT_EXTENSIONS } from '../parser/readers/extensions.ts';
+import { CsvTableWriter, zeroCounts, type TableCounts } from './csv-table-writer.ts';
 import { writeDuckdbFile, DUCKDB_FILE_NAME } from './duckdb-file.ts';
 import { cleanUpOnSignals, removeLeftovers, replaceTables } from './output-folder.ts';
+import type { FileOutcome } from './ingest/parse-file.ts';
+import { openParsePool, type ParsePool } from './ingest/parse-pool.ts';
+import { workerScript } from './ingest/worker-script.ts';
+import { ProgressLine } from './progress-line.ts';
 
 export interface IngestOptions {
   inputs: string[];
@@ -27,27 +37,37 @@ export interface IngestOptions {
   format: 'csv' | 'duckdb';
   /** The language of `findings.message` (zh when not given). */
   lang?: MessageLang;
+  /** Worker threads that parse (one per core when not given); 1 parses in the calling thread. */
+  jobs?: number;
 }
 
 export interface IngestResult {
-  tables: NormalizedTables;
+  /** Rows written to each table. */
+  counts: TableCounts;
+  /** The reports written, in order. */
+  reportIds: string[];
   failures: { file: string; message: string }[];
   written: string[];
 }
 
-const USAGE = 'usage: npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb] [--lang zh|en]';
+const USAGE = 'usage: npm run ingest -- [files or folders…] [--out DIR] [--format csv|duckdb] [--lang zh|en] [--jobs N]';
 
 export function parseArgs(argv: string[], cwd: string): IngestOptions {
   const inputs: string[] = [];
   let out = 'data';
   let format: IngestOptions['format'] = 'csv';
   let lang: MessageLang = 'zh';
+  let jobs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--out' || arg === '--format' || arg === '--lang') {
+    if (arg === '--out' || arg === '--format' || arg === '--lang' || arg === '--jobs') {
       const value = argv[++i];
       if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
       if (arg === '--out') out = value;
+      else if (arg === '--jobs') {
+        jobs = Number(value);
+        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new Error(`--jobs must be a whole number from 1 to 256, not “${value}”\n${USAGE}`);
+      }
       else if (arg === '--lang') {
         if (value !== 'zh' && value !== 'en') throw new Error(`--lang must be zh or en, not “${value}”\n${USAGE}`);
         lang = value;
@@ -60,7 +80,7 @@ export function parseArgs(argv: string[], cwd: string): IngestOptions {
     } else inputs.push(arg);
   }
   if (inputs.length === 0) inputs.push('data/raw');
-  return { inputs: inputs.map((p) => path.resolve(cwd, p)), out: path.resolve(cwd, out), format, lang };
+  return { inputs: inputs.map((p) => path.resolve(cwd, p)), out: path.resolve(cwd, out), format, lang, ...(jobs === undefined ? {} : { jobs }) };
 }
 
 interface FileList {
@@ -104,76 +124,113 @@ async function listFiles(inputs: string[]): Promise<FileList> {
 
 const SKIPPED_LISTED = 5;
 
-export async function ingest(options: IngestOptions, log: (line: string) => void, warn: (line: string) => void): Promise<IngestResult> {
-  const tables = emptyTables();
+export interface IngestHooks {
+  /** Called after each file is written: files done, files in all, reports so far. */
+  progress?: (done: number, total: number, reports: number) => void;
+}
+
+export async function ingest(options: IngestOptions, log: (line: string) => void, warn: (line: string) => void, hooks: IngestHooks = {}): Promise<IngestResult> {
   const failures: IngestResult['failures'] = [];
+  const reportIds: string[] = [];
   const seen = new Set<string>();
+  let counts = zeroCounts();
   await removeLeftovers(options.out);
+  const jobsAsked = options.jobs ?? availableParallelism();
+  if (jobsAsked > 1) void workerScript().catch(() => {}); // made while the files are listed; its error, if any, comes with the pool
   const list = await listFiles(options.inputs);
   for (const { file, message } of list.broken) {
     failures.push({ file: path.basename(file), message: `${path.basename(file)}: ${message}` });
     warn(`✗ ${path.basename(file)}: ${message}`);
   }
-  for (const file of list.files) {
-    const name = path.basename(file);
+  const written = await replaceTables(options.out, async (staging) => {
+    const writer = new CsvTableWriter(staging);
+    const pool = await openParsePool(Math.min(jobsAsked, list.files.length), options.lang ?? 'zh');
     try {
-      const parsed = parseReportFile(new Uint8Array(await readFile(file)), name, { lang: options.lang });
-      for (const report of parsed.reports) {
-        const id = report.reports[0].report_id;
-        if (seen.has(id)) throw new ReportParseError(name, `report_id “${id}” 与已读入的文件重复 / duplicate report id`);
-        seen.add(id);
+      await readInOrder(list.files, pool, (name, outcome) => {
+        const failure = writeFile(name, outcome, { writer, seen, reportIds }, log, warn);
+        failures.push(...failure.map((message) => ({ file: name, message })));
+      }, (done) => hooks.progress?.(done, list.files.length, writer.counts.reports));
+    } finally {
+      try {
+        writer.close();
+      } finally {
+        await pool.close();
       }
-      for (const report of parsed.reports) for (const table of TABLE_NAMES) (tables[table] as unknown[]).push(...report[table]);
-      if (parsed.reports.length > 0) log(`✓ ${name}  ${describe(parsed)}`);
-      for (const refusal of parsed.refusals) {
-        failures.push({ file: name, message: refusal.message });
-        warn(`✗ ${refusal.message}`);
-      }
-    } catch (error) {
-      const message = error instanceof ReportParseError ? error.message : `${name}: ${(error as Error).message}`;
-      failures.push({ file: name, message });
-      warn(`✗ ${message}`);
     }
-  }
-  if (list.skipped.length > 0) {
-    const names = list.skipped.slice(0, SKIPPED_LISTED).map((f) => path.relative(process.cwd(), f) || f).join(', ');
-    log(`skipped ${list.skipped.length} file(s) not in a report format (${REPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}): ${names}${list.skipped.length > SKIPPED_LISTED ? ', …' : ''}`);
-  }
-  const written = tables.reports.length > 0 ? await replaceTables(options.out, (staging) => writeTables(tables, options.format, staging)) : [];
-  log(`${tables.reports.length} reports, ${tables.indicators.length} indicators, ${tables.findings.length} findings; ${failures.length} failed` +
+    counts = writer.counts;
+    if (list.skipped.length > 0) {
+      const names = list.skipped.slice(0, SKIPPED_LISTED).map((f) => path.relative(process.cwd(), f) || f).join(', ');
+      log(`skipped ${list.skipped.length} file(s) not in a report format (${REPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}): ${names}${list.skipped.length > SKIPPED_LISTED ? ', …' : ''}`);
+    }
+    if (counts.reports === 0) return null;
+    if (options.format === 'csv') return CsvTableWriter.names();
+    await writeDuckdbFile(staging, path.join(staging, DUCKDB_FILE_NAME));
+    // The CSVs were the database's source only: the CSVs readers see, if any, stay as they are.
+    await Promise.all(CsvTableWriter.names().map((name) => rm(path.join(staging, name))));
+    return [DUCKDB_FILE_NAME];
+  });
+  log(`${counts.reports} reports, ${counts.indicators} indicators, ${counts.findings} findings; ${failures.length} failed` +
     (written.length ? ` → ${path.relative(process.cwd(), path.dirname(written[0])) || '.'}/` : ' — nothing written'));
-  return { tables, failures, written };
+  return { counts, reportIds, failures, written };
 }
 
-/** `15 indicators, 11 findings (utf-8)`, or per table for a file of several. */
-function describe(parsed: ParsedFile): string {
-  const count = (report: ParsedReport) => `${report.indicators.length} indicators, ${report.findings.length} findings`;
-  const tables = parsed.reports.length + parsed.refusals.length;
-  const what = parsed.reports.length === 1 && tables === 1 ? count(parsed.reports[0])
-    : `${parsed.reports.length} of ${tables} tables read: ${parsed.reports.map((r) => `${r.reports[0].report_id} (${count(r)})`).join('; ')}`;
-  return `${what} (${parsed.format === 'text' || parsed.format === 'pipe' || parsed.format === 'html' ? parsed.encoding : parsed.format})`;
-}
-
-/** The tables as files in `folder`; returns their names. */
-async function writeTables(tables: NormalizedTables, format: IngestOptions['format'], folder: string): Promise<string[]> {
-  const csvFiles = TABLE_NAMES.map((table) => `${table}.csv`);
-  for (const table of TABLE_NAMES) {
-    const columns = SCHEMA[table].map((c) => c.name);
-    await writeFile(path.join(folder, `${table}.csv`), toCsv(tables[table] as unknown as Record<string, unknown>[], columns));
+/**
+ * Hands each file's outcome to `take` in the files' order, whatever order the pool answers in:
+ * the pool is asked for at most `pool.window` files ahead of the one awaited, so the answers held
+ * stay few whatever the number of files.
+ */
+async function readInOrder(files: string[], pool: ParsePool, take: (name: string, outcome: FileOutcome) => void, done: (count: number) => void): Promise<void> {
+  const ahead = new Map<number, Promise<FileOutcome>>();
+  let asked = 0;
+  for (let index = 0; index < files.length; index++) {
+    for (; asked < files.length && asked <= index + pool.window; asked++) {
+      const answer = pool.parse(files[asked], path.basename(files[asked]));
+      answer.catch(() => {}); // awaited in its turn; a failure before then must not count as unhandled
+      ahead.set(asked, answer);
+    }
+    const outcome = await ahead.get(index)!;
+    ahead.delete(index);
+    take(path.basename(files[index]), outcome);
+    done(index + 1);
   }
-  if (format === 'csv') return csvFiles;
-  await writeDuckdbFile(folder, path.join(folder, DUCKDB_FILE_NAME));
-  // The CSVs were the database's source only: the CSVs readers see, if any, stay as they are.
-  await Promise.all(csvFiles.map((name) => rm(path.join(folder, name))));
-  return [DUCKDB_FILE_NAME];
+}
+
+/**
+ * One file's rows appended and its lines printed; returns its failures' messages. Its report ids
+ * are checked against every id read before it (only the ids are kept, not the rows): a file
+ * whose id was read already is refused whole.
+ */
+function writeFile(name: string, outcome: FileOutcome, into: { writer: CsvTableWriter; seen: Set<string>; reportIds: string[] }, log: (line: string) => void, warn: (line: string) => void): string[] {
+  if (!outcome.ok) {
+    warn(`✗ ${outcome.message}`);
+    return [outcome.message];
+  }
+  for (const id of outcome.reportIds) {
+    if (into.seen.has(id)) {
+      const message = new ReportParseError(name, `report_id “${id}” 与已读入的文件重复 / duplicate report id`).message;
+      warn(`✗ ${message}`);
+      return [message];
+    }
+    into.seen.add(id);
+  }
+  into.reportIds.push(...outcome.reportIds);
+  into.writer.append(outcome.rows);
+  if (outcome.reportIds.length > 0) log(`✓ ${name}  ${outcome.summary}`);
+  for (const refusal of outcome.refusals) warn(`✗ ${refusal}`);
+  return outcome.refusals;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   cleanUpOnSignals();
   try {
     const options = parseArgs(process.argv.slice(2), process.cwd());
-    const result = await ingest(options, (l) => console.log(l), (l) => console.error(l));
-    process.exitCode = result.failures.length > 0 || result.tables.reports.length === 0 ? 1 : 0;
+    // Progress only on a terminal: piped or redirected, the output is the lines it always was.
+    const progress = process.stdout.isTTY ? new ProgressLine(process.stdout, 'files') : null;
+    const print = (write: () => void) => (progress ? progress.print(write) : write());
+    const result = await ingest(options, (l) => print(() => console.log(l)), (l) => print(() => console.error(l)), {
+      progress: progress ? (done, total, reports) => progress.show(done, total, reports) : undefined,
+    });
+    process.exitCode = result.failures.length > 0 || result.counts.reports === 0 ? 1 : 0;
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 2;

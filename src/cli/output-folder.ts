@@ -100,44 +100,56 @@ async function sameTables(staging: string, names: string[], previous: Previous):
 /** Names a run's folders, unique within this process even when runs follow within a millisecond (tests). */
 let lastStamp = 0;
 /**
- * What this run removes if it stops now, on an error or a signal: its staging folder; then the
- * version and the new link, until the switch; after it, what the new version replaced.
+ * A run under way. `toRemove`: what it removes if it stops now, on an error or a signal: its
+ * staging folder; then the version and the new link, until the switch; after it, what the new
+ * version replaced. Each run keeps its own (a process may run several at once, as the tests do,
+ * each writing for as long as its files take to parse); a signal's handler clears them all.
  */
-let toRemove: string[] = [];
-/** Set once the switch is made: from then on an interrupted run has its new tables in place. */
+interface Run {
+  toRemove: string[];
+}
+const running = new Set<Run>();
+/** Set once a switch is made: from then on an interrupted command has its new tables in place. */
 let switched = false;
 
 /**
  * Writes a new set of tables with `write(staging)` (which returns the names of the files it
- * wrote) and makes it the output's current set, keeping the current set's other files (a
- * `--format duckdb` run into a folder of CSVs adds the database beside them). Returns the paths
- * of the files written, as readers open them. An unchanged set is left as it is, so that
- * re-running the ingest on the same reports changes nothing (data/ is committed).
+ * wrote, or null when it has nothing to write) and makes it the output's current set, keeping the
+ * current set's other files (a `--format duckdb` run into a folder of CSVs adds the database
+ * beside them). Returns the paths of the files written, as readers open them; none, and the
+ * output as it was (not even made when it was not there), when `write` gives null. An unchanged
+ * set is left as it is, so that re-running the ingest on the same reports changes nothing
+ * (data/ is committed).
  */
-export async function replaceTables(out: string, write: (staging: string) => Promise<string[]>): Promise<string[]> {
-  await mkdir(out, { recursive: true });
+export async function replaceTables(out: string, write: (staging: string) => Promise<string[] | null>): Promise<string[]> {
+  await mkdir(path.dirname(out), { recursive: true });
   lastStamp = Math.max(Date.now(), lastStamp + 1);
   const id = `${process.pid}-${lastStamp}`;
   // Beside the output, where no reader looks; inside it (hidden) only when the output is another
-  // file system (a mount point), where renaming the staging folder into it would fail.
-  const sameDevice = (await stat(path.dirname(out))).dev === (await stat(out)).dev;
+  // file system (a mount point), where renaming the staging folder into it would fail. An output
+  // not made yet will be made in its parent, on the parent's file system.
+  const outDevice = (await stat(out).catch(() => null))?.dev;
+  const sameDevice = outDevice === undefined || (await stat(path.dirname(out))).dev === outDevice;
   const staging = sameDevice ? path.join(path.dirname(out), `.${path.basename(out)}.ingest-${id}`) : path.join(out, `.ingest-${id}`);
-  toRemove = [staging]; // before the mkdir: a signal handled while it is under way must find it
+  const run: Run = { toRemove: [staging] }; // before the mkdir: a signal handled while it is under way must find it
+  running.add(run);
   await mkdir(staging);
   try {
     await pauseAt('staging');
     const names = await write(staging);
+    if (names === null) return [];
+    await mkdir(out, { recursive: true });
     const previous = await previousTables(out);
     const kept = previous.names.filter((name) => !names.includes(name));
     for (const name of kept) await copyFile(path.join(previous.folder, name), path.join(staging, name));
     if (!(await sameTables(staging, [...names, ...kept], previous))) {
       await pauseAt('staged');
-      await switchTo(out, staging, id, previous);
+      await switchTo(run, out, staging, id, previous);
     }
     return names.map((name) => path.join(out, CURRENT, name));
   } finally {
-    await Promise.all(toRemove.map((entry) => rm(entry, { recursive: true, force: true })));
-    toRemove = [];
+    await Promise.all(run.toRemove.map((entry) => rm(entry, { recursive: true, force: true })));
+    running.delete(run);
   }
 }
 
@@ -154,23 +166,23 @@ const handlePendingSignals = () => new Promise<void>((resolve) => setImmediate((
  * same synchronous stretch, so that a signal's handler, wherever it runs, removes what it must
  * (SIGKILL leaves it to the next run's removeLeftovers).
  */
-async function switchTo(out: string, staging: string, id: string, previous: Previous): Promise<void> {
+async function switchTo(run: Run, out: string, staging: string, id: string, previous: Previous): Promise<void> {
   const version = `.tables-${id}`;
   const link = path.join(out, `.${CURRENT}-${id}`);
   renameSync(staging, path.join(out, version));
-  toRemove = [path.join(out, version)];
+  run.toRemove = [path.join(out, version)];
   await pauseAt('moved-in');
   symlinkSync(version, link);
-  toRemove.push(link);
+  run.toRemove.push(link);
   await handlePendingSignals();
   renameSync(link, path.join(out, CURRENT)); // the switch
   switched = true;
   // Replaced: the previous version, or the tables an older ingest left loose (now in the version).
-  toRemove = previous.version === undefined ? previous.names.map((name) => path.join(out, name))
+  run.toRemove = previous.version === undefined ? previous.names.map((name) => path.join(out, name))
     : OWN_ENTRY.test(previous.version) ? [path.join(out, previous.version)] : [];
   await pauseAt('switched');
-  for (const entry of toRemove) removeNow(entry);
-  toRemove = [];
+  for (const entry of run.toRemove) removeNow(entry);
+  run.toRemove = [];
 }
 
 /**
@@ -196,7 +208,7 @@ function removeNow(entry: string): void {
 export function cleanUpOnSignals(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      for (const entry of toRemove) removeNow(entry);
+      for (const run of running) for (const entry of run.toRemove) removeNow(entry);
       console.error(switched
         ? `已中断（${signal}），新的表已经就位 / interrupted (${signal}) after the new tables were in place`
         : `已中断（${signal}），输出文件夹未改动 / interrupted (${signal}): the output folder is as it was`);

@@ -67,9 +67,9 @@ describe('npm run generate', () => {
     const read = await ingest(ingestArgs([path.join(out, 'raw'), '--out', ingested], root), quiet, (line) => warnings.push(line));
     expect(warnings).toEqual([]);
     expect(read.failures).toEqual([]);
-    expect(read.tables.reports).toHaveLength(50);
+    expect(read.counts.reports).toBe(50);
     const direct = await run(['--reports', '50', '--seed', '3', '--format', 'csv']);
-    expect(direct.result).toMatchObject({ reports: 50, indicators: read.tables.indicators.length, findings: read.tables.findings.length });
+    expect(direct.result).toMatchObject({ reports: 50, indicators: read.counts.indicators, findings: read.counts.findings });
     for (const table of TABLE_NAMES) {
       const fromFiles = await readFile(path.join(ingested, 'current', `${table}.csv`), 'utf8');
       expect(await readFile(path.join(direct.out, 'current', `${table}.csv`), 'utf8'), table).toBe(fromFiles);

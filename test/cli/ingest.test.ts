@@ -146,7 +146,7 @@ describe('ingest CLI', () => {
     const errors: string[] = [];
     const result = await ingest(parseArgs([input, '--out', out], root), (l) => lines.push(l), (l) => errors.push(l));
     expect(errors).toEqual([]);
-    expect(result.tables.reports.map((r) => r.report_id)).toEqual(['岳阳', '水利#1', '水利#2']);
+    expect(result.reportIds).toEqual(['岳阳', '水利#1', '水利#2']);
     expect(lines.find((l) => l.startsWith('✓ 水利.html'))).toMatch(/2 of 2 tables read: 水利#1 \(7 indicators.*水利#2 \(4 indicators/);
     expect(lines.find((l) => l.startsWith('skipped'))).toMatch(/^skipped 2 file\(s\) not in a report format \(.*\.docx.*\): .*岳阳\.pdf, .*README\.md$/);
   });
@@ -159,7 +159,7 @@ describe('ingest CLI', () => {
     await promisify(execFile)('mkfifo', [path.join(input, 'pipe.txt')]);
     const errors: string[] = [];
     const result = await ingest(parseArgs([input, '--out', out], root), quiet, (l) => errors.push(l));
-    expect(result.tables.reports).toHaveLength(1);
+    expect(result.reportIds).toHaveLength(1);
     expect(errors).toEqual([
       '✗ link.txt: 链接指向的文件不存在 / a link to a file that does not exist',
       '✗ pipe.txt: 不是普通文件（管道、设备或套接字）/ not a regular file (a pipe, device or socket)',

@@ -64,6 +64,40 @@ describe('replaceTables', () => {
   });
 });
 
+describe('replaceTables, more than one run at a time in one process', () => {
+  it('keeps each run\'s staging to itself: one failing while another writes removes only its own', async () => {
+    const [first, second] = [await outputFolder(), await outputFolder()];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const failing = replaceTables(second, async (staging) => {
+      await writeFile(path.join(staging, 'reports.csv'), 'second');
+      await gate;
+      throw new Error('disk full');
+    });
+    // The first run is still writing (as an ingest parsing its files) when the second fails.
+    const slow = replaceTables(first, async (staging) => {
+      await writeFile(path.join(staging, 'reports.csv'), 'first');
+      release();
+      await failing.catch(() => {});
+      await writeFile(path.join(staging, 'findings.csv'), 'first');
+      return ['reports.csv', 'findings.csv'];
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    await slow;
+    expect(await read(path.join(first, CURRENT))).toEqual({ 'findings.csv': 'first', 'reports.csv': 'first' });
+    expect(await readdir(path.dirname(second))).toEqual([]);
+  });
+
+  it('makes nothing when the write has nothing to write, not even the output folder', async () => {
+    const out = await outputFolder();
+    expect(await replaceTables(out, async (staging) => {
+      await writeFile(path.join(staging, 'reports.csv'), 'partial');
+      return null;
+    })).toEqual([]);
+    expect(await readdir(path.dirname(out))).toEqual([]);
+  });
+});
+
 describe('tablesFolder', () => {
   it('is <dir>/current for an ingest\'s folder and the folder itself for one made by hand', async () => {
     const out = await outputFolder();
