@@ -13,7 +13,8 @@ import { formatCsvValue } from '../lib/csv.ts';
 import { SCHEMA } from '../parser/schema.ts';
 import { TABLE_NAMES, type NormalizedTables, type TableName } from '../parser/types.ts';
 
-const BATCH_CHARACTERS = 4 << 20;
+/** Characters pending per table before they are written: ≤ 2 MB of two-byte string each, so the heap needed stays small. */
+const BATCH_CHARACTERS = 1 << 20;
 
 export type TableCounts = Record<TableName, number>;
 
