@@ -144,8 +144,9 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
   }
   const written = await replaceTables(options.out, async (staging) => {
     const writer = new CsvTableWriter(staging);
-    const pool = await openParsePool(Math.min(jobsAsked, list.files.length), options.lang ?? 'zh');
+    let pool: ParsePool | null = null;
     try {
+      pool = await openParsePool(Math.min(jobsAsked, list.files.length), options.lang ?? 'zh');
       await readInOrder(list.files, pool, (name, outcome) => {
         const failure = writeFile(name, outcome, { writer, seen, reportIds }, log, warn);
         failures.push(...failure.map((message) => ({ file: name, message })));
@@ -154,7 +155,7 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
       try {
         writer.close();
       } finally {
-        await pool.close();
+        await pool?.close();
       }
     }
     counts = writer.counts;
