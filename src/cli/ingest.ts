@@ -10,10 +10,10 @@
  * `findings.message` is written in the language of `--lang` (Chinese unless asked); the code and
  * `findings.params` it is rendered from are the same in every language.
  *
- * The files are parsed by `--jobs` worker threads (one per core unless asked; `--jobs 1` parses
- * in this thread) and their rows appended to the staging folder's CSVs in the files' order as
- * they come: the memory is that of the files in flight, not of the tables, and the bytes are
- * the same whatever the number of jobs. Only the report ids are kept, to refuse a file whose id
+ * The files are parsed by `--jobs` worker threads (unless asked, one per core, at most one per
+ * 100 files; `--jobs 1` parses in this thread) and their rows appended to the staging folder's
+ * CSVs in the files' order as they come: the memory is that of the files in flight, not of the
+ * tables, and the bytes are the same whatever the number of jobs. Only the report ids are kept, to refuse a file whose id
  * was read already. On a terminal, a progress line (files, reports/s, ETA).
  */
 import { availableParallelism } from 'node:os';
@@ -28,7 +28,6 @@ import { writeDuckdbFile, DUCKDB_FILE_NAME } from './duckdb-file.ts';
 import { cleanUpOnSignals, removeLeftovers, replaceTables } from './output-folder.ts';
 import type { FileOutcome } from './ingest/parse-file.ts';
 import { openParsePool, type ParsePool } from './ingest/parse-pool.ts';
-import { workerScript } from './ingest/worker-script.ts';
 import { ProgressLine } from './progress-line.ts';
 
 export interface IngestOptions {
@@ -37,7 +36,7 @@ export interface IngestOptions {
   format: 'csv' | 'duckdb';
   /** The language of `findings.message` (zh when not given). */
   lang?: MessageLang;
-  /** Worker threads that parse (one per core when not given); 1 parses in the calling thread. */
+  /** Worker threads that parse (when not given, one per core and per 100 files); 1 parses in the calling thread. */
   jobs?: number;
 }
 
@@ -123,6 +122,12 @@ async function listFiles(inputs: string[]): Promise<FileList> {
 }
 
 const SKIPPED_LISTED = 5;
+/**
+ * Unless --jobs says otherwise, a worker thread per core but not more than one per this many
+ * files: a worker takes ~0.3 s to start, the time of ~100 files, so a few files (the bundled five)
+ * are parsed in the main thread.
+ */
+const FILES_PER_WORKER = 100;
 
 export interface IngestHooks {
   /** Called after each file is written: files done, files in all, reports so far. */
@@ -135,9 +140,8 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
   const seen = new Set<string>();
   let counts = zeroCounts();
   await removeLeftovers(options.out);
-  const jobsAsked = options.jobs ?? availableParallelism();
-  if (jobsAsked > 1) void workerScript().catch(() => {}); // made while the files are listed; its error, if any, comes with the pool
   const list = await listFiles(options.inputs);
+  const jobs = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.ceil(list.files.length / FILES_PER_WORKER)), list.files.length);
   for (const { file, message } of list.broken) {
     failures.push({ file: path.basename(file), message: `${path.basename(file)}: ${message}` });
     warn(`✗ ${path.basename(file)}: ${message}`);
@@ -146,7 +150,7 @@ export async function ingest(options: IngestOptions, log: (line: string) => void
     const writer = new CsvTableWriter(staging);
     let pool: ParsePool | null = null;
     try {
-      pool = await openParsePool(Math.min(jobsAsked, list.files.length), options.lang ?? 'zh');
+      pool = await openParsePool(jobs, options.lang ?? 'zh');
       await readInOrder(list.files, pool, (name, outcome) => {
         const failure = writeFile(name, outcome, { writer, seen, reportIds }, log, warn);
         failures.push(...failure.map((message) => ({ file: name, message })));

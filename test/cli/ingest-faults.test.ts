@@ -5,7 +5,9 @@
  * A handled signal also leaves no staging folder; what SIGKILL leaves, the next run removes.
  *
  * The layout is npm run ingest's: <tmp>/data/raw holds the reports, <tmp>/data the tables. Before:
- * the tables of 2 reports. After: those of 40 (the 5 of data/raw, 8 copies each).
+ * the tables of 2 reports. After: those of 40 (the 5 of data/raw, 8 copies each). So few files
+ * are parsed in the main thread unless asked: half the random kills ask for two worker threads
+ * (`--jobs 2`), which must end with the process and change nothing in what readers see.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
@@ -24,7 +26,7 @@ type Signal = 'SIGKILL' | 'SIGINT' | 'SIGTERM';
 /** The steps of a run's write, in order (src/cli/output-folder.ts). */
 const POINTS = ['staging', 'staged', 'moved-in', 'switched'] as const;
 /** Killed `delay` ms after the process started or after it read its first report, or when it reaches `point`. */
-type Plan = { signal: Signal; delay: number; after: 'spawn' | 'first report' } | { signal: Signal; point: (typeof POINTS)[number] };
+type Plan = { signal: Signal; delay: number; after: 'spawn' | 'first report'; jobs?: number } | { signal: Signal; point: (typeof POINTS)[number] };
 interface Run { plan: Plan; code: number | null; killedBy: NodeJS.Signals | null; stdout: string; stderr: string; seen: string; firstReportMs: number; totalMs: number }
 
 /** What readers see of an output folder: every file not hidden, links followed, with its content. */
@@ -54,7 +56,8 @@ async function run(template: string, plan: Plan): Promise<Run & { parent: string
   await cp(template, parent, { recursive: true, verbatimSymlinks: true });
   const data = path.join(parent, 'data');
   const env = { ...process.env, ...('point' in plan ? { INGEST_PAUSE_AT: plan.point } : {}) };
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, path.join(data, 'raw'), '--out', data], { cwd: root, env });
+  const jobs = 'jobs' in plan && plan.jobs ? ['--jobs', String(plan.jobs)] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, path.join(data, 'raw'), '--out', data, ...jobs], { cwd: root, env });
   const started = performance.now();
   let firstReportMs = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -136,7 +139,9 @@ describe('ingest killed at any point', () => {
     // each step of the write.
     const plans: Plan[] = [];
     const spread = (runs: number, after: 'spawn' | 'first report', ms: number) => {
-      for (let k = 0; k < runs; k++) plans.push({ signal: k % 2 ? 'SIGINT' : 'SIGKILL', delay: Math.round(((k + Math.random()) / runs) * ms), after });
+      for (let k = 0; k < runs; k++) {
+        plans.push({ signal: k % 2 ? 'SIGINT' : 'SIGKILL', delay: Math.round(((k + Math.random()) / runs) * ms), after, ...(Math.floor(k / 2) % 2 ? { jobs: 2 } : {}) });
+      }
     };
     spread(10, 'spawn', undisturbed.totalMs);
     spread(30, 'first report', undisturbed.workMs * 1.1);
@@ -174,7 +179,8 @@ describe('ingest killed at any point', () => {
     console.log(`ingest faults: ${outcomes.length} runs (undisturbed ${Math.round(undisturbed.totalMs)} ms, ${Math.round(undisturbed.workMs)} ms from the first report): ` +
       `${count((o) => o.outcome === 'before')} before, ${count((o) => o.outcome === 'after')} after; ` +
       `random kills while starting ${count((o) => 'delay' in o.plan && o.seen === 'starting')}, ` +
-      `parsing ${count((o) => 'delay' in o.plan && o.seen === 'parsing')}, after the total ${count((o) => 'delay' in o.plan && o.seen === 'done')}`);
+      `parsing ${count((o) => 'delay' in o.plan && o.seen === 'parsing')}, after the total ${count((o) => 'delay' in o.plan && o.seen === 'done')}; ` +
+      `with two worker threads ${count((o) => 'jobs' in o.plan && o.plan.jobs === 2)}`);
     expect(problems).toEqual([]);
     expect(outcomes.length).toBeGreaterThanOrEqual(50);
   }, 180_000); // ~30 s alone on two cores; more when other suites share them
