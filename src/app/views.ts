@@ -8,7 +8,7 @@
  * point its entry here at it.
  */
 import type { ComponentType } from 'react';
-import { overviewQueries } from '../features/overview/overview-queries.ts';
+import { overviewQueries } from '../queries/overview-queries.ts';
 import { OverviewView } from '../features/overview/overview-view.tsx';
 import type { MessageKey } from '../lib/i18n.ts';
 import { onDemand, ready, type OnDemand } from '../lib/on-demand.ts';

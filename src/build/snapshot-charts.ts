@@ -8,7 +8,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { DEFAULT_CHART_HEIGHT, FONT_FAMILY } from '../components/chart-option.ts';
 import { OVERVIEW_PARTS, THEME, THEME_OPTIONS } from '../components/chart-theme.ts';
-import { overviewChartList } from '../features/overview/overview-charts.ts';
+import { overviewChartList } from '../components/overview/overview-charts.ts';
 import { MESSAGES, translator } from '../lib/i18n.ts';
 import { snapshotChartFile, type Snapshot, type SnapshotChart } from '../lib/db/dataset/snapshot.ts';
 import type { Lang } from '../lib/url-state.ts';

@@ -6,7 +6,7 @@
  */
 import { openNodeDb } from './node-db.ts';
 import { renderSnapshotCharts } from './snapshot-charts.ts';
-import { overviewQueries } from '../features/overview/overview-queries.ts';
+import { overviewQueries } from '../queries/overview-queries.ts';
 import { filterOptions } from '../queries/filter-options.ts';
 import { NO_FILTERS } from '../queries/filters.ts';
 import { queryKey, type Query } from '../queries/query.ts';

@@ -9,7 +9,7 @@ import {
   budgetBy, filterOptions, findingsByCode, indicatorStatusCounts, overviewFigures, scoreHistogram,
 } from '../../src/queries/index.ts';
 import { openFixtureDb } from './helpers.ts';
-import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
+import { overviewQueries } from '../../src/queries/overview-queries.ts';
 import { BLANK_VALUE, NO_FILTERS } from '../../src/queries/filters.ts';
 import { numberLiteral } from '../../src/queries/query.ts';
 

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { overviewQueries } from '../../src/features/overview/overview-queries.ts';
+import { overviewQueries } from '../../src/queries/overview-queries.ts';
 import type { DuckDbHandle } from '../../src/lib/db/engine/duckdb-instance.ts';
 import { ENGINE_LOCK_SQL } from '../../src/lib/db/engine/engine-lock.ts';
 import { openDataset } from '../../src/lib/db/startup/open-dataset.ts';

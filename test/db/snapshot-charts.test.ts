@@ -8,7 +8,7 @@ import { buildSnapshot, type BuiltSnapshot } from '../../src/build/snapshot.ts';
 import { SNAPSHOT_CHART_WIDTHS, staticSvg } from '../../src/build/snapshot-charts.ts';
 import { nearestWidth } from '../../src/lib/db/dataset/snapshot.ts';
 import { overviewChartWidth } from '../../src/lib/overview-chart-width.ts';
-import { overviewChartList } from '../../src/features/overview/overview-charts.ts';
+import { overviewChartList } from '../../src/components/overview/overview-charts.ts';
 import { NO_FILTERS } from '../../src/queries/filters.ts';
 import { queryKey } from '../../src/queries/query.ts';
 import { FIXTURE_DIR } from './helpers.ts';

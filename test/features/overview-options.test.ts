@@ -1,9 +1,9 @@
 /** The overview's pure option builders: rows in, ECharts option out, no DOM. */
 import { describe, expect, it } from 'vitest';
-import { buildBudgetByCityOption } from '../../src/features/overview/budget-by-city-option.ts';
-import { buildFindingsByCodeOption } from '../../src/features/overview/findings-by-code-option.ts';
-import { buildIndicatorStatusOption } from '../../src/features/overview/indicator-status-option.ts';
-import { buildScoreHistogramOption } from '../../src/features/overview/score-histogram-option.ts';
+import { buildBudgetByCityOption } from '../../src/components/overview/budget-by-city-option.ts';
+import { buildFindingsByCodeOption } from '../../src/components/overview/findings-by-code-option.ts';
+import { buildIndicatorStatusOption } from '../../src/components/overview/indicator-status-option.ts';
+import { buildScoreHistogramOption } from '../../src/components/overview/score-histogram-option.ts';
 import { translator } from '../../src/lib/i18n.ts';
 import type { Lang } from '../../src/lib/url-state.ts';
 

@@ -13,8 +13,8 @@ import { useDrawnMarks } from '../../lib/perf.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { KeyFigures } from './key-figures.tsx';
 import { CitiesTable, namedCities, ReportsTable, RuleGapsTable } from './overview-tables.tsx';
-import { OVERVIEW_CHARTS, type OverviewChart } from './overview-charts.ts';
-import { overviewQueries, overviewQueryset } from './overview-queries.ts';
+import { OVERVIEW_CHARTS, type OverviewChart } from '../../components/overview/overview-charts.ts';
+import { overviewQueries, overviewQueryset } from '../../queries/overview-queries.ts';
 import { BLANK_VALUE } from '../../queries/filters.ts';
 
 const RELEASE_ECHARTS_AFTER_MS = 1500;

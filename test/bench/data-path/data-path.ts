@@ -6,7 +6,7 @@
  */
 import { openDataset } from '../../../src/lib/db/startup/open-dataset.ts';
 import { pageSession } from '../../../src/lib/db/session.ts';
-import { overviewQueries } from '../../../src/features/overview/overview-queries.ts';
+import { overviewQueries } from '../../../src/queries/overview-queries.ts';
 import { NO_FILTERS } from '../../../src/queries/filters.ts';
 
 // As main.tsx does: the overview's queries go to the worker right behind the load.

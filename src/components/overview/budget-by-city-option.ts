@@ -1,7 +1,7 @@
-import { budgetScale, budgetSeries, budgetTooltip, budgetValueAxis, scaledMoney } from '../../components/budget-series.ts';
-import type { ChartOption } from '../../components/chart-option.ts';
+import { budgetScale, budgetSeries, budgetTooltip, budgetValueAxis, scaledMoney } from '../budget-series.ts';
+import type { ChartOption } from '../chart-option.ts';
 import type { BudgetByRow } from '../../queries/budget-by.ts';
-import { ALL_CATEGORY_LABELS, LEGEND_GRID, TOP_LEGEND, type OptionContext } from './option-context.ts';
+import { ALL_CATEGORY_LABELS, LEGEND_GRID, TOP_LEGEND, type OptionContext } from '../option-context.ts';
 
 /** 年初 / 全年 / 执行 side by side for each city; the axis in 万元 or 亿元 as the figures require. */
 export function buildBudgetByCityOption(rows: readonly BudgetByRow[], { lang, t }: OptionContext): ChartOption {

@@ -3,13 +3,13 @@
  * draws them from live or snapshot rows; the build draws the same option from the snapshot's
  * rows into SVG pictures (src/build/snapshot-charts.ts) that the first paint shows.
  */
-import type { ChartOption, OptionContext } from '../../components/chart-option.ts';
+import type { ChartOption, OptionContext } from '../chart-option.ts';
 import type { Filters } from '../../queries/filters.ts';
 import type { Query } from '../../queries/query.ts';
 import { buildBudgetByCityOption } from './budget-by-city-option.ts';
 import { buildFindingsByCodeOption } from './findings-by-code-option.ts';
 import { buildIndicatorStatusOption } from './indicator-status-option.ts';
-import { overviewQueryset, SCORE_BIN_WIDTH } from './overview-queries.ts';
+import { overviewQueryset, SCORE_BIN_WIDTH } from '../../queries/overview-queries.ts';
 import { buildScoreHistogramOption } from './score-histogram-option.ts';
 
 type Queryset = ReturnType<typeof overviewQueryset>;

@@ -2,15 +2,15 @@
  * The overview's queries, in one place: the view runs them live and the build runs the same
  * list (with no filters) into snapshot.json, so the first paint needs no DuckDB.
  */
-import { citySummary } from '../../queries/city-summary.ts';
-import { findingsByCode } from '../../queries/findings-by-code.ts';
-import type { Filters } from '../../queries/filters.ts';
-import { indicatorStatusCounts } from '../../queries/indicator-status-counts.ts';
-import { overviewFigures } from '../../queries/overview-figures.ts';
-import { previousYear } from '../../queries/previous-year.ts';
-import type { Query } from '../../queries/query.ts';
-import { reportList } from '../../queries/report-list.ts';
-import { scoreHistogram } from '../../queries/score-histogram.ts';
+import { citySummary } from './city-summary.ts';
+import { findingsByCode } from './findings-by-code.ts';
+import type { Filters } from './filters.ts';
+import { indicatorStatusCounts } from './indicator-status-counts.ts';
+import { overviewFigures } from './overview-figures.ts';
+import { previousYear } from './previous-year.ts';
+import type { Query } from './query.ts';
+import { reportList } from './report-list.ts';
+import { scoreHistogram } from './score-histogram.ts';
 
 export const SCORE_BIN_WIDTH = 5;
 

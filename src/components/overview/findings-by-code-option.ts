@@ -1,8 +1,8 @@
-import { SEVERITY_COLORS, type ChartOption } from '../../components/chart-option.ts';
+import { SEVERITY_COLORS, type ChartOption } from '../chart-option.ts';
 import { formatCount } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import type { FindingsByCodeRow } from '../../queries/findings-by-code.ts';
-import { COMPACT_GRID, type OptionContext } from './option-context.ts';
+import { COMPACT_GRID, type OptionContext } from '../option-context.ts';
 
 /** Horizontal bars, most frequent code on top, coloured by the code's worst severity. */
 export function buildFindingsByCodeOption(rows: readonly FindingsByCodeRow[], { lang, t }: OptionContext): ChartOption {

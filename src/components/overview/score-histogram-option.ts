@@ -1,7 +1,7 @@
-import { type ChartOption } from '../../components/chart-option.ts';
+import { type ChartOption } from '../chart-option.ts';
 import { formatCount, formatNumber } from '../../lib/format.ts';
 import type { ScoreHistogramRow } from '../../queries/score-histogram.ts';
-import { AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from './option-context.ts';
+import { AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from '../option-context.ts';
 
 /** Scores below this still get their band; above it, bands from here to 100 always show, for context. */
 const CONTEXT_FROM = 80;

@@ -1,9 +1,9 @@
-import { STATUS_COLORS, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
+import { STATUS_COLORS, wrappedCategoryLabels, type ChartOption } from '../chart-option.ts';
 import { formatCount } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
 import { INDICATOR_STATUSES, type IndicatorStatusCountRow } from '../../queries/indicator-status-counts.ts';
-import { statusExplained } from '../../components/status-legend.ts';
-import { AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from './option-context.ts';
+import { statusExplained } from '../status-legend.ts';
+import { AXIS_NAME_STYLE, COMPACT_GRID, type OptionContext } from '../option-context.ts';
 
 /** Five statuses side by side: each name wraps inside 56 px, so `Partly met` and `Not met` stay apart on a phone. */
 const STATUS_LABELS = wrappedCategoryLabels(56);
