@@ -15,6 +15,8 @@ import { previousYear } from '../../src/queries/previous-year.ts';
 import { projectYears } from '../../src/queries/project-years.ts';
 import { normalizedSql } from '../../src/queries/normalized-text.ts';
 import { sql } from '../../src/queries/query.ts';
+import { yearTrend } from '../../src/queries/year-trend.ts';
+import { buildYearTrendOption } from '../../src/components/year-trend-option.ts';
 import { writeTwoYearDataset } from '../lib/two-year-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'two-years-'));
@@ -72,5 +74,30 @@ describe('the same project in other years', () => {
     expect(await same('产业链专项（二期）', '产业链专项 (二期)')).toBe(true);
     expect(await same('Fund A', 'fund-a')).toBe(true);
     expect(await same('产业链专项', '产业链专项二期')).toBe(false);
+  });
+});
+
+describe('a measure by year', () => {
+  it('gives every year the other filters leave, for all the reports and each chosen city', async () => {
+    const [y21] = await db.query(overviewFigures({ year: [2021] }));
+    const [y22] = await db.query(overviewFigures({ year: [2022] }));
+    const rates = await db.query(yearTrend({ year: [2022] }, 'execution_rate')); // the year filter left aside
+    expect(rates.map((r) => [r.year, r.label, r.reports])).toEqual([[2021, null, 5], [2022, null, 5]]);
+    expect(rates[0].value).toBeCloseTo(y21.executed! / y21.budget_adjusted!, 9);
+    expect(rates[1].value).toBeCloseTo(y22.executed! / y22.budget_adjusted!, 9);
+    const cities = await db.query(yearTrend({ city: ['株洲市', '益阳市'] }, 'mean_score'));
+    expect(cities.map((r) => [r.label, r.year, r.reports])).toEqual([
+      [null, 2021, 5], [null, 2022, 5], ['株洲市', 2021, 4], ['株洲市', 2022, 4], ['益阳市', 2021, 1], ['益阳市', 2022, 1],
+    ]);
+    // The same indicators both years: the same share met, 27 met of the 28 with a verdict.
+    const met = await db.query(yearTrend({}, 'share_met'));
+    expect(met.map((r) => r.value)).toEqual([27 / 28, 27 / 28]);
+  });
+
+  it('draws one line per city beside all, years along the axis', async () => {
+    const rows = await db.query(yearTrend({ city: ['株洲市'] }, 'execution_rate'));
+    const option = buildYearTrendOption(rows, 'execution_rate', { lang: 'zh', t: translator('zh') });
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2021', '2022']);
+    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(['全部', '株洲市']);
   });
 });
