@@ -8,14 +8,14 @@ import type { Translate } from '../lib/i18n.ts';
 import type { Lang } from '../lib/url-state.ts';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
-  GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption,
+  DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption | LineSeriesOption | ScatterSeriesOption | HeatmapSeriesOption
   | GridComponentOption | LegendComponentOption | TooltipComponentOption | VisualMapComponentOption
-  | MarkLineComponentOption
+  | MarkLineComponentOption | DataZoomComponentOption
 >;
 
 /** CSS height of a chart unless a view asks for another. */

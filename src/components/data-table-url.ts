@@ -45,3 +45,14 @@ export const formatPage = ({ pageIndex, pageSize }: PageState, fallback = DEFAUL
   page: pageIndex > 0 ? String(pageIndex + 1) : null,
   size: pageSize !== fallback ? String(pageSize) : null,
 });
+
+/** `params` with a list's page written under `pageParam` / `sizeParam` (dropped when default). */
+export function withPageParams(params: URLSearchParams, page: PageState, pageParam: string, sizeParam: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const { page: pageValue, size } = formatPage(page);
+  for (const [name, value] of [[pageParam, pageValue], [sizeParam, size]] as const) {
+    if (value === null) next.delete(name);
+    else next.set(name, value);
+  }
+  return next;
+}

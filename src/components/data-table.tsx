@@ -238,6 +238,28 @@ interface PagerTable {
   getCanNextPage(): boolean;
 }
 
+/**
+ * The table's pager for a list drawn elsewhere (a view's own table markup): the same controls,
+ * from the row count the view's count query gives.
+ */
+export function ListPager({ rowCount, pagination, pageSizes = PAGE_SIZES, onPaginationChange }: {
+  rowCount: number; pagination: PageState; pageSizes?: readonly number[]; onPaginationChange: (next: PageState) => void;
+}) {
+  const { lang, t } = useI18n();
+  const pageCount = Math.max(1, Math.ceil(rowCount / pagination.pageSize));
+  const table: PagerTable = {
+    getPageCount: () => pageCount,
+    getCanPreviousPage: () => pagination.pageIndex > 0,
+    getCanNextPage: () => pagination.pageIndex < pageCount - 1,
+  };
+  return (
+    <div className="list-pager">
+      <span className="data-table-count" role="status" data-testid="table-count">{rangeText(t, lang, pagination, rowCount)}</span>
+      <Pager t={t} lang={lang} table={table} pagination={pagination} pageSizes={pageSizes} onPaginationChange={onPaginationChange} />
+    </div>
+  );
+}
+
 function Pager({ t, lang, table, pagination, pageSizes, onPaginationChange }: {
   t: Translate; lang: Lang; table: PagerTable; pagination: PageState; pageSizes: readonly number[];
   onPaginationChange: (next: PageState) => void;

@@ -1,5 +1,10 @@
-/** A compact multi-select: a button that opens a list of checkboxes. Native elements only. */
+/**
+ * A compact multi-select: a button that opens a list of checkboxes. Native elements only. A list
+ * of more than SEARCHABLE_FROM options opens as a search box over a windowed list instead
+ * (option-window.tsx), so thousands of funds put a screen of rows into the page, not thousands.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
+import { OptionWindow, SEARCHABLE_FROM } from './option-window.tsx';
 
 export interface MultiSelectOption {
   value: string;
@@ -44,7 +49,10 @@ export function MultiSelect({ label, options, selected, allText, selectedText, e
         <span className="multi-select-label">{label}</span>
         <span className="multi-select-value">{summary}</span>
       </button>
-      {open && (
+      {open && options.length > SEARCHABLE_FROM && (
+        <OptionWindow label={label} listId={listId} options={options} selected={selected} emptyText={emptyText} onToggle={onToggle} />
+      )}
+      {open && options.length <= SEARCHABLE_FROM && (
         <ul className="multi-select-list" id={listId} role="listbox" aria-multiselectable="true" aria-label={label}>
           {options.length === 0 && <li className="multi-select-empty">{emptyText}</li>}
           {options.map((option) => (

@@ -10,6 +10,7 @@ import * as explorer from './messages/explorer.ts';
 import * as sql_console from './messages/sql-console.ts';
 import * as import_export from './messages/import-export.ts';
 import * as rescore from './messages/rescore.ts';
+import * as scale from './messages/scale.ts';
 
 /** English labels: the same keys as the Chinese table (the type makes a missing key an error). Shared labels here; each view's own in messages/<view>.ts. */
 const core = {
@@ -164,4 +165,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...sql_console.en,
   ...import_export.en,
   ...rescore.en,
+  ...scale.en,
 };

@@ -9,6 +9,7 @@ import * as explorer from './messages/explorer.ts';
 import * as sql_console from './messages/sql-console.ts';
 import * as import_export from './messages/import-export.ts';
 import * as rescore from './messages/rescore.ts';
+import * as scale from './messages/scale.ts';
 
 /** Shared labels; each view's own labels live in messages/<view>.ts and are merged below. */
 const core = {
@@ -163,4 +164,5 @@ export const zh = {
   ...sql_console.zh,
   ...import_export.zh,
   ...rescore.zh,
+  ...scale.zh,
 };

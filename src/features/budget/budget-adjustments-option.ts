@@ -1,15 +1,15 @@
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import type { ChartOption } from '../../components/chart-option.ts';
 import { formatMoney, formatNumber, moneyScale, moneyUnitLabel, type MoneyScale } from '../../lib/format.ts';
 import { LOCALES } from '../../lib/locale.ts';
 import type { BudgetProjectRow } from '../../queries/budget-projects.ts';
+import { ADJUSTMENT_ROUNDING as ROUNDING } from '../../queries/budget-adjustments-top.ts';
 import { barsFromProjects } from './budget-bars.ts';
 import { sign, signedPercent } from './signed.ts';
 import {
   AXIS_NAME_STYLE, BAR_GRID, CATEGORY_LABELS, CUT_COLOR, INCREASE_COLOR, escapeHtml, niceCeil, type OptionContext,
 } from './option-context.ts';
 
-/** Below half a cent a difference is rounding in the printed tables, not an adjustment. */
-const ROUNDING = 0.005;
 
 export interface AdjustedProject {
   report_id: string;
@@ -71,7 +71,8 @@ export function buildBudgetAdjustmentsOption(projects: readonly AdjustedProject[
   const bound = niceCeil((largest / scale.divisor) * 1.05);
   const byIndex = (index: number) => projects[index];
   return {
-    grid: { ...BAR_GRID, top: 12 },
+    grid: { ...BAR_GRID, top: 12, right: BAR_GRID.right + (needsZoom(projects.length) ? ZOOM_SLIDER_ROOM : 0) },
+    ...categoryZoom(projects.length),
     tooltip: {
       trigger: 'item',
       formatter: (params) => {

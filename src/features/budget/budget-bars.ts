@@ -5,7 +5,10 @@
  */
 import type { BudgetByRow } from '../../queries/budget-by.ts';
 import type { BudgetProjectRow } from '../../queries/budget-projects.ts';
+import type { BudgetTopRow } from '../../queries/budget-top.ts';
+import { formatCount } from '../../lib/format.ts';
 import type { Translate } from '../../lib/i18n.ts';
+import type { Lang } from '../../lib/url-state.ts';
 
 export const BUDGET_VIEW_DIMENSIONS = ['city', 'fund', 'project'] as const;
 export type BudgetViewDimension = (typeof BUDGET_VIEW_DIMENSIONS)[number];
@@ -17,6 +20,8 @@ export const parseDimension = (value: string | null): BudgetViewDimension =>
 export interface BudgetBar {
   /** Filter value (city, fund) or report id (project); null when the city or fund is blank. */
   key: string | null;
+  /** The bar summing the categories past the top N (“其他”): a click on it does nothing. */
+  other?: boolean;
   label: string;
   /** A second line for the tooltip: a project's city and fund. */
   detail?: string;
@@ -55,3 +60,33 @@ export function barsFromProjects(rows: readonly BudgetProjectRow[], t: Translate
     execution_rate_initial: r.execution_rate_initial,
   }));
 }
+
+/** A top-N row as the project row barsFromProjects names (its key is the report id). */
+const asProject = (r: BudgetTopRow): BudgetProjectRow => ({
+  report_id: r.key ?? '', year: r.year, city: r.city, fund: r.fund, project: r.project,
+  budget_initial: r.budget_initial, budget_adjusted: r.budget_adjusted, executed: r.executed,
+  execution_rate: r.execution_rate, execution_rate_initial: r.execution_rate_initial,
+  adjustment: null, adjustment_rate: null,
+});
+
+/**
+ * The bars of budgetTop's rows: the top cities, funds or projects, then one “其他 N 项” bar
+ * summing the rest (its figures are their sums and rates over them).
+ */
+export function barsFromTop(rows: readonly BudgetTopRow[], dimension: BudgetViewDimension, t: Translate, lang: Lang): BudgetBar[] {
+  const top = rows.filter((r) => !r.is_other);
+  const bars = dimension === 'project'
+    ? barsFromProjects(top.map(asProject), t)
+    : top.map((r) => ({ ...r, key: r.key, label: r.key ?? t('value.blank') }));
+  const other = rows.find((r) => r.is_other);
+  if (other) {
+    bars.push({
+      ...other, key: null, other: true,
+      label: t('chart.othersDetail', { count: formatCount(other.members, lang) }),
+    });
+  }
+  return bars;
+}
+
+/** How many categories a top-N result leaves out of its bars (folded into “其他”). */
+export const foldedCount = (rows: readonly BudgetTopRow[]): number => rows.find((r) => r.is_other)?.members ?? 0;

@@ -1,4 +1,5 @@
 import { budgetScale, budgetSeries, budgetTooltip, scaledMoney } from '../../components/budget-series.ts';
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import type { ChartOption } from '../../components/chart-option.ts';
 import { formatNumber, moneyUnitLabel } from '../../lib/format.ts';
 import type { BudgetBar } from './budget-bars.ts';
@@ -16,7 +17,8 @@ export function buildBudgetCompareOption(bars: readonly BudgetBar[], { lang, t }
   const labelled = bars.length <= LABELLED_UP_TO;
   const series = budgetSeries(t);
   return {
-    grid: { ...BAR_GRID, right: labelled ? 56 : BAR_GRID.right }, // room for figures past the longest bar
+    grid: { ...BAR_GRID, right: (labelled ? 56 : BAR_GRID.right) + (needsZoom(bars.length) ? ZOOM_SLIDER_ROOM : 0) }, // room for figures past the longest bar
+    ...categoryZoom(bars.length),
     legend: TOP_LEGEND,
     tooltip: budgetTooltip(scale, lang),
     yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: CATEGORY_LABELS },

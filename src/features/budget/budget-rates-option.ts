@@ -1,3 +1,4 @@
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import { BUDGET_COLORS, type ChartOption } from '../../components/chart-option.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import type { BudgetBar } from './budget-bars.ts';
@@ -16,7 +17,8 @@ export function buildBudgetRatesOption(bars: readonly BudgetBar[], { lang, t }: 
     { key: 'execution_rate_initial', name: t('budget.series.rateInitial'), color: BUDGET_COLORS.initial },
   ] as const;
   return {
-    grid: { ...BAR_GRID, right: 52 }, // room for the rate labels past 100%
+    grid: { ...BAR_GRID, right: 52 + (needsZoom(bars.length) ? ZOOM_SLIDER_ROOM : 0) }, // room for the rate labels past 100%
+    ...categoryZoom(bars.length),
     legend: TOP_LEGEND,
     tooltip: {
       trigger: 'axis',

@@ -4,7 +4,7 @@
  *
  *   ?view=findings&code=TARGET_MISSING&code=FIELD_MISSING&sev=warning&report=001_…&fsort=-line&fpage=2&fsize=50
  */
-import { formatPage, formatSorting, parsePage, parseSorting, type PageState, type SortKey } from '../../components/data-table-url.ts';
+import { formatSorting, parsePage, parseSorting, withPageParams, type PageState, type SortKey } from '../../components/data-table-url.ts';
 import { SEVERITIES, type FindingFilters } from '../../queries/findings-filter.ts';
 import { DEFAULT_FINDINGS_SORT, isFindingsSortColumn } from '../../queries/findings-page.ts';
 
@@ -71,12 +71,5 @@ export function withSorting(params: URLSearchParams, sorting: readonly SortKey[]
   return next;
 }
 
-export function withPage(params: URLSearchParams, page: PageState): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const { page: pageValue, size } = formatPage(page);
-  for (const [name, value] of [[PAGE_PARAM, pageValue], [SIZE_PARAM, size]] as const) {
-    if (value === null) next.delete(name);
-    else next.set(name, value);
-  }
-  return next;
-}
+export const withPage = (params: URLSearchParams, page: PageState): URLSearchParams =>
+  withPageParams(params, page, PAGE_PARAM, SIZE_PARAM);

@@ -1,0 +1,130 @@
+/**
+ * The bounded queries behind the views at a province's scale (issue 18): the top-N budget rows
+ * with one folded “其他” row, the deepest cuts and largest increases, and a page of a fully
+ * ordered query — each checked against the unbounded query it stands for, on the fixture, with
+ * limits small enough that something is folded or cut.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
+import { budgetAdjustmentsTop } from '../../src/queries/budget-adjustments-top.ts';
+import { budgetBy } from '../../src/queries/budget-by.ts';
+import { budgetProjects } from '../../src/queries/budget-projects.ts';
+import { budgetTop } from '../../src/queries/budget-top.ts';
+import { pageOf } from '../../src/queries/paged.ts';
+import { sql } from '../../src/queries/query.ts';
+import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
+
+let db: NodeDb;
+beforeAll(async () => {
+  db = await openFixtureDb();
+});
+afterAll(() => db?.close());
+
+const sum = (values: readonly (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
+
+describe('budgetTop', () => {
+  for (const dimension of ['city', 'fund', 'project'] as const) {
+    it(`keeps budgetBy's first ${dimension}s in its order and folds the others into one row that sums them`, async () => {
+      const all = dimension === 'project'
+        ? (await db.query(budgetProjects({}))).map((r) => ({ label: r.report_id, budget_adjusted: r.budget_adjusted, budget_initial: r.budget_initial, executed: r.executed }))
+        : await db.query(budgetBy(dimension, {}));
+      expect(all.length).toBeGreaterThan(1);
+      for (const limit of [1, all.length - 1, all.length]) {
+        const rows = await db.query(budgetTop(dimension, {}, limit));
+        const top = rows.filter((r) => !r.is_other);
+        expect(top.map((r) => r.key)).toEqual(all.slice(0, limit).map((r) => r.label));
+        expect(top.map((r) => r.rank)).toEqual(top.map((_, i) => i + 1));
+        const other = rows.filter((r) => r.is_other);
+        if (limit >= all.length) {
+          expect(other).toEqual([]);
+          continue;
+        }
+        expect(other).toHaveLength(1);
+        const rest = all.slice(limit);
+        expect(other[0]).toMatchObject({ key: null, members: rest.length, groups: all.length });
+        expect(other[0].budget_adjusted).toBeCloseTo(sum(rest.map((r) => r.budget_adjusted)), 6);
+        expect(other[0].budget_initial).toBeCloseTo(sum(rest.map((r) => r.budget_initial)), 6);
+        expect(other[0].executed).toBeCloseTo(sum(rest.map((r) => r.executed)), 6);
+      }
+    });
+  }
+
+  it('follows the filters and refuses what it cannot put in SQL', async () => {
+    const rows = await db.query(budgetTop('city', { city: ['株洲市'] }));
+    expect(rows.map((r) => r.key)).toEqual(['株洲市']);
+    expect(rows[0].reports).toBe(4);
+    expect(() => budgetTop('project; DROP TABLE reports' as never, {})).toThrow(/unknown dimension/);
+    expect(() => budgetTop('city', {}, 0)).toThrow(/out of range/);
+    expect(() => budgetTop('city', {}, 1.5)).toThrow(/out of range/);
+  });
+});
+
+describe('budgetAdjustmentsTop', () => {
+  it('lists the adjusted projects of budgetProjects, cuts first, with their number', async () => {
+    const adjusted = (await db.query(budgetProjects({}))).filter((r) => Math.abs(r.adjustment ?? 0) >= 0.005)
+      .sort((a, b) => a.adjustment! - b.adjustment!);
+    const rows = await db.query(budgetAdjustmentsTop({}));
+    expect(rows.map((r) => r.report_id)).toEqual(adjusted.map((r) => r.report_id));
+    expect(rows.every((r) => r.adjusted === adjusted.length)).toBe(true);
+  });
+
+  it('keeps `limit` cuts and `limit` increases of a larger set', async () => {
+    // A variant of the fixture: 全年预算 = 年初 × (0.5, 2, 0.8, 1.2, 1) in report order, so two
+    // cuts, two increases and one unchanged (the last row, whose quoted cells a split would cut).
+    const dir = mkdtempSync(join(tmpdir(), 'adjustments-top-'));
+    try {
+      for (const table of ['budget_lines', 'indicators', 'findings']) writeFileSync(join(dir, `${table}.csv`), readFileSync(join(FIXTURE_DIR, `${table}.csv`)));
+      const [header, ...lines] = readFileSync(join(FIXTURE_DIR, 'reports.csv'), 'utf8').trimEnd().split('\n');
+      const columns = header.split(',');
+      const initial = columns.indexOf('budget_initial');
+      const adjusted = columns.indexOf('budget_adjusted');
+      const factors = [0.5, 2, 0.8, 1.2, 1];
+      const changed = lines.map((line, i) => {
+        if (factors[i] === 1) return line;
+        const cells = line.split(','); // the other rows quote nothing
+        cells[adjusted] = String(Number(cells[initial]) * factors[i]);
+        return cells.join(',');
+      });
+      writeFileSync(join(dir, 'reports.csv'), `${[header, ...changed].join('\n')}\n`);
+      const variant = await openNodeDb(dir);
+      try {
+        const all = (await variant.query(budgetAdjustmentsTop({}))).map((r) => r.adjustment ?? 0);
+        expect(all.filter((a) => a < 0)).toHaveLength(2);
+        expect(all.filter((a) => a > 0)).toHaveLength(2);
+        const rows = await variant.query(budgetAdjustmentsTop({}, 1));
+        const cuts = all.filter((a) => a < 0);
+        const increases = all.filter((a) => a > 0);
+        expect(rows.map((r) => r.adjustment)).toEqual([cuts[0], increases[increases.length - 1]]);
+        expect(rows.every((r) => r.adjusted === 4)).toBe(true);
+      } finally {
+        variant.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pageOf', () => {
+  it('gives the slices of the whole ordered list, page after page', async () => {
+    for (const sort of [{ column: 'budget_adjusted', descending: true }, { column: 'adjustment', descending: false }] as const) {
+      const all = (await db.query(budgetProjects({}, sort))).map((r) => r.report_id);
+      const pages: string[] = [];
+      for (let pageIndex = 0; pageIndex * 2 < all.length; pageIndex++) {
+        const rows = await db.query(pageOf(budgetProjects({}, sort), { pageIndex, pageSize: 2 }));
+        expect(rows.length).toBe(Math.min(2, all.length - pageIndex * 2));
+        pages.push(...rows.map((r) => r.report_id));
+      }
+      expect(pages).toEqual(all);
+    }
+  });
+
+  it('refuses a query without its own order, and a page out of range', () => {
+    expect(() => pageOf(sql('unordered')`SELECT 1`, { pageIndex: 0, pageSize: 10 })).toThrow(/ORDER BY/);
+    expect(() => pageOf(budgetProjects({}), { pageIndex: -1, pageSize: 10 })).toThrow(/page index/);
+    expect(() => pageOf(budgetProjects({}), { pageIndex: 0, pageSize: 5000 })).toThrow(/page size/);
+  });
+});
