@@ -1,5 +1,6 @@
 import { indicatorCondition, reportOnlyCondition, type Filters } from './filters.ts';
-import { fragment, sql, type Query } from './query.ts';
+import { pageClause, type PageRequest } from './paging.ts';
+import { fragment, sql, type Query, type SqlFragment } from './query.ts';
 import type { IndicatorStatus } from '../parser/types.ts';
 
 export interface IndicatorMissRow {
@@ -38,7 +39,16 @@ export interface IndicatorMissRow {
  */
 export function indicatorMisses(filters: Filters, limit = 300): Query<IndicatorMissRow> {
   if (!(Number.isInteger(limit) && limit > 0 && limit <= 5000)) throw new Error(`indicatorMisses: limit ${limit} out of range`);
-  return sql<IndicatorMissRow>('indicator-misses')`
+  return missesQuery('indicator-misses', filters, fragment('LIMIT ?', [limit]));
+}
+
+/** One page of the same list (LIMIT/OFFSET in DuckDB), each row still carrying the totals. */
+export function indicatorMissesPage(filters: Filters, page: PageRequest): Query<IndicatorMissRow> {
+  return missesQuery('indicator-misses-page', filters, fragment(pageClause(page, 'indicator misses')));
+}
+
+function missesQuery(name: string, filters: Filters, tail: SqlFragment): Query<IndicatorMissRow> {
+  return sql<IndicatorMissRow>(name)`
     WITH scored AS (
       SELECT i.*, r.project, r.city,
         COALESCE(i.group_weight, i.weight) AS w,
@@ -63,5 +73,5 @@ export function indicatorMisses(filters: Filters, limit = 300): Query<IndicatorM
     WHERE s.status IN ('not_met', 'partial') OR s.deducted
     ORDER BY CASE s.status WHEN 'not_met' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END,
       CASE WHEN s.deducted THEN s.w - s.s END DESC NULLS LAST, s.report_id, s.seq
-    LIMIT ${fragment('?', [limit])}`;
+    ${tail}`;
 }

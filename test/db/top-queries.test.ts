@@ -1,7 +1,7 @@
 /**
  * The bounded queries behind the views at a province's scale (issue 18): the top-N budget rows
- * with one folded “其他” row, the deepest cuts and largest increases, and a page of a fully
- * ordered query — each checked against the unbounded query it stands for, on the fixture, with
+ * with one folded “其他” row, the deepest cuts and largest increases, the status chart's top
+ * reports, pages of the misses and of a fully ordered query — each checked against the unbounded query it stands for, on the fixture, with
  * limits small enough that something is folded or cut.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,9 @@ import { budgetAdjustmentsTop } from '../../src/queries/budget-adjustments-top.t
 import { budgetBy } from '../../src/queries/budget-by.ts';
 import { budgetProjects } from '../../src/queries/budget-projects.ts';
 import { budgetTop } from '../../src/queries/budget-top.ts';
+import { indicatorMisses, indicatorMissesPage } from '../../src/queries/indicator-misses.ts';
+import { indicatorStatusByReport } from '../../src/queries/indicator-status-by-report.ts';
+import { indicatorStatusTop } from '../../src/queries/indicator-status-top.ts';
 import { pageOf } from '../../src/queries/paged.ts';
 import { sql } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
@@ -126,5 +129,40 @@ describe('pageOf', () => {
     expect(() => pageOf(sql('unordered')`SELECT 1`, { pageIndex: 0, pageSize: 10 })).toThrow(/ORDER BY/);
     expect(() => pageOf(budgetProjects({}), { pageIndex: -1, pageSize: 10 })).toThrow(/page index/);
     expect(() => pageOf(budgetProjects({}), { pageIndex: 0, pageSize: 5000 })).toThrow(/page size/);
+  });
+});
+
+describe('indicatorStatusTop', () => {
+  it("keeps the reports with the most misses, each with indicatorStatusByReport's counts, and folds the others by status", async () => {
+    const all = await db.query(indicatorStatusByReport({}));
+    const reports = [...new Set(all.map((r) => r.report_id))];
+    const count = (id: string, status?: string) => sum(all.filter((r) => r.report_id === id && (!status || r.status === status)).map((r) => r.indicators));
+    const ranked = [...reports].sort((a, b) => count(b, 'not_met') - count(a, 'not_met') || count(b, 'partial') - count(a, 'partial')
+      || count(b) - count(a) || (a < b ? -1 : 1));
+    for (const limit of [2, reports.length]) {
+      const rows = await db.query(indicatorStatusTop({}, limit));
+      const shown = rows.filter((r) => !r.is_other);
+      expect([...new Set(shown.map((r) => r.report_id))]).toEqual(ranked.slice(0, limit));
+      for (const row of shown) expect(row.indicators).toBe(count(row.report_id!, row.status));
+      const folded = rows.filter((r) => r.is_other);
+      const rest = all.filter((r) => !ranked.slice(0, limit).includes(r.report_id));
+      for (const status of new Set(rest.map((r) => r.status))) {
+        expect(folded.find((r) => r.status === status)?.indicators).toBe(sum(rest.filter((r) => r.status === status).map((r) => r.indicators)));
+      }
+      expect(folded.length).toBe(new Set(rest.map((r) => r.status)).size);
+      expect(rows.every((r) => r.groups === reports.length)).toBe(true);
+    }
+  });
+});
+
+describe('indicatorMissesPage', () => {
+  it('pages through indicatorMisses, each row with the totals of the whole list', async () => {
+    for (const filters of [{}, { city: ['株洲市'] }]) {
+      const all = await db.query(indicatorMisses(filters, 5000));
+      expect(all.length).toBeGreaterThan(3);
+      const paged = [];
+      for (let pageIndex = 0; pageIndex * 3 < all.length; pageIndex++) paged.push(...await db.query(indicatorMissesPage(filters, { pageIndex, pageSize: 3 })));
+      expect(paged).toEqual(all);
+    }
   });
 });

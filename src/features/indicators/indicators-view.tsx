@@ -6,15 +6,20 @@
 import { useMemo } from 'react';
 import { Chart, type ChartClick } from '../../components/chart.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
+import { zoomedCount } from '../../components/category-zoom.ts';
+import { ListPager } from '../../components/data-table.tsx';
+import { DEFAULT_PAGE_SIZE, parsePage, withPageParams, type PageState } from '../../components/data-table-url.ts';
+import { TopNote } from '../../components/top-note.tsx';
+import { useClampedPage } from '../../components/use-clamped-page.ts';
 import { useQuery } from '../../lib/db/index.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.ts';
 import { useDrawnMarks } from '../../lib/perf.ts';
-import { useUrlState } from '../../lib/url-state.ts';
+import { navigate, useUrlState } from '../../lib/url-state.ts';
 import { achievementHeight, buildAchievementOption } from './achievement-option.ts';
 import { ACHIEVEMENT_LIMIT, indicatorsQueryset } from './indicators-queries.ts';
 import { MissesTable } from './misses-table.tsx';
-import { level1Bars, level2Bars, projectBars, type StatusBar } from './status-bars.ts';
+import { level1Bars, level2Bars, projectBarsFromTop, type StatusBar } from './status-bars.ts';
 import { buildStatusStackOption, statusStackHeight } from './status-stack-option.ts';
 import { StatusSummary } from './status-summary.tsx';
 import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
@@ -27,11 +32,18 @@ const clickedStatus = (click: ChartClick) => (click.data as { status?: string } 
 /** The bar behind a click on a segment or on its category label (ECharts gives both a dataIndex). */
 const clickedBar = (bars: readonly StatusBar[], click: ChartClick) => bars[click.dataIndex];
 
+/** The misses list's page in the URL (`mpage` 1-based, `msize`). */
+const PAGE_PARAM = 'mpage';
+const SIZE_PARAM = 'msize';
+
 export function IndicatorsView() {
   const { lang, t } = useI18n();
   const url = useUrlState();
   const narrow = useNarrowScreen();
-  const queries = useMemo(() => indicatorsQueryset(url.filters), [url.filters]);
+  const pageParam = url.params.get(PAGE_PARAM);
+  const sizeParam = url.params.get(SIZE_PARAM);
+  const page = useMemo(() => parsePage(pageParam, sizeParam), [pageParam, sizeParam]);
+  const queries = useMemo(() => indicatorsQueryset(url.filters, page), [url.filters, page]);
   const byLevel = useQuery(queries.byLevel);
   const byReport = useQuery(queries.byReport);
   const achievement = useQuery(queries.achievement);
@@ -40,16 +52,18 @@ export function IndicatorsView() {
 
   const charts = useMemo(() => {
     const context = { lang, t, narrow };
+    const projects = projectBarsFromTop(byReport.rows ?? [], context);
     const bars = {
       level1: level1Bars(byLevel.rows ?? [], context),
       level2: level2Bars(byLevel.rows ?? [], context),
-      project: projectBars(byReport.rows ?? [], context),
+      project: projects.bars,
     };
     return {
       bars,
+      hiddenProjects: projects.hidden,
       level1: buildStatusStackOption(bars.level1, context, { clickableLabels: true }),
       level2: buildStatusStackOption(bars.level2, context),
-      project: buildStatusStackOption(bars.project, context, { clickableLabels: true, labelWidth: narrow ? 110 : 210 }),
+      project: buildStatusStackOption(bars.project, context, { clickableLabels: true, labelWidth: narrow ? 110 : 210, zoomable: true }),
       achievement: buildAchievementOption(achievement.rows ?? [], context),
     };
     // `t` is a function of `lang`.
@@ -58,6 +72,10 @@ export function IndicatorsView() {
   const openReport = (reportId: string) => url.setParams({ view: 'report', report: reportId });
   const achievementTotal = achievement.rows?.[0]?.total ?? 0;
   const missTotal = misses.rows?.[0]?.total ?? 0;
+  const setPage = (next: PageState, replace = false) => navigate(withPageParams(url.params, next, PAGE_PARAM, SIZE_PARAM), { replace });
+  // An empty page past the end carries no total: the clamp waits for a page with rows.
+  useClampedPage(misses.rows && misses.rows.length > 0 ? missTotal : misses.rows && page.pageIndex > 0 ? 0 : undefined, page, (last) => setPage(last, true));
+  const projectBarCount = charts.bars.project.length;
 
   return (
     <div className="indicators" data-testid="indicators" data-source={byLevel.source}>
@@ -82,11 +100,12 @@ export function IndicatorsView() {
         </ChartCard>
         <ChartCard title={t('indicators.chart.byProject')} loading={byReport.loading} error={byReport.error} empty={byReport.rows?.length === 0} testId="chart-status-by-project">
           <p className="ind-hint">{t('indicators.hint.report')}</p>
-          <Chart label={t('indicators.chart.byProject')} option={charts.project} height={statusStackHeight(charts.bars.project.length)}
+          <Chart label={t('indicators.chart.byProject')} option={charts.project} height={statusStackHeight(zoomedCount(projectBarCount))}
             onClick={(click) => {
               const bar = clickedBar(charts.bars.project, click);
               if (bar?.reportId) openReport(bar.reportId);
             }} />
+          <TopNote shown={projectBarCount - (charts.hiddenProjects > 0 ? 1 : 0)} hidden={charts.hiddenProjects} folded bars={projectBarCount} />
         </ChartCard>
         </div>
         <div className="ind-column">
@@ -111,12 +130,15 @@ export function IndicatorsView() {
         </header>
         <p className="ind-hint">
           {t('indicators.misses.hint')}
-          {misses.rows && missTotal > misses.rows.length && ` · ${t('indicators.misses.shownOf', { from: formatCount(misses.rows.length, lang), to: formatCount(missTotal, lang) })}`}
         </p>
         {misses.error ? <p className="card-error" role="alert">{misses.error}</p>
           : misses.rows?.length === 0 ? <p className="card-empty">{t('indicators.misses.empty')}</p>
           : misses.rows ? <MissesTable rows={misses.rows} onOpen={openReport} />
           : null}
+        {/* One page of misses at a time; a list that fits one page shows no pager. */}
+        {misses.rows && (missTotal > DEFAULT_PAGE_SIZE || page.pageSize !== DEFAULT_PAGE_SIZE || page.pageIndex > 0) && (
+          <ListPager rowCount={missTotal} pagination={page} onPaginationChange={(next) => setPage(next)} />
+        )}
       </section>
     </div>
   );

@@ -9,11 +9,15 @@ import { LEVEL1_ORDER } from '../../parser/types.ts';
 import { INDICATOR_STATUSES } from '../../queries/indicator-status-counts.ts';
 import type { IndicatorStatusByLevelRow } from '../../queries/indicator-status-by-level.ts';
 import type { IndicatorStatusByReportRow } from '../../queries/indicator-status-by-report.ts';
+import type { IndicatorStatusTopRow } from '../../queries/indicator-status-top.ts';
+import { formatCount } from '../../lib/format.ts';
 import { level2Label, LEVEL2_ORDER, type OptionContext } from './option-context.ts';
 
 export interface StatusBar {
   /** The 一级 value, `一级/二级`, or the report_id. */
   id: string;
+  /** The bar summing the reports past the top N (“其他”): a click on it opens nothing. */
+  other?: boolean;
   level1: string | null;
   level2?: string | null;
   reportId?: string;
@@ -79,4 +83,23 @@ export function projectBars(rows: readonly IndicatorStatusByReportRow[], { t }: 
     if (seen.get(bar.label)! > 1 && detail.get(bar.id)) bar.label = `${bar.label}（${detail.get(bar.id)}）`;
   }
   return bars.sort((a, b) => zhCollator.compare(a.label, b.label) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The bars of indicatorStatusTop's rows. When all reports are there, as projectBars has them (by
+ * name); when some are folded, the shown ones in the query's order (most missed first), so the
+ * reader sees why these, then one “其他 N 项” bar.
+ */
+export function projectBarsFromTop(rows: readonly IndicatorStatusTopRow[], context: OptionContext): { bars: StatusBar[]; hidden: number } {
+  const shown = rows.filter((r): r is IndicatorStatusTopRow & { report_id: string } => !r.is_other && r.report_id !== null);
+  const bars = projectBars(shown, context);
+  const folded = rows.filter((r) => r.is_other);
+  if (folded.length === 0) return { bars, hidden: 0 };
+  const rank = new Map(shown.map((r) => [r.report_id, r.rank]));
+  bars.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const hidden = folded[0].groups - rank.size;
+  const other = collect(folded, () => 'other', () => ({
+    id: '', level1: null, other: true, label: context.t('chart.othersDetail', { count: formatCount(hidden, context.lang) }),
+  }));
+  return { bars: [...bars, ...other], hidden };
 }

@@ -1,3 +1,4 @@
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import { AXIS_NAME_TEXT, LABELS_INSIDE, STATUS_COLORS, TOP_LEGEND, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { formatCount, labelSeparator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
@@ -17,6 +18,8 @@ export interface StatusStackOptions {
   clickableLabels?: boolean;
   /** Width of the category labels in px; they wrap inside it. */
   labelWidth?: number;
+  /** Past ZOOM_VISIBLE bars, a slider scrolls the axis (the chart's height is then that of ZOOM_VISIBLE bars). */
+  zoomable?: boolean;
 }
 
 /**
@@ -27,13 +30,14 @@ export interface StatusStackOptions {
 export function buildStatusStackOption(
   bars: readonly StatusBar[],
   { lang, t, narrow }: OptionContext,
-  { clickableLabels = false, labelWidth = narrow ? 96 : 150 }: StatusStackOptions = {},
+  { clickableLabels = false, labelWidth = narrow ? 96 : 150, zoomable = false }: StatusStackOptions = {},
 ): ChartOption {
   const statuses = statusesOf(bars);
   const countText = (n: number) => t('indicators.count', { count: formatCount(n, lang) });
   const sep = labelSeparator(lang);
   return {
-    grid: { left: 8, right: 20, top: 36, bottom: 28, ...LABELS_INSIDE },
+    grid: { left: 8, right: 20 + (zoomable && needsZoom(bars.length) ? ZOOM_SLIDER_ROOM : 0), top: 36, bottom: 28, ...LABELS_INSIDE },
+    ...(zoomable ? categoryZoom(bars.length) : {}),
     legend: { ...TOP_LEGEND, selectedMode: false, tooltip: statusLegendTooltip(lang) },
     tooltip: {
       trigger: 'axis',
