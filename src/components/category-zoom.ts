@@ -17,17 +17,22 @@ export const needsZoom = (categories: number, visible = ZOOM_VISIBLE): boolean =
  * column chart's x axis). The window holds `visible` categories, and the slider cannot resize it
  * (the bars would grow thin or fat); the mouse wheel is left to the page.
  */
-export function categoryZoom(categories: number, axis: 'x' | 'y' = 'y', visible = ZOOM_VISIBLE): Pick<ChartOption, 'dataZoom'> {
+export function categoryZoom(
+  categories: number, axis: 'x' | 'y' = 'y', visible = ZOOM_VISIBLE, at: 'start' | 'end' = 'start',
+): Pick<ChartOption, 'dataZoom'> {
   if (!needsZoom(categories, visible)) return {};
+  // Charts that list their first item last (ECharts draws category 0 at the bottom) open at the end.
+  const startValue = at === 'start' ? 0 : categories - visible;
+  const endValue = startValue + visible - 1;
   const axisIndex = axis === 'y' ? { yAxisIndex: 0 } : { xAxisIndex: 0 };
   const place = axis === 'y' ? { right: 4, top: 36, bottom: 12, width: 14 } : { left: 40, right: 16, bottom: 4, height: 14 };
   return {
     dataZoom: [
       {
-        type: 'slider', ...axisIndex, ...place, startValue: 0, endValue: visible - 1, zoomLock: true,
+        type: 'slider', ...axisIndex, ...place, startValue, endValue, zoomLock: true,
         showDetail: false, showDataShadow: false, brushSelect: false, filterMode: 'filter',
       },
-      { type: 'inside', ...axisIndex, startValue: 0, endValue: visible - 1, zoomLock: true, zoomOnMouseWheel: false, moveOnMouseWheel: false, moveOnMouseMove: true },
+      { type: 'inside', ...axisIndex, startValue, endValue, zoomLock: true, zoomOnMouseWheel: false, moveOnMouseWheel: false, moveOnMouseMove: true },
     ],
   };
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { openNodeDb, type NodeDb } from '../../src/build/node-db.ts';
 import { budgetAdjustmentsTop } from '../../src/queries/budget-adjustments-top.ts';
 import { budgetBy } from '../../src/queries/budget-by.ts';
@@ -17,6 +18,11 @@ import { indicatorMisses, indicatorMissesPage } from '../../src/queries/indicato
 import { indicatorStatusByReport } from '../../src/queries/indicator-status-by-report.ts';
 import { indicatorStatusTop } from '../../src/queries/indicator-status-top.ts';
 import { pageOf } from '../../src/queries/paged.ts';
+import { scoreRates } from '../../src/queries/score-rates.ts';
+import { scoreGapBands, scoreRatesTop, scoreTotalsTop } from '../../src/queries/score-top.ts';
+import { scoreTotals } from '../../src/queries/score-totals.ts';
+import { allGapBands, gapBandCounts } from '../../src/features/scores/rule-gap-option.ts';
+import { rankProjects } from '../../src/features/scores/score-format.ts';
 import { sql } from '../../src/queries/query.ts';
 import { FIXTURE_DIR, openFixtureDb } from './helpers.ts';
 
@@ -163,6 +169,42 @@ describe('indicatorMissesPage', () => {
       const paged = [];
       for (let pageIndex = 0; pageIndex * 3 < all.length; pageIndex++) paged.push(...await db.query(indicatorMissesPage(filters, { pageIndex, pageSize: 3 })));
       expect(paged).toEqual(all);
+    }
+  });
+});
+
+describe('the scores view at any size (bundled data: the fixture has no 复核 columns)', () => {
+  let bundled: NodeDb;
+  beforeAll(async () => {
+    bundled = await openNodeDb(BUNDLED_DATA_DIR);
+  });
+  afterAll(() => bundled?.close());
+
+  it("scoreTotalsTop keeps scoreTotals' best totals and largest gaps, ranked, with the counts of all", async () => {
+    const all = await bundled.query(scoreTotals({}));
+    const scored = all.filter((r) => r.rule_total_score != null && r.total_score != null);
+    expect(scored.length).toBeGreaterThan(2);
+    const byGap = [...scored].sort((a, b) => (b.rule_gap ?? -Infinity) - (a.rule_gap ?? -Infinity)
+      || (b.total_score ?? -Infinity) - (a.total_score ?? -Infinity) || (a.report_id < b.report_id ? -1 : 1));
+    const rows = await bundled.query(scoreTotalsTop({}, 2));
+    expect(rows.filter((r) => r.score_rank <= 2).map((r) => r.report_id)).toEqual(all.slice(0, 2).map((r) => r.report_id));
+    expect(rows.filter((r) => r.gap_rank !== null && r.gap_rank <= 2).sort((a, b) => a.gap_rank! - b.gap_rank!).map((r) => r.report_id))
+      .toEqual(byGap.slice(0, 2).map((r) => r.report_id));
+    expect(rows.every((r) => r.reports === all.length && r.rule_scored === scored.length)).toBe(true);
+    for (const row of rows) expect(row).toMatchObject(all.find((r) => r.report_id === row.report_id)!);
+  });
+
+  it("scoreRatesTop gives scoreRates' cells of the best totals only", async () => {
+    const best = (await bundled.query(scoreTotals({}))).slice(0, 2).map((r) => r.report_id);
+    const cells = (await bundled.query(scoreRates({}))).filter((c) => best.includes(c.report_id));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(await bundled.query(scoreRatesTop({}, 2))).toEqual(cells);
+  });
+
+  it('scoreGapBands counts every report by band as gapBandCounts does', async () => {
+    for (const filters of [{}, { city: ['株洲市'] }]) {
+      const expected = gapBandCounts(rankProjects(await bundled.query(scoreTotals(filters))));
+      expect(allGapBands(await bundled.query(scoreGapBands(filters)))).toEqual(expected);
     }
   });
 });

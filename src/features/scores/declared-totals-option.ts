@@ -1,3 +1,4 @@
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import { LABELS_INSIDE, TOP_LEGEND, type ChartOption } from '../../components/chart-option.ts';
 import { labelSeparator, listSeparator } from '../../lib/format.ts';
 import {
@@ -20,7 +21,8 @@ export function buildDeclaredTotalsOption(projects: readonly RankedProject[], co
   const max = Math.max(100, ...ordered.flatMap((p) => [p.total_score ?? 0, p.declared_total_score ?? 0]));
   const pointsLabel = { show: true, position: 'right' as const, fontSize: 11, color: '#4a5663' };
   return {
-    grid: { left: 8, right: 56, top: 36, bottom: 30, ...LABELS_INSIDE },
+    grid: { left: 8, right: 56 + (needsZoom(ordered.length) ? ZOOM_SLIDER_ROOM : 0), top: 36, bottom: 30, ...LABELS_INSIDE },
+    ...categoryZoom(ordered.length, 'y', undefined, 'end'),
     legend: TOP_LEGEND,
     tooltip: {
       trigger: 'axis',

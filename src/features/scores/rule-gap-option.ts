@@ -1,3 +1,5 @@
+import { GAP_BANDS } from '../../queries/score-top.ts';
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 /**
  * 复核 in the scores view: each project's self-score against its score by the published rules (a
  * dumbbell: the rule's score, the self-score, the gap between them in red), and how the gaps are
@@ -35,7 +37,8 @@ export function buildRuleGapOption(projects: readonly RankedProject[], context: 
   const max = Math.max(100, Math.ceil(Math.max(0, ...values) / 10) * 10);
   const point = (p: RankedProject, value: number) => ({ value: [value, p.label], reportId: p.report_id });
   return {
-    grid: { left: 8, right: 24, top: 36, bottom: 30, ...LABELS_INSIDE },
+    grid: { left: 8, right: 24 + (needsZoom(ordered.length) ? ZOOM_SLIDER_ROOM : 0), top: 36, bottom: 30, ...LABELS_INSIDE },
+    ...categoryZoom(ordered.length, 'y', undefined, 'end'),
     legend: { ...TOP_LEGEND, data: [t('scores.series.rule'), t('scores.series.self')] },
     tooltip: {
       trigger: 'axis',
@@ -87,14 +90,7 @@ export function describeRuleGaps(projects: readonly RankedProject[], context: Op
 }
 
 /** The gap bands of the distribution: no gap, under a point, then wider bands. */
-export const GAP_BANDS = [
-  { id: '0', from: 0, to: 0 },
-  { id: '0-1', from: 0, to: 1 },
-  { id: '1-3', from: 1, to: 3 },
-  { id: '3-5', from: 3, to: 5 },
-  { id: '5-10', from: 5, to: 10 },
-  { id: '10+', from: 10, to: Infinity },
-] as const;
+export { GAP_BANDS };
 
 /** Reports per gap band (reports the rules could not score left out). */
 export function gapBandCounts(projects: readonly RankedProject[]): { id: string; reports: number }[] {
@@ -108,8 +104,14 @@ export function gapBandCounts(projects: readonly RankedProject[]): { id: string;
   return counts;
 }
 
-export function buildGapDistributionOption(projects: readonly RankedProject[], { lang, t, compact }: OptionContext): ChartOption {
-  const counts = gapBandCounts(projects);
+export const buildGapDistributionOption = (projects: readonly RankedProject[], context: OptionContext): ChartOption =>
+  buildGapBandsOption(gapBandCounts(projects), context);
+
+/** Every band in GAP_BANDS' order, 0 where `rows` (scoreGapBands' counts) has none. */
+export const allGapBands = (rows: readonly { id: string; reports: number }[]): { id: string; reports: number }[] =>
+  GAP_BANDS.map((band) => ({ id: band.id, reports: rows.find((r) => r.id === band.id)?.reports ?? 0 }));
+
+export function buildGapBandsOption(counts: readonly { id: string; reports: number }[], { lang, t, compact }: OptionContext): ChartOption {
   const reports = (value: unknown) => t('scores.reports', { count: formatCount(Number(value), lang) });
   return {
     grid: { left: 8, right: 16, top: 40, bottom: 8, ...LABELS_INSIDE },
@@ -137,8 +139,11 @@ export function buildGapDistributionOption(projects: readonly RankedProject[], {
   };
 }
 
-export function describeGapDistribution(projects: readonly RankedProject[], { lang, t }: OptionContext): string {
-  return gapBandCounts(projects)
+export const describeGapDistribution = (projects: readonly RankedProject[], context: OptionContext): string =>
+  describeGapBands(gapBandCounts(projects), context);
+
+export function describeGapBands(counts: readonly { id: string; reports: number }[], { lang, t }: OptionContext): string {
+  return counts
     .map((c) => `${t(`scores.gapBand.${c.id}` as MessageKey)} ${t('scores.reports', { count: formatCount(c.reports, lang) })}`)
     .join(listSeparator(lang));
 }

@@ -42,7 +42,7 @@ export { escapeHtml } from '../../components/chart-option.ts';
  * Best total first (blank totals last), ties in the order a Chinese reader expects. A project
  * named twice (two years, two cities) gets its year and city appended so rows stay apart.
  */
-export function rankProjects(rows: readonly ScoreTotalRow[]): RankedProject[] {
+export function rankProjects<R extends ScoreTotalRow>(rows: readonly R[]): (R & { label: string })[] {
   const uses = new Map<string, number>();
   for (const row of rows) uses.set(row.project, (uses.get(row.project) ?? 0) + 1);
   const labelled = rows.map((row) => {

@@ -1,3 +1,4 @@
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import { LABELS_INSIDE, wrappedCategoryLabels, type ChartOption } from '../../components/chart-option.ts';
 import { labelSeparator, zhCollator } from '../../lib/format.ts';
 import { labelOf } from '../../lib/i18n.ts';
@@ -68,7 +69,8 @@ export function buildScoreRateHeatmapOption(
   };
   const cellLabel = { show: true, color: '#1d2733', fontSize: 12 };
   return {
-    grid: { left: 8, right: 12, top: compact ? 68 : 40, bottom: 44, ...LABELS_INSIDE },
+    grid: { left: 8, right: 12 + (needsZoom(ordered.length) ? ZOOM_SLIDER_ROOM : 0), top: compact ? 68 : 40, bottom: 44, ...LABELS_INSIDE },
+    ...categoryZoom(ordered.length, 'y', undefined, 'end'),
     tooltip: { trigger: 'item', formatter: (params) => tooltip((params as unknown as { data: CellItem }).data) },
     xAxis: {
       type: 'category',

@@ -1,3 +1,4 @@
+import { categoryZoom, needsZoom, ZOOM_SLIDER_ROOM } from '../../components/category-zoom.ts';
 import { LABELS_INSIDE, type ChartOption } from '../../components/chart-option.ts';
 import { labelSeparator, listSeparator } from '../../lib/format.ts';
 import {
@@ -27,7 +28,8 @@ export function buildTotalScoresOption(projects: readonly RankedProject[], conte
   const { min, max } = scoreAxisRange(projects);
   const floors = Object.entries(GRADE_FLOORS).filter(([, floor]) => floor > min);
   return {
-    grid: { left: 8, right: 64, top: 16, bottom: 30, ...LABELS_INSIDE },
+    grid: { left: 8, right: 64 + (needsZoom(ordered.length) ? ZOOM_SLIDER_ROOM : 0), top: 16, bottom: 30, ...LABELS_INSIDE },
+    ...categoryZoom(ordered.length, 'y', undefined, 'end'),
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
