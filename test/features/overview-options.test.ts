@@ -1,6 +1,7 @@
 /** The overview's pure option builders: rows in, ECharts option out, no DOM. */
 import { describe, expect, it } from 'vitest';
-import { buildBudgetByCityOption } from '../../src/components/overview/budget-by-city-option.ts';
+import { buildBudgetByCityOption, foldCities, OVERVIEW_CITY_BARS } from '../../src/components/overview/budget-by-city-option.ts';
+import type { BudgetByRow } from '../../src/queries/budget-by.ts';
 import { buildFindingsByCodeOption } from '../../src/components/overview/findings-by-code-option.ts';
 import { buildIndicatorStatusOption } from '../../src/components/overview/indicator-status-option.ts';
 import { buildScoreHistogramOption } from '../../src/components/overview/score-histogram-option.ts';
@@ -77,5 +78,22 @@ describe('buildFindingsByCodeOption', () => {
     const option = loose(buildFindingsByCodeOption(rows, ctx()));
     expect(option.yAxis.data).toEqual(['NEW_CODE', '总分与计算不符']); // bottom to top
     expect(option.series[0].data[1]).toMatchObject({ value: 2, code: 'TOTAL_SCORE_MISMATCH', itemStyle: { color: '#c8553d' } });
+  });
+});
+
+describe('the overview budget chart at many cities', () => {
+  const city = (label: string, budget: number): BudgetByRow => ({
+    label, reports: 2, budget_initial: budget, budget_adjusted: budget, executed: budget / 2, execution_rate: 0.5, execution_rate_initial: 0.5,
+  });
+  it('draws the first OVERVIEW_CITY_BARS cities and one 其他 bar summing the others; a few cities as they are', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => city(`城市${i}`, 1000 - i));
+    const option = buildBudgetByCityOption(rows, { lang: 'zh', t: translator('zh') }) as { xAxis: { data: string[] }; series: { data: (number | null)[] }[] };
+    expect(option.xAxis.data).toHaveLength(OVERVIEW_CITY_BARS + 1);
+    expect(option.xAxis.data.at(-1)).toBe('其他 25 项');
+    const folded = foldCities(rows);
+    expect(folded.other?.budget_adjusted).toBe(rows.slice(OVERVIEW_CITY_BARS).reduce((total, r) => total + r.budget_adjusted!, 0));
+    expect(folded.other?.reports).toBe(50);
+    const few = rows.slice(0, OVERVIEW_CITY_BARS + 1);
+    expect((buildBudgetByCityOption(few, { lang: 'zh', t: translator('zh') }) as { xAxis: { data: string[] } }).xAxis.data).toEqual(few.map((r) => r.label));
   });
 });

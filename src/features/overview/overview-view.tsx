@@ -14,6 +14,7 @@ import { useUrlState } from '../../lib/url-state.ts';
 import { KeyFigures } from './key-figures.tsx';
 import { CitiesTable, namedCities, ReportsTable, RuleGapsTable } from './overview-tables.tsx';
 import { OVERVIEW_CHARTS, type OverviewChart } from '../../components/overview/overview-charts.ts';
+import { OVERVIEW_CITY_BARS } from '../../components/overview/budget-by-city-option.ts';
 import { overviewQueries, overviewQueryset } from '../../queries/overview-queries.ts';
 import { BLANK_VALUE } from '../../queries/filters.ts';
 
@@ -105,7 +106,7 @@ export function OverviewView() {
             option={options.budget}
             {...picture(OVERVIEW_CHARTS.budget, budget)}
             onClick={({ dataIndex }) => {
-              const row = budget.rows?.[dataIndex];
+              const row = dataIndex < OVERVIEW_CITY_BARS ? budget.rows?.[dataIndex] : undefined; // not the folded “其他”
               if (row) url.toggleFilter('city', row.label ?? BLANK_VALUE);
             }}
           />
