@@ -38,6 +38,25 @@ describe('years side by side', () => {
     }, 120_000);
   }
 
+  it('draws the budget, indicator and score views\' measures by year, for all and for each chosen city', async () => {
+    const watched = await openPage(browser(), siteUrl);
+    const { page } = watched;
+    for (const [view, measure] of [['budget', 'execution_rate'], ['indicators', 'share_met'], ['scores', 'mean_score']] as const) {
+      await page.goto(`${siteUrl}?data=e2e/two-years/&view=${view}&year=2022&city=株洲市`);
+      const card = page.getByTestId(`chart-year-trend-${measure}`);
+      await card.locator('canvas, svg').first().waitFor({ timeout: 60_000 });
+      // Two lines: all reports and 株洲市 (the year filter left aside: 2021 and 2022 both drawn).
+      expect(await card.getAttribute('aria-busy')).toBe('false');
+    }
+    await screenshot(page, 'years-scores-trend-zh-1440');
+    // One year in the data: no trend card.
+    await page.goto(`${siteUrl}?view=budget`);
+    await page.getByTestId('chart-budget-compare').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('chart-year-trend-execution_rate').count()).toBe(0);
+    expectClean(watched);
+    await page.context().close();
+  }, 180_000);
+
   it('links a report to the same project\'s other years', async () => {
     const watched = await openPage(browser(), siteUrl);
     const { page } = watched;

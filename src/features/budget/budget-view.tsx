@@ -30,6 +30,7 @@ import { formatProjectSort, parseProjectSort, SORT_PARAM } from './project-sort.
 import { ProjectTable } from './project-table.tsx';
 import './budget.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
+import { YearTrend } from '../../components/year-trend.tsx';
 
 export const DIMENSION_PARAM = 'bdim';
 /** The project table's page and page size (`bpage` 1-based, `bsize`). */
@@ -96,6 +97,7 @@ export function BudgetView() {
       </div>
       <BudgetFigures row={summaryRow} />
       <div className="chart-grid">
+        <YearTrend filters={url.filters} measure="execution_rate" />
         <ChartCard title={t('budget.chart.compareBy', { name: dimensionLabel })} testId="chart-budget-compare"
           loading={barsState.loading} error={barsState.error} empty={barsState.rows?.length === 0}>
           <Chart label={t('budget.chart.compareBy', { name: dimensionLabel })} option={options.compare} height={barsHeight} onClick={onBarClick} />

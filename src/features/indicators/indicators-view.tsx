@@ -25,6 +25,7 @@ import { StatusSummary } from './status-summary.tsx';
 import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import './indicators.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
+import { YearTrend } from '../../components/year-trend.tsx';
 
 /** The status of a clicked segment; undefined for a click on an axis label. */
 const clickedStatus = (click: ChartClick) => (click.data as { status?: string } | undefined)?.status;
@@ -82,6 +83,7 @@ export function IndicatorsView() {
       <StatusSummary statusRows={byLevel.rows} misses={misses.rows} />
       <div className="ind-grid">
         <div className="ind-column">
+        <YearTrend filters={url.filters} measure="share_met" />
         <ChartCard title={t('indicators.chart.byLevel1')} loading={byLevel.loading} error={byLevel.error} empty={byLevel.rows?.length === 0} testId="chart-status-by-level1">
           <p className="ind-hint">{t('indicators.hint.level1')}</p>
           <Chart label={t('indicators.chart.byLevel1')} option={charts.level1} height={statusStackHeight(Math.max(charts.bars.level1.length, 3))}

@@ -26,6 +26,7 @@ import { useNarrowScreen } from '../../components/use-narrow-screen.ts';
 import './scores.css';
 import '../../components/chart-extras.ts'; // lines, scatter, heat map, mark lines
 import { labelSeparator } from '../../lib/format.ts';
+import { YearTrend } from '../../components/year-trend.tsx';
 
 /** What a click reports for an axis label (chart.tsx passes ECharts' event object through). */
 type AxisAwareClick = ChartClick & { componentType?: string };
@@ -100,6 +101,7 @@ export function ScoresView() {
     <div className="scores" data-testid="scores" data-source={live ? 'live' : 'pending'}>
       <ScoreFigures row={summary.rows?.[0]} />
       <div className="chart-grid">
+        <YearTrend filters={url.filters} measure="mean_score" />
         <ChartCard title={t('scores.chart.totals')} loading={totals.loading} error={totals.error} empty={totals.rows?.length === 0} testId="chart-score-totals">
           <Chart label={labelled(t('scores.chart.totals'), view.totalsText)} option={view.totals} height={chartHeight} onClick={openReport} />
           {scoreNote}
