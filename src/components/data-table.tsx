@@ -17,6 +17,7 @@ import { useI18n, type MessageKey, type Translate } from '../lib/i18n.ts';
 import type { Lang } from '../lib/url-state.ts';
 import { PAGE_SIZES, type PageState, type SortKey } from './data-table-url.ts';
 import './data-table.css';
+import { SortHeader } from './sort-header.tsx';
 
 export interface DataColumnMeta {
   /** The header text (and the name in the column menu). */
@@ -188,15 +189,8 @@ function HeaderCell<TData extends RowData>({ header, t }: { header: Header<DataT
   const sorted = column.getIsSorted();
   if (!column.getCanSort()) return <th scope="col" className={cellClass(column.columnDef.meta)}>{label}</th>;
   return (
-    <th scope="col" className={cellClass(column.columnDef.meta)} data-column={column.id}
-      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-      <button type="button" className="data-table-sort" onClick={column.getToggleSortingHandler()} title={t('table.sortBy', { name: label })}>
-        <span>{label}</span>
-        <span className={`data-table-sort-icon${sorted ? ' is-active' : ''}`} aria-hidden="true">
-          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-        </span>
-      </button>
-    </th>
+    <SortHeader label={label} direction={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+      onSort={(event) => column.getToggleSortingHandler()?.(event)} title={t('table.sortBy', { name: label })} className={cellClass(column.columnDef.meta)} column={column.id} />
   );
 }
 

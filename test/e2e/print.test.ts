@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** Buttons that carry data (a project's name, a sortable column's name, a status or severity count) and print as text. */
-const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'data-table-sort', 'budget-sort', 'severity-toggle'];
+const CONTENT_BUTTONS = ['link-button', 'budget-link', 'finding-line', 'compare-item', 'ind-figure', 'sort-header', 'severity-toggle'];
 
 async function openView(search: string): Promise<WatchedPage> {
   const watched = await openPage(browser(), siteUrl);

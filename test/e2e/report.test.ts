@@ -174,10 +174,10 @@ describe('report view (production build under a sub-path)', () => {
     await waitForList(page);
     const all = readCsv(dataDir, 'reports');
     const byBudget = [...all].sort((a, b) => num(b.budget_adjusted)! - num(a.budget_adjusted)!).map((r) => r.report_id);
-    const header = page.locator('.report-table th[data-sort="budget_adjusted"] button');
+    const header = page.locator('.report-table th[data-column="budget_adjusted"] button');
     await header.click();
     await expect.poll(() => listedIds(page)).toEqual(byBudget);
-    expect(await page.locator('.report-table th[data-sort="budget_adjusted"]').getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('.report-table th[data-column="budget_adjusted"]').getAttribute('aria-sort')).toBe('descending');
     expect(new URL(page.url()).searchParams.get('rsort')).toBe('-budget_adjusted');
     await header.click();
     await expect.poll(() => listedIds(page)).toEqual([...byBudget].reverse());

@@ -142,7 +142,7 @@ describe('paged tables return the rows DuckDB gives', () => {
     }
     // Another order, by a text column: code-point order, as DuckDB sorts (no ICU in the page).
     const since = await page.evaluate(() => performance.now());
-    await page.locator('.report-table th[data-sort="city"] button').click();
+    await page.locator('.report-table th[data-column="city"] button').click();
     await settled(page, 'report', since);
     expect(new URL(page.url()).searchParams.get('rpage')).toBeNull();
     const byCity = await db.query(reportListPage({}, '', { id: 'city', desc: false }, { pageIndex: 0, pageSize: 20 }));

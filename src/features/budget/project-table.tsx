@@ -12,6 +12,7 @@ import type { BudgetProjectRow, BudgetProjectSort, BudgetProjectSortColumn } fro
 import type { BudgetSummaryRow } from '../../queries/budget-summary.ts';
 import { formatAdjustment } from './budget-adjustments-option.ts';
 import { firstSortDescending, nextProjectSort } from './project-sort.ts';
+import { SortHeader, type SortDirection } from '../../components/sort-header.tsx';
 
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, BudgetProjectRow>();
@@ -82,7 +83,7 @@ export function ProjectTable({ rows, summary, sort, onSort, onOpenReport }: Proj
     state: { sorting },
     onSortingChange: () => {}, // the header buttons below write the URL; DuckDB sorts
   });
-  const ariaSort = (id: string) => (id !== sort.column ? undefined : sort.descending ? 'descending' : 'ascending');
+  const ariaSort = (id: string): SortDirection | undefined => (id !== sort.column ? undefined : sort.descending ? 'descending' : 'ascending');
   return (
     <div className="scroll-x">
       <table className="budget-table budget-projects" data-testid="budget-projects">
@@ -92,18 +93,11 @@ export function ProjectTable({ rows, summary, sort, onSort, onOpenReport }: Proj
               {group.headers.map((header) => {
                 const meta = header.column.columnDef.meta as ColumnMeta;
                 const label = t(meta.label);
+                if (!header.column.getCanSort()) return <th key={header.id} scope="col" className={meta.numeric ? 'num' : undefined}>{label}</th>;
                 return (
-                  <th key={header.id} scope="col" className={meta.numeric ? 'num' : undefined} aria-sort={ariaSort(header.id)}>
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="budget-sort" title={t('budget.table.sortBy', { name: label })}
-                        onClick={() => onSort(nextProjectSort(sort, header.id as BudgetProjectSortColumn))}>
-                        {label}
-                        <span className="budget-sort-mark" aria-hidden="true">
-                          {header.id === sort.column ? (sort.descending ? '▼' : '▲') : '↕'}
-                        </span>
-                      </button>
-                    ) : label}
-                  </th>
+                  <SortHeader key={header.id} label={label} numeric={meta.numeric} direction={ariaSort(header.id) ?? 'none'}
+                    title={t('budget.table.sortBy', { name: label })}
+                    onSort={() => onSort(nextProjectSort(sort, header.id as BudgetProjectSortColumn))} />
                 );
               })}
             </tr>

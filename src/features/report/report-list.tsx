@@ -19,6 +19,7 @@ import { isReportListSort, reportListCount, reportListPage } from '../../queries
 import { GradeBadge } from './grade-badge.tsx';
 import { reportHref } from './go-back.ts';
 import { scoresDiffer } from './indicator-layout.ts';
+import { SortHeader } from '../../components/sort-header.tsx';
 
 export const SEARCH_PARAM = 'rq';
 /** The list's sort in the URL: a column id, `-` before it for descending (`-total_score`). */
@@ -111,16 +112,10 @@ export function ReportList() {
     next.delete(PAGE_PARAM); // a new order starts at its first page
     navigate(next, { replace: true });
   };
-  const header = (id: SortableColumn, label: string, numeric = false) => {
-    const direction = sort === id ? 'ascending' : sort === `-${id}` ? 'descending' : 'none';
-    return (
-      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={direction} data-sort={id}>
-        <button type="button" className="sort-button" onClick={() => sortBy(id)}>
-          {label}<span className="sort-mark" aria-hidden="true">{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
-        </button>
-      </th>
-    );
-  };
+  const header = (id: SortableColumn, label: string, numeric = false) => (
+    <SortHeader key={id} label={label} numeric={numeric} column={id} onSort={() => sortBy(id)}
+      direction={sort === id ? 'ascending' : sort === `-${id}` ? 'descending' : 'none'} />
+  );
   const open = (reportId: string) => url.setParams({ view: 'report', report: reportId });
 
   return (
