@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_NAMES, createTableFromCsvSql, datasetSelectSql, csvFileName, csvHeaderLine, parseCsvHeader, DatasetError, type TableName } from '../lib/db/dataset/schema.ts';
-import { NO_IMPORTS, originViewSql, type BaseDataset } from '../lib/db/dataset/origin-views.ts';
+import { NO_IMPORTS, originViewsSql, type BaseDataset } from '../lib/db/dataset/origin-views.ts';
 import { toPlainRow } from '../lib/db/querying/plain-rows.ts';
 import type { Query } from '../queries/query.ts';
 
@@ -46,7 +46,7 @@ async function loadCsvFolder(connection: DuckDBConnection, dir: string): Promise
   await connection.run('CREATE SCHEMA ds_0');
   const base: BaseDataset = { source: 'ds_0', columns: await loadCsvTables(connection, dir, 'ds_0'), materialize: true };
   // The same relations as the browser's, `origin` column included, so queries test alike.
-  for (const table of TABLE_NAMES) await connection.run(originViewSql(table, base, NO_IMPORTS));
+  for (const statement of originViewsSql(base, NO_IMPORTS)) await connection.run(statement);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { reportCondition, type Filters } from './filters.ts';
+import { REPORT_FINDINGS, reportCondition, type Filters } from './filters.ts';
 import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
@@ -18,15 +18,14 @@ export interface CitySummaryRow extends BudgetTotals {
  */
 export function citySummary(filters: Filters): Query<CitySummaryRow> {
   return sql<CitySummaryRow>('city-summary')`
-    WITH scope AS (SELECT * FROM reports r WHERE ${reportCondition(filters)}),
-    counts AS (SELECT report_id, COUNT(*) AS findings FROM findings GROUP BY report_id)
+    WITH scope AS (SELECT * FROM reports r WHERE ${reportCondition(filters)})
     SELECT
       s.city AS label,
       COUNT(*)::INTEGER AS reports,
       ${BUDGET_TOTALS},
       AVG(s.total_score) AS mean_total_score,
       COALESCE(SUM(c.findings), 0)::INTEGER AS findings
-    FROM scope s LEFT JOIN counts c ON c.report_id = s.report_id
+    FROM scope s LEFT JOIN ${REPORT_FINDINGS} c ON c.report_id = s.report_id
     GROUP BY s.city
     ORDER BY budget_adjusted DESC NULLS LAST, label`;
 }

@@ -1,5 +1,5 @@
 import { LEVEL1_ORDER } from '../parser/types.ts';
-import { indicatorCondition, reportCondition, type Filters } from './filters.ts';
+import { indicatorCondition, REPORT_FINDINGS, REPORT_INDICATORS, reportCondition, type Filters } from './filters.ts';
 import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
@@ -47,9 +47,10 @@ export const LEVEL1_RATE_COLUMNS = {
   满意度指标: 'rate_satisfaction',
 } as const satisfies Record<CompareLevel1, keyof CompareMeasuresRow>;
 
+// Over the per-report × 一级 × status sums: score where the weight is given, weight where the score is.
 const level1Rate = (level1: CompareLevel1) => `
-      SUM(i.score) FILTER (WHERE i.level1 = '${level1}' AND i.weight IS NOT NULL)
-        / NULLIF(SUM(i.weight) FILTER (WHERE i.level1 = '${level1}' AND i.score IS NOT NULL), 0) AS ${LEVEL1_RATE_COLUMNS[level1]}`;
+      SUM(i.score_weighted) FILTER (WHERE i.level1 = '${level1}')
+        / NULLIF(SUM(i.weight_scored) FILTER (WHERE i.level1 = '${level1}'), 0) AS ${LEVEL1_RATE_COLUMNS[level1]}`;
 
 /**
  * Every measure of the compare view for each city, fund or project in one statement: report
@@ -79,19 +80,19 @@ export function compareMeasures(dimension: CompareDimension, filters: Filters): 
     by_indicator AS (
       SELECT
         s.label,
-        COUNT(*)::INTEGER AS indicators,
-        COUNT(*) FILTER (WHERE i.status = 'met')::INTEGER AS met,
-        COUNT(*) FILTER (WHERE i.status = 'partial')::INTEGER AS partial,
-        COUNT(*) FILTER (WHERE i.status = 'not_met')::INTEGER AS not_met,
-        COUNT(*) FILTER (WHERE i.status = 'claimed')::INTEGER AS claimed,
-        COUNT(*) FILTER (WHERE i.status = 'unknown' OR i.status IS NULL)::INTEGER AS unknown,${COMPARE_LEVEL1S.map(level1Rate).join(',')}
-      FROM indicators i JOIN scope s ON s.report_id = i.report_id
+        SUM(i.indicators)::INTEGER AS indicators,
+        COALESCE(SUM(i.indicators) FILTER (WHERE i.status = 'met'), 0)::INTEGER AS met,
+        COALESCE(SUM(i.indicators) FILTER (WHERE i.status = 'partial'), 0)::INTEGER AS partial,
+        COALESCE(SUM(i.indicators) FILTER (WHERE i.status = 'not_met'), 0)::INTEGER AS not_met,
+        COALESCE(SUM(i.indicators) FILTER (WHERE i.status = 'claimed'), 0)::INTEGER AS claimed,
+        COALESCE(SUM(i.indicators) FILTER (WHERE i.status = 'unknown' OR i.status IS NULL), 0)::INTEGER AS unknown,${COMPARE_LEVEL1S.map(level1Rate).join(',')}
+      FROM ${REPORT_INDICATORS} i JOIN scope s ON s.report_id = i.report_id
       WHERE ${indicatorCondition(filters)}
       GROUP BY s.label
     ),
     by_finding AS (
-      SELECT s.label, COUNT(*)::INTEGER AS findings, COUNT(*) FILTER (WHERE f.severity = 'error')::INTEGER AS errors
-      FROM findings f JOIN scope s ON s.report_id = f.report_id
+      SELECT s.label, SUM(f.findings)::INTEGER AS findings, SUM(f.errors)::INTEGER AS errors
+      FROM ${REPORT_FINDINGS} f JOIN scope s ON s.report_id = f.report_id
       GROUP BY s.label
     )
     SELECT

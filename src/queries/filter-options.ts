@@ -1,4 +1,4 @@
-import { FILTER_COLUMNS, FILTER_KEYS, filterValueSql, indicatorCondition, isBlankable, reportCondition, reportOnlyCondition, NO_FILTERS, type FilterKey, type Filters } from './filters.ts';
+import { FILTER_COLUMNS, FILTER_KEYS, filterValueSql, indicatorCondition, isBlankable, reportCondition, REPORT_INDICATORS, reportFiltersOf, reportScope, NO_FILTERS, type FilterKey, type Filters } from './filters.ts';
 import { fragment, joinFragments, sql, type Query } from './query.ts';
 
 export interface FilterOptionRow {
@@ -32,11 +32,12 @@ export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOption
         where.params,
       );
     }
-    const reportWhere = reportOnlyCondition(others, 'r');
+    // Indicator counts: sums of the per-report × 一级 × status counts.
+    const reportWhere = reportScope(reportFiltersOf(others), 'i');
     const indicatorWhere = indicatorCondition(others, 'i');
     return fragment(
-      `SELECT '${key}' AS dimension, CAST(i.${column} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
-      FROM indicators i JOIN reports r ON r.report_id = i.report_id
+      `SELECT '${key}' AS dimension, CAST(i.${column} AS VARCHAR) AS value, SUM(i.indicators)::INTEGER AS rows
+      FROM ${REPORT_INDICATORS} i
       WHERE i.${column} IS NOT NULL AND ${reportWhere.sql} AND ${indicatorWhere.sql} GROUP BY i.${column}`,
       [...reportWhere.params, ...indicatorWhere.params],
     );

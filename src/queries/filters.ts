@@ -76,21 +76,44 @@ export function indicatorCondition(filters: Filters, alias = 'i'): SqlFragment {
 }
 
 /**
+ * The per-report aggregates (src/lib/db/dataset/aggregates.ts, built when the data is loaded):
+ * one row per report × 一级 × status (`indicators`, sums of weight and score), per report
+ * (`findings`, `errors`), per report × finding code. Figures read them instead of the indicator
+ * and finding rows.
+ */
+export const REPORT_INDICATORS = 'agg.report_indicators';
+export const REPORT_FINDINGS = 'agg.report_findings';
+export const REPORT_CODES = 'agg.report_codes';
+
+/**
  * Conditions on report rows aliased `alias`. With an indicator filter, a report qualifies when
  * at least one of its indicators matches, so report-level figures follow the indicator filters.
+ * That is read from the report × 一级 × status aggregate (a report has a matching indicator
+ * exactly when it has a matching row there), not from the indicators.
  */
 export function reportCondition(filters: Filters, alias = 'r'): SqlFragment {
   const parts = conditions(filters, REPORT_FILTER_KEYS, alias);
   const indicatorParts = conditions(filters, INDICATOR_FILTER_KEYS, 'fi');
   if (indicatorParts.length > 0) {
     const inner = and(indicatorParts);
-    parts.push(fragment(
-      `EXISTS (SELECT 1 FROM indicators fi WHERE fi.report_id = ${alias}.report_id AND ${inner.sql})`,
-      inner.params,
-    ));
+    parts.push(fragment(`${alias}.report_id IN (SELECT fi.report_id FROM ${REPORT_INDICATORS} fi WHERE ${inner.sql})`, inner.params));
   }
   return and(parts);
 }
+
+/**
+ * Conditions on a relation aliased `alias` with a `report_id` column, keeping the rows of the
+ * reports the filters keep: TRUE without filters (every aggregate row belongs to a report).
+ */
+export function reportScope(filters: Filters, alias: string): SqlFragment {
+  if (!hasFilters(filters)) return TRUE;
+  const where = reportCondition(filters, 'sr');
+  return fragment(`${alias}.report_id IN (SELECT sr.report_id FROM reports sr WHERE ${where.sql})`, where.params);
+}
+
+/** `filters` without the 一级 and status filters. */
+export const reportFiltersOf = (filters: Filters): Filters =>
+  Object.fromEntries(REPORT_FILTER_KEYS.filter((key) => filters[key] !== undefined).map((key) => [key, filters[key]])) as Filters;
 
 /** Report conditions only: for indicator queries, which filter indicator rows themselves. */
 export function reportOnlyCondition(filters: Filters, alias = 'r'): SqlFragment {

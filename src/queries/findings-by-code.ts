@@ -1,5 +1,4 @@
-import { reportCondition, type Filters } from './filters.ts';
-import { SEVERITY_RANK_SQL } from './findings-filter.ts';
+import { REPORT_CODES, reportScope, type Filters } from './filters.ts';
 import { sql, type Query } from './query.ts';
 import type { Severity } from '../parser/types.ts';
 
@@ -11,17 +10,17 @@ export interface FindingsByCodeRow {
   reports: number;
 }
 
-/** Data-quality findings per code, most frequent first. */
+/** Data-quality findings per code, most frequent first: sums of the per-report × code counts (one row per report and code). */
 export function findingsByCode(filters: Filters): Query<FindingsByCodeRow> {
   return sql<FindingsByCodeRow>('findings-by-code')`
     SELECT
       f.code,
-      CASE MIN(${SEVERITY_RANK_SQL})
+      CASE MIN(f.severity_rank)
         WHEN 1 THEN 'error' WHEN 2 THEN 'warning' ELSE 'info' END AS severity,
-      COUNT(*)::INTEGER AS findings,
-      COUNT(DISTINCT f.report_id)::INTEGER AS reports
-    FROM findings f JOIN reports r ON r.report_id = f.report_id
-    WHERE ${reportCondition(filters)}
+      SUM(f.findings)::INTEGER AS findings,
+      COUNT(*)::INTEGER AS reports
+    FROM ${REPORT_CODES} f
+    WHERE ${reportScope(filters, 'f')}
     GROUP BY f.code
     ORDER BY findings DESC, f.code`;
 }

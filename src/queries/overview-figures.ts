@@ -1,4 +1,4 @@
-import { reportCondition, type Filters } from './filters.ts';
+import { REPORT_FINDINGS, reportCondition, type Filters } from './filters.ts';
 import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 import { INFLATED_GAP } from './score-totals.ts';
@@ -16,7 +16,7 @@ export interface OverviewFiguresRow extends BudgetTotals {
   findings: number;
 }
 
-/** The overview's key figures, one row, in one scan of the reports. */
+/** The overview's key figures, one row, in one scan of the reports (findings from their per-report counts). */
 export function overviewFigures(filters: Filters): Query<OverviewFiguresRow> {
   return sql<OverviewFiguresRow>('overview-figures')`
     WITH scope AS (SELECT * FROM reports r WHERE ${reportCondition(filters)})
@@ -29,6 +29,6 @@ export function overviewFigures(filters: Filters): Query<OverviewFiguresRow> {
       AVG(total_score) AS mean_total_score,
       AVG(rule_gap) AS mean_rule_gap,
       COUNT(*) FILTER (WHERE rule_gap >= ${String(INFLATED_GAP)})::INTEGER AS inflated,
-      (SELECT COUNT(*) FROM findings f WHERE f.report_id IN (SELECT report_id FROM scope))::INTEGER AS findings
+      (SELECT COALESCE(SUM(f.findings), 0) FROM ${REPORT_FINDINGS} f WHERE f.report_id IN (SELECT report_id FROM scope))::INTEGER AS findings
     FROM scope`;
 }

@@ -1,4 +1,4 @@
-import { reportCondition, type Filters } from './filters.ts';
+import { REPORT_FINDINGS, reportCondition, type Filters } from './filters.ts';
 import { fragment, sql, type Query, type SqlFragment } from './query.ts';
 
 export interface ReportListRow {
@@ -40,14 +40,10 @@ export const REPORT_LIST_COLUMNS = `r.report_id, r.year, r.city, r.fund, r.proje
 export function reportList(filters: Filters, search = ''): Query<ReportListRow> {
   const matches = reportSearchCondition(search);
   return sql<ReportListRow>('report-list')`
-    WITH counts AS (
-      SELECT report_id, COUNT(*)::INTEGER AS findings, COUNT(*) FILTER (WHERE severity = 'error')::INTEGER AS errors
-      FROM findings GROUP BY report_id
-    )
     SELECT
       ${REPORT_LIST_COLUMNS},
       COALESCE(c.findings, 0)::INTEGER AS findings, COALESCE(c.errors, 0)::INTEGER AS errors
-    FROM reports r LEFT JOIN counts c ON c.report_id = r.report_id
+    FROM reports r LEFT JOIN ${REPORT_FINDINGS} c ON c.report_id = r.report_id
     WHERE ${reportCondition(filters)} AND ${matches}
     ORDER BY r.report_id`;
 }

@@ -1,4 +1,4 @@
-import { indicatorCondition, reportCondition, type Filters } from './filters.ts';
+import { indicatorCondition, REPORT_INDICATORS, reportCondition, type Filters } from './filters.ts';
 import { sql, type Query } from './query.ts';
 
 /** The category of the budget execution points, beside the 一级 indicators. */
@@ -20,7 +20,8 @@ export interface ScoreRateRow {
  * 一级 indicator the sums of the indicators' weights and scores (a merged group's points sit on
  * its first row only, so plain sums count them once). Reports follow every filter; the 一级
  * filter also narrows the categories to the chosen ones (and drops the budget column), while
- * the status filter only picks reports: a category's rate is over all its indicators.
+ * the status filter only picks reports: a category's rate is over all its indicators. The sums
+ * are of the per-report × 一级 × status sums (src/lib/db/dataset/aggregates.ts).
  */
 export function scoreRates(filters: Filters): Query<ScoreRateRow> {
   const level1Only = indicatorCondition({ level1: filters.level1 });
@@ -35,7 +36,7 @@ export function scoreRates(filters: Filters): Query<ScoreRateRow> {
     cells AS (
       ${budgetCells}
       SELECT i.report_id, i.level1 AS category, SUM(i.weight) AS weight, SUM(i.score) AS score
-      FROM indicators i JOIN scope s ON s.report_id = i.report_id
+      FROM ${REPORT_INDICATORS} i JOIN scope s ON s.report_id = i.report_id
       WHERE i.level1 IS NOT NULL AND ${level1Only}
       GROUP BY i.report_id, i.level1
     )

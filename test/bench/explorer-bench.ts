@@ -21,7 +21,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BUNDLED_DATA_DIR } from '../../src/build/data-dir.ts';
 import { STORAGE_VERSION } from '../../src/cli/duckdb-file.ts';
-import { NO_IMPORTS, originViewSql } from '../../src/lib/db/dataset/origin-views.ts';
+import { NO_IMPORTS, originViewsSql } from '../../src/lib/db/dataset/origin-views.ts';
 import { toPlainRow } from '../../src/lib/db/querying/plain-rows.ts';
 import { createTableSql, csvColumnTypes } from '../../src/parser/schema.ts';
 import { TABLE_NAMES } from '../../src/parser/types.ts';
@@ -104,7 +104,7 @@ const base = {
   source: 'ds_0',
   columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, columns.filter((c) => c.table_name === t).map((c) => c.column_name)])) as Record<(typeof TABLE_NAMES)[number], string[]>,
 };
-for (const table of TABLE_NAMES) conn.query(originViewSql(table, base, NO_IMPORTS));
+for (const statement of originViewsSql(base, NO_IMPORTS)) conn.query(statement);
 
 /** As src/lib/db/querying/query-runner.ts runs a query: prepared, parameters bound, rows made plain. */
 function run<T>(q: Query<T>): T[] {

@@ -11,7 +11,8 @@
 import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
 import { fetchDatasetFiles, type DatasetFiles, type FetchedFile } from './fetch-dataset.ts';
-import { NO_IMPORTS, originViewSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
+import { NO_IMPORTS, originAggregatesSql, originViewSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
+import { AGGREGATE_COLUMNS, AGGREGATE_SCHEMA, AGGREGATE_TABLES, type StoredAggregates } from './aggregates.ts';
 import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, quoteIdent, type TableName } from './schema.ts';
 
 /** DuckDB's own message on a file it could not read (it writes English only). */
@@ -44,6 +45,7 @@ async function loadCsvFiles(handle: DuckDbHandle, files: FetchedFile[], name: st
       base.columns[table] = header;
       await run(handle, originViewSql(table, base, layers), file);
     }
+    for (const statement of originAggregatesSql(base, layers)) await run(handle, statement, files[0].file);
     await handle.connection.query('COMMIT');
     return base;
   } catch (error) {
@@ -77,10 +79,12 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
       if (missing.length > 0) throw new DatasetError(label, 'dataset.tableLacksColumns', { table, columns: missing });
       for (const field of empty.schema.fields) await checkColumnValues(handle, label, `${name}.main.${table}`, table, field.name, String(field.type));
     }
-    const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]>, materialize };
+    const aggregates = await storedAggregates(handle, name);
+    const base: BaseDataset = { source: name, columns: Object.fromEntries(TABLE_NAMES.map((t) => [t, present.get(t)!])) as Record<TableName, string[]>, materialize, aggregates };
     await handle.connection.query('BEGIN TRANSACTION');
     try {
       for (const table of TABLE_NAMES) await run(handle, originViewSql(table, base, layers), label);
+      for (const statement of originAggregatesSql(base, layers)) await run(handle, statement, label);
       await handle.connection.query('COMMIT');
       return base;
     } catch (error) {
@@ -91,6 +95,24 @@ async function attachDatabase(handle: DuckDbHandle, registered: string, label: s
     await handle.connection.query(`DETACH ${name}`).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The aggregates an ingest's `.duckdb` file holds (`agg.*`, src/cli/duckdb-file.ts), when every
+ * table is there with exactly the columns of aggregates.ts; null otherwise (an older file, or one
+ * from elsewhere): they are then computed from the file's tables.
+ */
+async function storedAggregates(handle: DuckDbHandle, catalog: string): Promise<StoredAggregates | null> {
+  for (const table of AGGREGATE_TABLES) {
+    try {
+      const empty = await handle.connection.query(`SELECT * FROM ${catalog}.${AGGREGATE_SCHEMA}.${table} LIMIT 0`);
+      const names = empty.schema.fields.map((field) => field.name);
+      if (names.join(',') !== AGGREGATE_COLUMNS[table].join(',')) return null;
+    } catch {
+      return null;
+    }
+  }
+  return { schema: `${catalog}.${AGGREGATE_SCHEMA}` };
 }
 
 /** The Arrow type DuckDB gives a column of each contract type: a column of another type is checked. */
@@ -136,6 +158,7 @@ async function attachStartupDatabase(handle: DuckDbHandle, registered: string, n
     `ATTACH '${registered}' AS ${name} (READ_ONLY)`,
     'BEGIN TRANSACTION',
     ...TABLE_NAMES.map((table) => originViewSql(table, base, layers)),
+    ...originAggregatesSql(base, layers),
     'COMMIT',
   ];
   try {

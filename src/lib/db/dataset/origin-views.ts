@@ -11,6 +11,7 @@
  */
 import { SCHEMA, SQL_TYPES } from '../../../parser/schema.ts';
 import { datasetSelectSql, quoteIdent, TABLE_NAMES, type TableName } from './schema.ts';
+import { aggregateSql, type StoredAggregates } from './aggregates.ts';
 
 export type Origin = 'bundled' | 'imported';
 
@@ -20,6 +21,8 @@ export interface BaseDataset {
   columns: Record<TableName, readonly string[]>;
   /** True when the dataset is in memory (loaded from CSV): main.<table> are then tables. */
   materialize?: boolean;
+  /** The per-report aggregates the dataset's file holds (an ingest's `.duckdb`), if any: aggregates.ts. */
+  aggregates?: StoredAggregates | null;
 }
 
 export interface ImportLayers {
@@ -68,6 +71,13 @@ export function originViewSql(table: TableName, base: BaseDataset | null, import
   return `CREATE OR REPLACE ${kind} main.${table} AS ${branches.join(' UNION ALL BY NAME ')}`;
 }
 
-/** The four view statements, in table order. */
+/** The per-report aggregates (aggregates.ts) over the relations originViewSql points at the data. */
+export const originAggregatesSql = (base: BaseDataset | null, importLayers: ImportLayers): string[] =>
+  aggregateSql({
+    stored: base && !importLayers.hideBase ? (base.aggregates ?? null) : null,
+    imports: importLayers.schemas.length > 0,
+  });
+
+/** The four view statements, in table order, then the aggregates over them. */
 export const originViewsSql = (base: BaseDataset | null, importLayers: ImportLayers): string[] =>
-  TABLE_NAMES.map((table) => originViewSql(table, base, importLayers));
+  [...TABLE_NAMES.map((table) => originViewSql(table, base, importLayers)), ...originAggregatesSql(base, importLayers)];

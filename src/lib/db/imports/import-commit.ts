@@ -11,6 +11,7 @@ import { ALLOWED_VALUES, listNames, requiredColumns } from '../../import/contrac
 import type { ImportSql } from './import-sql.ts';
 import { normalizedSql } from '../../../queries/normalized-text.ts';
 import type { TableChunk } from '../../import/prepare-import.ts';
+import { AGGREGATE_SCHEMA, AGGREGATE_TABLES } from '../dataset/aggregates.ts';
 import { originViewsSql, type BaseDataset, type ImportLayers } from '../dataset/origin-views.ts';
 import { createTableFromCsvSql, insertFromCsvSql, quoteIdent, quoteString, TABLE_NAMES, TABLE_COLUMNS, type TableName } from '../dataset/schema.ts';
 
@@ -215,7 +216,9 @@ const objectName = (kind: string, name: string) => `${kind} || ' ' || CASE WHEN 
  * macros, sequences, types, other tables. A view runs its SQL whenever it is read (one over a
  * macro that calls read_csv('http://…'), say), so a file with any of them is refused before a
  * row of it is read: an import gives tables, never code. Reading the catalog runs nothing.
- * (Indexes and constraints belong to a table and run nothing either.)
+ * (Indexes and constraints belong to a table and run nothing either.) The per-report aggregates
+ * an ingest's file stores (`agg.*`, aggregates.ts) are tables too: they are not read, the
+ * import's own are computed from its rows.
  */
 async function findNonTables(sql: ImportSql, alias: string): Promise<string[]> {
   const inFile = `database_name = ${quoteString(alias)}`;
@@ -226,6 +229,7 @@ async function findNonTables(sql: ImportSql, alias: string): Promise<string[]> {
      UNION ALL SELECT ${objectName("'TYPE'", 'type_name')} FROM duckdb_types() WHERE ${inFile} AND NOT internal
      UNION ALL SELECT ${objectName("'TABLE'", 'table_name')} FROM duckdb_tables() WHERE ${inFile}
        AND NOT (schema_name = 'main' AND table_name IN (${TABLE_NAMES.map(quoteString).join(', ')}))
+       AND NOT (schema_name = '${AGGREGATE_SCHEMA}' AND table_name IN (${AGGREGATE_TABLES.map(quoteString).join(', ')}))
      ORDER BY 1`);
   return rows.map((row) => row.object);
 }
