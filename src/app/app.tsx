@@ -3,6 +3,7 @@ import { DatasetLabel } from '../components/dataset-label.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { FilteredDataExport } from '../components/filtered-data-export.tsx';
 import { ImportBadge } from '../features/import/import-badge.tsx';
+import { formatBytes } from '../features/import/format-bytes.ts';
 import { useDbStatus } from '../lib/db/index.ts';
 import { isMessageKey, useI18n } from '../lib/i18n.ts';
 import { LOCALES } from '../lib/locale.ts';
@@ -30,6 +31,16 @@ function DataStatus() {
         <strong>{t('app.errorTitle')}</strong>
         <p className="data-error-message">{errorIn(db.error, lang)}</p>
         <p>{t('app.errorHint')}</p>
+      </div>
+    );
+  }
+  if (db.phase === 'starting' && db.download) {
+    const { loaded, total } = db.download;
+    const percent = total ? Math.min(100, Math.floor((loaded / total) * 100)) : null;
+    return (
+      <div className="data-status" role="status" data-testid="data-download">
+        <progress max={total ?? undefined} value={total ? loaded : undefined} />{' '}
+        {t('app.downloading', { loaded: formatBytes(loaded, lang), total: total ? formatBytes(total, lang) : '?', percent: percent ?? '?' })}
       </div>
     );
   }

@@ -26,8 +26,11 @@ const CONTENT_TYPES: Record<string, string> = {
 export const contentType = (path: string): string =>
   CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
-/** Sends one file (HEAD and GET, with a single byte range). Returns false when it does not exist. */
-export function sendFile(req: IncomingMessage, res: ServerResponse, path: string, cacheControl = 'no-cache'): boolean {
+/**
+ * Sends one file (HEAD and GET, with a single byte range unless `ranges` is false: then as a
+ * server without range support, the whole file to every GET). Returns false when it does not exist.
+ */
+export function sendFile(req: IncomingMessage, res: ServerResponse, path: string, cacheControl = 'no-cache', ranges = true): boolean {
   let size: number;
   try {
     const stat = statSync(path);
@@ -37,9 +40,9 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, path: string
     return false;
   }
   res.setHeader('Content-Type', contentType(path));
-  res.setHeader('Accept-Ranges', 'bytes');
+  if (ranges) res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('Cache-Control', cacheControl);
-  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  const range = ranges ? /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '') : null;
   let start = 0;
   let end = size - 1;
   if (range && (range[1] || range[2])) {

@@ -19,6 +19,7 @@ const core = {
   'app.language': 'Language',
   'app.switchLanguage': '中文',
   'app.loading': 'Loading data…',
+  'app.downloading': 'Downloading the data (its server sends no byte ranges): {loaded} of {total} ({percent} %)',
   'app.snapshot': 'Showing figures computed at build time while the query engine starts…',
   'app.errorTitle': 'The data could not be loaded',
   'app.errorHint': 'Check that the data files exist and follow the data contract, then reload the page.',

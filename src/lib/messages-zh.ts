@@ -18,6 +18,7 @@ const core = {
   'app.language': '语言',
   'app.switchLanguage': 'English',
   'app.loading': '正在加载数据…',
+  'app.downloading': '正在下载数据（服务器不支持分段读取）：{loaded} / {total}（{percent}%）',
   'app.snapshot': '显示的是构建时的数据，正在启动查询引擎…',
   'app.errorTitle': '数据加载失败',
   'app.errorHint': '请检查数据文件是否存在并符合数据约定，然后刷新页面。',

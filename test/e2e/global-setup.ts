@@ -15,6 +15,8 @@ declare module 'vitest' {
     siteUrl: string;
     /** The same site served with no Content-Security-Policy header (a plain static server). */
     plainSiteUrl: string;
+    /** The same site from a server that answers no byte ranges and sends `.duckdb` files slowly (~256 KB/s). */
+    rangelessSiteUrl: string;
     dataDir: string;
     /** The built site's folder (served at siteUrl). */
     distDir: string;
@@ -23,6 +25,7 @@ declare module 'vitest' {
 
 let site: StaticSite | undefined;
 let plainSite: StaticSite | undefined;
+let rangelessSite: StaticSite | undefined;
 
 export default async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '../..');
@@ -33,13 +36,16 @@ export default async function setup(project: TestProject) {
   await writeDuckdbFile(resolveDataDir(), resolve(outDir, 'e2e/dataset.duckdb'));
   site = await serveStatic(outDir);
   plainSite = await serveStatic(outDir, '/plain/', { cspHeader: false });
+  rangelessSite = await serveStatic(outDir, '/rangeless/', { ranges: false, throttle: { pattern: /\.duckdb$/, bytesPerSecond: 256 * 1024 } });
   project.provide('siteUrl', site.url);
   project.provide('plainSiteUrl', plainSite.url);
+  project.provide('rangelessSiteUrl', rangelessSite.url);
   project.provide('dataDir', resolveDataDir());
   project.provide('distDir', outDir);
   return async () => {
     await site?.close();
     await plainSite?.close();
+    await rangelessSite?.close();
     rmSync(outDir, { recursive: true, force: true });
   };
 }

@@ -13,6 +13,8 @@ export interface DbStatus {
   error: unknown;
   /** What the user imported on top of the dataset (import-store.ts), null when nothing. */
   imported: ImportedData | null;
+  /** A dataset file being downloaded whole (its server answers no byte ranges), else null. */
+  download: { loaded: number; total: number | null } | null;
 }
 
 export interface ImportedData {
@@ -22,4 +24,4 @@ export interface ImportedData {
   replaced: boolean;
 }
 
-export const INITIAL_DB_STATUS: DbStatus = { phase: 'starting', dataset: null, snapshotUsable: false, generation: 0, error: null, imported: null };
+export const INITIAL_DB_STATUS: DbStatus = { phase: 'starting', dataset: null, snapshotUsable: false, generation: 0, error: null, imported: null, download: null };

@@ -11,6 +11,7 @@
 import type { DuckDbHandle } from '../engine/duckdb-instance.ts';
 import type { DatasetSource } from './dataset-source.ts';
 import { fetchDatasetFiles, type DatasetFiles, type FetchedFile } from './fetch-dataset.ts';
+import { fetchDatabase, type DownloadProgress } from './fetch-database.ts';
 import { NO_IMPORTS, originAggregatesSql, originViewSql, type BaseDataset, type ImportLayers } from './origin-views.ts';
 import { AGGREGATE_COLUMNS, AGGREGATE_SCHEMA, AGGREGATE_TABLES, type StoredAggregates } from './aggregates.ts';
 import { TABLE_NAMES, TABLE_COLUMNS, DatasetError, contractColumns, createTableFromCsvSql, csvFileName, csvHeaderLine, missingColumns, parseCsvHeader, quoteIdent, type TableName } from './schema.ts';
@@ -191,9 +192,16 @@ async function loadCsvFolder(handle: DuckDbHandle, source: DatasetSource, name: 
   }
 }
 
-async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string, layers: ImportLayers): Promise<{ base: BaseDataset; attached: boolean }> {
+/**
+ * A `.duckdb` file named by `?data=`: read in place by HTTP ranges when the server answers them,
+ * else downloaded whole with its progress reported (fetch-database.ts).
+ */
+async function loadDatabaseFile(handle: DuckDbHandle, source: DatasetSource, name: string, layers: ImportLayers, options: LoadOptions): Promise<{ base: BaseDataset; attached: boolean }> {
   const registered = `${name}.duckdb`;
-  await handle.db.registerFileURL(registered, source.url, handle.duckdb.DuckDBDataProtocol.HTTP, false);
+  const file = await fetchDatabase(source.url, source.label, options.onDownload);
+  if (file.ranges) await handle.db.registerFileURL(registered, source.url, handle.duckdb.DuckDBDataProtocol.HTTP, false);
+  else await handle.db.registerFileBuffer(registered, file.bytes);
+  performance.mark(file.ranges ? 'data:ranges' : 'data:downloaded');
   try {
     return { base: await attachDatabase(handle, registered, source.label, name, false, layers), attached: true };
   } catch (error) {
@@ -212,6 +220,8 @@ export interface LoadOptions {
    * on the slower way and this is not called again.
    */
   whenQueued?: () => void;
+  /** The download of a `.duckdb` file from a server without byte ranges, as it goes. */
+  onDownload?: (progress: DownloadProgress) => void;
 }
 
 /**
@@ -235,7 +245,7 @@ export class DatasetLoader {
   async load(handle: DuckDbHandle, source: DatasetSource, options: LoadOptions = {}): Promise<void> {
     const name = `ds_${++this.generation}`; // generated, never from input: safe as an identifier
     const { base, attached } = source.kind === 'duckdb-file'
-      ? await loadDatabaseFile(handle, source, name, this.importLayers)
+      ? await loadDatabaseFile(handle, source, name, this.importLayers, options)
       : await loadCsvFolder(handle, source, name, this.importLayers, options);
     const previous = this.current;
     this.current = { name, attached, base };

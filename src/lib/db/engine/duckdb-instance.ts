@@ -44,6 +44,9 @@ export async function instantiateDuckDb(): Promise<DuckDbHandle> {
     const duckdb = await import('@duckdb/duckdb-wasm');
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await Promise.race([db.instantiate(urls.wasm), failed]);
+    // A database file named by `?data=` is read by HTTP ranges (fetch-database.ts checks first
+    // that its server answers them): DuckDB-WASM's default reads a registered URL whole.
+    await db.open({ filesystem: { reliableHeadRequests: true, forceFullHTTPReads: false, allowFullHTTPReads: false } });
     const connection = await db.connect();
     performance.mark('db:ready');
     return { db, connection, duckdb };

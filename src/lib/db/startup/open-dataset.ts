@@ -34,7 +34,11 @@ export async function openDataset(session: DuckDbSession, search: string, baseUR
     const handle = await session.engine.start();
     // Stored imports would change the rows under them.
     const ahead = restoring ? [] : firstQueries;
-    await session.dataset.load(handle, source, { files, whenQueued: () => queries.sentAhead.send(handle.connection, ahead) });
+    await session.dataset.load(handle, source, {
+      files,
+      whenQueued: () => queries.sentAhead.send(handle.connection, ahead),
+      onDownload: (download) => status.set({ download }),
+    });
     // The dataset is in: from now on DuckDB reads no file, URL or extension but the import's own
     // (engine-lock.ts). Queued behind the first queries, it holds back none of them; the console
     // and the import wait for it, and report it if it fails.
@@ -44,9 +48,9 @@ export async function openDataset(session: DuckDbSession, search: string, baseUR
     if (restoring) await Promise.all([locked, import('../imports/import-store.ts')]).then(([lockedHandle, store]) => store.restoreImports(session, lockedHandle));
     queries.prepared.forget();
     performance.mark('data:loaded');
-    status.set({ phase: 'ready', generation: status.get().generation + 1 });
+    status.set({ phase: 'ready', download: null, generation: status.get().generation + 1 });
   } catch (error) {
     queries.sentAhead.clear();
-    status.set({ phase: 'error', error });
+    status.set({ phase: 'error', download: null, error });
   }
 }
