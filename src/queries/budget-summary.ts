@@ -1,5 +1,5 @@
 import { reportCondition, type Filters } from './filters.ts';
-import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
+import { BUDGET_COLUMNS, BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
 export interface BudgetSummaryRow extends BudgetTotals {
@@ -19,7 +19,7 @@ export interface BudgetSummaryRow extends BudgetTotals {
 export function budgetSummary(filters: Filters): Query<BudgetSummaryRow> {
   return sql<BudgetSummaryRow>('budget-summary')`
     WITH scope AS (
-      SELECT r.*, r.budget_adjusted - r.budget_initial AS change
+      SELECT ${BUDGET_COLUMNS}, r.budget_adjusted - r.budget_initial AS change
       FROM reports r WHERE ${reportCondition(filters)}
     )
     SELECT

@@ -15,6 +15,13 @@ export interface BudgetTotals {
   execution_rate_initial: number | null;
 }
 
+/**
+ * The report columns BUDGET_TOTALS reads: a scope CTE selects these rather than `*`, since DuckDB
+ * materializes a CTE read twice with every column it names (over a file read by HTTP ranges, the
+ * report texts: tens of MB at a province's size).
+ */
+export const BUDGET_COLUMNS = 'r.budget_initial, r.budget_adjusted, r.executed';
+
 /** Aggregates over report rows with the contract's column names, as the columns of BudgetTotals. */
 export const BUDGET_TOTALS = fragment(`SUM(budget_initial) AS budget_initial,
       SUM(budget_adjusted) AS budget_adjusted,

@@ -1,5 +1,5 @@
 import { REPORT_FINDINGS, reportCondition, type Filters } from './filters.ts';
-import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
+import { BUDGET_COLUMNS, BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
 export interface CitySummaryRow extends BudgetTotals {
@@ -18,7 +18,7 @@ export interface CitySummaryRow extends BudgetTotals {
  */
 export function citySummary(filters: Filters): Query<CitySummaryRow> {
   return sql<CitySummaryRow>('city-summary')`
-    WITH scope AS (SELECT * FROM reports r WHERE ${reportCondition(filters)})
+    WITH scope AS (SELECT r.report_id, r.city, ${BUDGET_COLUMNS}, r.total_score FROM reports r WHERE ${reportCondition(filters)})
     SELECT
       s.city AS label,
       COUNT(*)::INTEGER AS reports,

@@ -1,6 +1,6 @@
 import { LEVEL1_ORDER } from '../parser/types.ts';
 import { indicatorCondition, REPORT_FINDINGS, REPORT_INDICATORS, reportCondition, type Filters } from './filters.ts';
-import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
+import { BUDGET_COLUMNS, BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 
 /** What the compare view can put side by side; the whitelist of identifiers this query may use. */
@@ -63,7 +63,7 @@ export function compareMeasures(dimension: CompareDimension, filters: Filters): 
   const parent = PARENT_COLUMN[dimension];
   return sql<CompareMeasuresRow>(`compare-measures-${dimension}`)`
     WITH scope AS (
-      SELECT r.*, r.${dimension} AS label FROM reports r
+      SELECT r.report_id, r.year, r.${parent}, ${BUDGET_COLUMNS}, r.total_score, r.rule_gap, r.${dimension} AS label FROM reports r
       WHERE r.${dimension} IS NOT NULL AND ${reportCondition(filters)}
     ),
     by_report AS (

@@ -1,5 +1,5 @@
 import { REPORT_FINDINGS, reportCondition, type Filters } from './filters.ts';
-import { BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
+import { BUDGET_COLUMNS, BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 import { INFLATED_GAP } from './score-totals.ts';
 
@@ -19,7 +19,10 @@ export interface OverviewFiguresRow extends BudgetTotals {
 /** The overview's key figures, one row, in one scan of the reports (findings from their per-report counts). */
 export function overviewFigures(filters: Filters): Query<OverviewFiguresRow> {
   return sql<OverviewFiguresRow>('overview-figures')`
-    WITH scope AS (SELECT * FROM reports r WHERE ${reportCondition(filters)})
+    WITH scope AS (
+      SELECT r.report_id, r.city, r.fund, r.project, ${BUDGET_COLUMNS}, r.total_score, r.rule_gap
+      FROM reports r WHERE ${reportCondition(filters)}
+    )
     SELECT
       COUNT(*)::INTEGER AS reports,
       COUNT(DISTINCT city)::INTEGER AS cities,

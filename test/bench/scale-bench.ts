@@ -110,6 +110,9 @@ function fileTraffic(context: BrowserContext): { requests: number; bytes: number
   return traffic;
 }
 
+/** A line on stderr as the bench goes (the figures come at the end, on stdout). */
+const progress = (line: string) => process.stderr.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
 const markTime = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
 
 /** A URL change on the open page, as the filter bar or a tab makes it. */
@@ -145,6 +148,7 @@ try {
     floorB.push(median(await floor.evaluate(() => (window as unknown as { warmRuns: number[] }).warmRuns)));
     await floorContext.close();
     floorTraffic = floorBytes;
+    progress(`run ${run + 1}: floor (a) ${ms(floorA.at(-1)!)}, (b) ${ms(floorB.at(-1)!)}`);
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const traffic = fileTraffic(context);
@@ -154,8 +158,10 @@ try {
     await waitForMark(page, 'app:ready', 300_000);
     ready.push(await markTime(page, 'app:ready'));
     appTraffic = { ...traffic };
+    progress(`run ${run + 1}: app:ready ${ms(ready.at(-1)!)}`);
     // Filter changes once the idle warm-up has prepared the filter statements (as bench:app).
     const warmed = await waitForMark(page, 'warm-up:done', 180_000).then(() => true, () => false);
+    progress(`run ${run + 1}: warm-up ${warmed ? 'done' : 'not done within 180 s'}`);
     warmUps.push(warmed ? await page.evaluate(() => performance.getEntriesByName('warm-up:done')[0].startTime - performance.getEntriesByName('app:ready')[0].startTime) : NaN);
     for (const search of searches) {
       const redraw = await page.evaluate(async (s) => {
@@ -171,6 +177,7 @@ try {
         return end - started;
       }, search);
       redraws.push(redraw);
+      progress(`run ${run + 1}: ${decodeURIComponent(search.replace(base, '')) || '(no filter)'} redrawn in ${ms(redraw)}`);
     }
     // Each view's first draw, opened on this warm page without filters.
     for (const view of VIEWS) {
@@ -178,6 +185,7 @@ try {
       await navigate(page, `${base}&view=${view}`);
       const drawn = await waitForMark(page, `${view}:drawn`, 120_000).then(() => true, () => false);
       views[view].push(drawn ? (await markTime(page, `${view}:drawn`)) - started : NaN);
+      progress(`run ${run + 1}: ${view} first drawn in ${ms(views[view].at(-1)!)}`);
     }
     peaks.push(memory.stop());
     await context.close();
