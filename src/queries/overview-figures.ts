@@ -1,4 +1,4 @@
-import { REPORT_FINDINGS, reportCondition, type Filters } from './filters.ts';
+import { REPORT_FINDINGS, reportCondition, reportScope, type Filters } from './filters.ts';
 import { BUDGET_COLUMNS, BUDGET_TOTALS, type BudgetTotals } from './budget-totals.ts';
 import { sql, type Query } from './query.ts';
 import { INFLATED_GAP } from './score-totals.ts';
@@ -32,6 +32,6 @@ export function overviewFigures(filters: Filters): Query<OverviewFiguresRow> {
       AVG(total_score) AS mean_total_score,
       AVG(rule_gap) AS mean_rule_gap,
       COUNT(*) FILTER (WHERE rule_gap >= ${String(INFLATED_GAP)})::INTEGER AS inflated,
-      (SELECT COALESCE(SUM(f.findings), 0) FROM ${REPORT_FINDINGS} f WHERE f.report_id IN (SELECT report_id FROM scope))::INTEGER AS findings
+      (SELECT COALESCE(SUM(f.findings), 0) FROM ${REPORT_FINDINGS} f WHERE ${reportScope(filters, 'f')})::INTEGER AS findings
     FROM scope`;
 }

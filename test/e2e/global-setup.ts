@@ -6,6 +6,10 @@ import { build } from 'vite';
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeDuckdbFile } from '../../src/cli/duckdb-file.ts';
+import { generate, parseArgs } from '../../src/cli/generate.ts';
+import { copyFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { TestProject } from 'vitest/node';
 import { resolveDataDir } from '../../src/build/data-dir.ts';
 import { serveStatic, type StaticSite } from './static-server.ts';
@@ -34,6 +38,12 @@ export default async function setup(project: TestProject) {
   await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   mkdirSync(resolve(outDir, 'e2e'), { recursive: true });
   await writeDuckdbFile(resolveDataDir(), resolve(outDir, 'e2e/dataset.duckdb'));
+  // A larger file (3,000 generated reports, ~4 MB), of which the overview reads a part: the
+  // range-read test opens views that need more of it after the engine is locked.
+  const generated = await mkdtemp(resolve(tmpdir(), 'e2e-generated-'));
+  await generate(parseArgs(['--reports', '3000', '--format', 'duckdb', '--out', generated], root), () => {});
+  copyFileSync(resolve(generated, 'current/fund-performance.duckdb'), resolve(outDir, 'e2e/generated.duckdb'));
+  rmSync(generated, { recursive: true, force: true });
   site = await serveStatic(outDir);
   plainSite = await serveStatic(outDir, '/plain/', { cspHeader: false });
   rangelessSite = await serveStatic(outDir, '/rangeless/', { ranges: false, throttle: { pattern: /\.duckdb$/, bytesPerSecond: 256 * 1024 } });
