@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { TABLE_NAMES, createTableFromCsvSql, datasetSelectSql, csvFileName, csvHeaderLine, parseCsvHeader, DatasetError, type TableName } from '../lib/db/dataset/schema.ts';
 import { NO_IMPORTS, originViewsSql, type BaseDataset } from '../lib/db/dataset/origin-views.ts';
 import { toPlainRow } from '../lib/db/querying/plain-rows.ts';
-import type { Query } from '../queries/query.ts';
+import { queryStatements, type Query } from '../queries/query.ts';
 
 export interface NodeDb {
   query<T>(query: Query<T>): Promise<T[]>;
@@ -91,8 +91,9 @@ export async function openNodeDb(dir: string): Promise<NodeDb> {
   return {
     async query<T>(query: Query<T>): Promise<T[]> {
       try {
-        const reader = await connection.runAndReadAll(query.sql, query.params as DuckDBValue[]);
-        return reader.getRowObjectsJS().map((row) => toPlainRow(row) as T);
+        let reader;
+        for (const statement of queryStatements(query)) reader = await connection.runAndReadAll(statement.sql, statement.params as DuckDBValue[]);
+        return reader!.getRowObjectsJS().map((row) => toPlainRow(row) as T);
       } catch (error) {
         throw new Error(`query ${query.name} failed: ${(error as Error).message}`);
       }

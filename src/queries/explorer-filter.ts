@@ -5,7 +5,7 @@
  */
 import { explorerColumn, isGroupable, requireColumn, columnSql, type ExplorerColumn, type TableName } from './explorer-columns.ts';
 import { indicatorCondition, reportCondition, reportOnlyCondition, REPORT_FILTER_KEYS, type Filters } from './filters.ts';
-import { fragment, joinFragments, type SqlFragment, type SqlParam } from './query.ts';
+import { fragment, joinFragments, wrapFragment, type SqlFragment, type SqlParam } from './query.ts';
 
 /** The value a choice list shows for NULL, and how a choice filter asks for blanks. */
 export const BLANK_CHOICE = '—';
@@ -27,7 +27,7 @@ export function filterFits(column: ExplorerColumn, kind: ColumnFilterKind): bool
 const TRUE = fragment('TRUE');
 
 const and = (parts: readonly SqlFragment[]): SqlFragment =>
-  parts.length === 0 ? TRUE : joinFragments(parts.map((p) => fragment(`(${p.sql})`, p.params)), ' AND ');
+  parts.length === 0 ? TRUE : joinFragments(parts.map((p) => wrapFragment(p, (sql) => `(${sql})`)), ' AND ');
 
 /** `%text%` for ILIKE, with the pattern characters of the text itself escaped. */
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -78,7 +78,7 @@ const hasAnyFilters = (filters: Filters): boolean => Object.values(filters).some
 export function globalCondition(table: TableName, filters: Filters, alias = 't'): SqlFragment {
   if (table === 'reports') return reportCondition(filters, alias);
   const reportIds = (condition: SqlFragment) =>
-    fragment(`${alias}.report_id IN (SELECT r.report_id FROM reports r WHERE ${condition.sql})`, condition.params);
+    wrapFragment(condition, (where) => `${alias}.report_id IN (SELECT r.report_id FROM reports r WHERE ${where})`);
   if (table === 'indicators') {
     const parts = [indicatorCondition(filters, alias)];
     if (hasReportFilters(filters)) parts.push(reportIds(reportOnlyCondition(filters, 'r')));

@@ -6,7 +6,7 @@
 import { columnSql, EXPLORER_COLUMNS, requireTable, type TableName } from './explorer-columns.ts';
 import { BLANK_CHOICE, globalCondition } from './explorer-filter.ts';
 import type { Filters } from './filters.ts';
-import { fragment, joinFragments, sql, type Query } from './query.ts';
+import { joinFragments, sql, type Query, wrapFragment } from './query.ts';
 
 export interface ExplorerOptionRow {
   column: string;
@@ -32,11 +32,9 @@ export function explorerOptions(table: TableName, filters: Filters, columns?: re
   if (wanted.length === 0) return sql<ExplorerOptionRow>(`explorer-options-${name}`)`SELECT NULL AS "column", NULL AS value, 0 AS rows WHERE FALSE`;
   const branches = wanted.map((column) => {
     const value = `COALESCE(CAST(${columnSql('t', column)} AS VARCHAR), '${BLANK_CHOICE}')`;
-    return fragment(
-      `(SELECT '${column}' AS "column", ${value} AS value, COUNT(*)::INTEGER AS rows FROM ${name} t WHERE ${where.sql} ` +
-      `GROUP BY 2 ORDER BY rows DESC, value LIMIT ${MAX_CHOICES})`,
-      where.params,
-    );
+    return wrapFragment(where, (condition) =>
+      `(SELECT '${column}' AS "column", ${value} AS value, COUNT(*)::INTEGER AS rows FROM ${name} t WHERE ${condition} ` +
+      `GROUP BY 2 ORDER BY rows DESC, value LIMIT ${MAX_CHOICES})`);
   });
   return sql<ExplorerOptionRow>(`explorer-options-${name}`)`${joinFragments(branches, ' UNION ALL ')}`;
 }

@@ -1,5 +1,5 @@
 import { FILTER_COLUMNS, FILTER_KEYS, filterValueSql, indicatorCondition, isBlankable, reportCondition, REPORT_INDICATORS, reportFiltersOf, reportScope, NO_FILTERS, type FilterKey, type Filters } from './filters.ts';
-import { fragment, joinFragments, sql, type Query } from './query.ts';
+import { joinFragments, sql, wrapFragment, type Query } from './query.ts';
 
 export interface FilterOptionRow {
   dimension: FilterKey;
@@ -26,21 +26,16 @@ export function filterOptions(filters: Filters = NO_FILTERS): Query<FilterOption
       const where = reportCondition(others, 'r');
       // A text column's blank (NULL or '') is an option of its own, BLANK_VALUE; a year's is not.
       const value = filterValueSql(key, `r.${column}`);
-      return fragment(
-        `SELECT '${key}' AS dimension, CAST(${value} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
-      FROM reports r WHERE ${isBlankable(key) ? '' : `r.${column} IS NOT NULL AND `}${where.sql} GROUP BY ${value}`,
-        where.params,
-      );
+      return wrapFragment(where, (condition) => `SELECT '${key}' AS dimension, CAST(${value} AS VARCHAR) AS value, COUNT(*)::INTEGER AS rows
+      FROM reports r WHERE ${isBlankable(key) ? '' : `r.${column} IS NOT NULL AND `}${condition} GROUP BY ${value}`);
     }
     // Indicator counts: sums of the per-report × 一级 × status counts.
     const reportWhere = reportScope(reportFiltersOf(others), 'i');
     const indicatorWhere = indicatorCondition(others, 'i');
-    return fragment(
-      `SELECT '${key}' AS dimension, CAST(i.${column} AS VARCHAR) AS value, SUM(i.indicators)::INTEGER AS rows
+    const where = joinFragments([reportWhere, indicatorWhere], ' AND ');
+    return wrapFragment(where, (condition) => `SELECT '${key}' AS dimension, CAST(i.${column} AS VARCHAR) AS value, SUM(i.indicators)::INTEGER AS rows
       FROM ${REPORT_INDICATORS} i
-      WHERE i.${column} IS NOT NULL AND ${reportWhere.sql} AND ${indicatorWhere.sql} GROUP BY i.${column}`,
-      [...reportWhere.params, ...indicatorWhere.params],
-    );
+      WHERE i.${column} IS NOT NULL AND ${condition} GROUP BY i.${column}`);
   });
   return sql<FilterOptionRow>('filter-options')`${joinFragments(branches, '\n    UNION ALL\n    ')}
     ORDER BY dimension, value`;

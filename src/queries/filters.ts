@@ -2,7 +2,7 @@
  * The dashboard's filters (issue 3) and the SQL that applies them. Every filter is multi-valued;
  * an empty list means "all". Column names come only from the whitelists below.
  */
-import { fragment, inList, joinFragments, type SqlFragment, type SqlParam } from './query.ts';
+import { fragment, hash, inList, joinFragments, wrapFragment, type SqlFragment, type SqlParam } from './query.ts';
 
 export const REPORT_FILTER_KEYS = ['year', 'province', 'city', 'fund', 'project', 'department'] as const;
 export const INDICATOR_FILTER_KEYS = ['level1', 'status'] as const;
@@ -68,7 +68,7 @@ function conditions(filters: Filters, keys: readonly FilterKey[], alias: string)
 }
 
 const and = (parts: SqlFragment[]): SqlFragment =>
-  parts.length === 0 ? TRUE : joinFragments(parts.map((p) => fragment(`(${p.sql})`, p.params)), ' AND ');
+  parts.length === 0 ? TRUE : joinFragments(parts.map((p) => wrapFragment(p, (sql) => `(${sql})`)), ' AND ');
 
 /** Conditions on indicator rows aliased `alias` (一级 indicator, status). */
 export function indicatorCondition(filters: Filters, alias = 'i'): SqlFragment {
@@ -84,19 +84,26 @@ export function indicatorCondition(filters: Filters, alias = 'i'): SqlFragment {
 export const REPORT_INDICATORS = 'agg.report_indicators';
 export const REPORT_FINDINGS = 'agg.report_findings';
 export const REPORT_CODES = 'agg.report_codes';
+/** Where the report sets of the 一级/status filters are kept, one table per filter (src/lib/db/dataset/aggregates.ts empties it with every data change). */
+export const SCOPE_SCHEMA = 'agg_scope';
 
 /**
  * Conditions on report rows aliased `alias`. With an indicator filter, a report qualifies when
  * at least one of its indicators matches, so report-level figures follow the indicator filters.
  * That is read from the report × 一级 × status aggregate (a report has a matching indicator
- * exactly when it has a matching row there), not from the indicators.
+ * exactly when it has a matching row there), not from the indicators, and only once per filter:
+ * the reports are kept in a table of their own, made by the first query that needs it (the
+ * query's `needs`, run by every query runner first) and read by every query after it.
  */
 export function reportCondition(filters: Filters, alias = 'r'): SqlFragment {
   const parts = conditions(filters, REPORT_FILTER_KEYS, alias);
   const indicatorParts = conditions(filters, INDICATOR_FILTER_KEYS, 'fi');
   if (indicatorParts.length > 0) {
     const inner = and(indicatorParts);
-    parts.push(fragment(`${alias}.report_id IN (SELECT fi.report_id FROM ${REPORT_INDICATORS} fi WHERE ${inner.sql})`, inner.params));
+    // Named after the condition and its values: the same filter always finds the same table.
+    const table = `${SCOPE_SCHEMA}.r_${hash(inner.sql + '\u0000' + JSON.stringify(inner.params))}`;
+    const make = { table, sql: `CREATE TABLE IF NOT EXISTS ${table} AS SELECT DISTINCT fi.report_id FROM ${REPORT_INDICATORS} fi WHERE ${inner.sql}`, params: inner.params };
+    parts.push(fragment(`${alias}.report_id IN (SELECT report_id FROM ${table})`, [], [make]));
   }
   return and(parts);
 }
@@ -107,8 +114,7 @@ export function reportCondition(filters: Filters, alias = 'r'): SqlFragment {
  */
 export function reportScope(filters: Filters, alias: string): SqlFragment {
   if (!hasFilters(filters)) return TRUE;
-  const where = reportCondition(filters, 'sr');
-  return fragment(`${alias}.report_id IN (SELECT sr.report_id FROM reports sr WHERE ${where.sql})`, where.params);
+  return wrapFragment(reportCondition(filters, 'sr'), (where) => `${alias}.report_id IN (SELECT sr.report_id FROM reports sr WHERE ${where})`);
 }
 
 /** `filters` without the 一级 and status filters. */

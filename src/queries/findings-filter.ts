@@ -3,7 +3,7 @@
  * filters, which reach findings through their report. Shared by the findings-* queries.
  */
 import { reportCondition, type Filters } from './filters.ts';
-import { fragment, inList, joinFragments, type SqlFragment } from './query.ts';
+import { inList, joinFragments, wrapFragment, type SqlFragment } from './query.ts';
 import type { Severity } from '../parser/types.ts';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -31,5 +31,5 @@ export function findingCondition(filters: Filters, findingFilters: FindingFilter
     const values = findingFilters[key];
     if (key !== omit && values && values.length > 0) parts.push(inList(COLUMNS[key], values));
   }
-  return joinFragments(parts.map((p) => fragment(`(${p.sql})`, p.params)), ' AND ');
+  return joinFragments(parts.map((p) => wrapFragment(p, (sql) => `(${sql})`)), ' AND ');
 }

@@ -1,11 +1,23 @@
 /** A query is data: SQL text with `?` placeholders and the values to bind, never interpolated. */
 export type SqlParam = string | number | boolean | null;
 
+/**
+ * A table a query reads that is made on first use (filters.ts: the reports a 一级/status filter
+ * keeps, made once per filter rather than in every query): `sql` creates it if it is not there.
+ */
+export interface Prerequisite {
+  readonly table: string;
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+}
+
 export interface Query<Row = unknown> {
   /** Names the query in logs, errors and the build-time snapshot. */
   readonly name: string;
   readonly sql: string;
   readonly params: readonly SqlParam[];
+  /** Tables to make (if missing) before the query runs: see queryStatements. */
+  readonly needs?: readonly Prerequisite[];
   /** Phantom field: carries the row type from the query module to `query<T>()`. */
   readonly __row?: Row;
 }
@@ -16,9 +28,27 @@ export type RowOf<Q> = Q extends Query<infer Row> ? Row : never;
 export interface SqlFragment {
   readonly sql: string;
   readonly params: readonly SqlParam[];
+  /** Tables the SQL reads that must be made first; carried into the query that uses the fragment. */
+  readonly needs?: readonly Prerequisite[];
 }
 
-export const fragment = (sql: string, params: readonly SqlParam[] = []): SqlFragment => ({ sql, params });
+export const fragment = (sql: string, params: readonly SqlParam[] = [], needs?: readonly Prerequisite[]): SqlFragment =>
+  needs && needs.length > 0 ? { sql, params, needs } : { sql, params };
+
+/** `part` with its SQL rewritten by `wrap` (parentheses, a prefix), its parameters and needs kept. */
+export const wrapFragment = (part: SqlFragment, wrap: (sql: string) => string): SqlFragment => fragment(wrap(part.sql), part.params, part.needs);
+
+const neededBy = (parts: readonly { needs?: readonly Prerequisite[] }[]): Prerequisite[] => {
+  const byTable = new Map<string, Prerequisite>();
+  for (const part of parts) for (const need of part.needs ?? []) byTable.set(need.table, need);
+  return [...byTable.values()];
+};
+
+/**
+ * What to run, in order, for `query`: the statements making the tables it needs (each a no-op
+ * when the table is there), then the query. Every runner of queries goes through this.
+ */
+export const queryStatements = (query: Query): { sql: string; params: readonly SqlParam[] }[] => [...(query.needs ?? []), query];
 
 /**
  * A number written into the SQL text instead of bound: for constants of a query's shape (a bin
@@ -34,10 +64,7 @@ export function numberLiteral(value: number): SqlFragment {
 
 /** Joins fragments with a separator, keeping parameters in placeholder order. */
 export function joinFragments(parts: readonly SqlFragment[], separator: string): SqlFragment {
-  return {
-    sql: parts.map((part) => part.sql).join(separator),
-    params: parts.flatMap((part) => part.params),
-  };
+  return fragment(parts.map((part) => part.sql).join(separator), parts.flatMap((part) => part.params), neededBy(parts));
 }
 
 /** `column IN (?, ?, …)` for a whitelisted column expression. */
@@ -61,7 +88,8 @@ export function sql<Row>(name: string) {
       }
       text += strings[i + 1];
     });
-    return { name, sql: text.trim(), params };
+    const needs = neededBy(slots.filter((slot) => typeof slot !== 'string'));
+    return needs.length > 0 ? { name, sql: text.trim(), params, needs } : { name, sql: text.trim(), params };
   };
 }
 
@@ -70,7 +98,7 @@ export function queryKey(query: Query): string {
   return `${query.name}:${hash(query.sql + '\u0000' + JSON.stringify(query.params))}`;
 }
 
-function hash(text: string): string {
+export function hash(text: string): string {
   let h = 0x811c9dc5; // FNV-1a, 32 bit: collisions among a handful of queries are not a concern
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

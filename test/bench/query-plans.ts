@@ -61,6 +61,15 @@ const FILTER_SETS: [string, Filters][] = [
 
 /** Profiled time of the query (EXPLAIN ANALYZE's total, ms), best of three, and its plan. */
 async function profile(query: Query): Promise<{ ms: number; plan: string }> {
+  // The tables made once per filter (a 一级/status filter's reports) are made first, and timed
+  // apart: scopeMs holds what making them cost.
+  for (const need of query.needs ?? []) {
+    if (made.has(need.table)) continue;
+    const started = performance.now();
+    await connection.run(need.sql, need.params as DuckDBValue[]);
+    scopeMs.set(need.table, performance.now() - started);
+    made.add(need.table);
+  }
   let best = Infinity;
   let plan = '';
   for (let i = 0; i < 3; i++) {
@@ -73,6 +82,8 @@ async function profile(query: Query): Promise<{ ms: number; plan: string }> {
   return { ms: best, plan };
 }
 
+const made = new Set<string>();
+const scopeMs = new Map<string, number>();
 const trees: [string, QueryModules][] = [];
 if (process.env.BEFORE) trees.push(['before', await queriesOf(path.resolve(process.env.BEFORE))]);
 trees.push(['after', await queriesOf(root)]);
@@ -99,6 +110,7 @@ for (const [label, filters] of FILTER_SETS) {
   }
 }
 console.log(`| **sum** | | ${totals.map((t) => `**${t.reduce((a, b) => a + b, 0).toFixed(0)}**`).join(' | ')} |`);
+if (scopeMs.size > 0) console.log(`\nMaking the report sets of the 一级/status filters, once per filter (not in the table above): ${[...scopeMs.values()].map((t) => `${t.toFixed(0)} ms`).join(', ')}`);
 if (plans.length > 0) console.log(`\n${plans.join('\n')}`);
 connection.closeSync();
 instance.closeSync();

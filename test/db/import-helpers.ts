@@ -53,7 +53,10 @@ export async function openImportTestDb(dataDir: string): Promise<ImportTestDb> {
   return {
     sql,
     base,
-    query: (q) => rows(q.sql, q.params as DuckDBValue[]),
+    query: async (q) => {
+      for (const need of q.needs ?? []) await rows(need.sql, need.params as DuckDBValue[]);
+      return rows(q.sql, q.params as DuckDBValue[]);
+    },
     rows: (text) => rows(text),
     close() {
       connection.closeSync();

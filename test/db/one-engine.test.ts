@@ -64,6 +64,7 @@ describe("the build's dataset.duckdb in DuckDB-WASM", () => {
       files: Promise.resolve({ kind: 'database', database: { file: 'data/dataset.duckdb', bytes: await startupDatabaseBytes(dir, 'dataset') } }),
     });
     const run = (query: Query): unknown[] => {
+      for (const need of query.needs ?? []) conn.prepare(need.sql).query(...need.params);
       const table = query.params.length > 0 ? conn.prepare(query.sql).query(...query.params) : conn.query(query.sql);
       return table.toArray().map((row) => toPlainRow(row.toJSON()));
     };

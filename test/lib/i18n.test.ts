@@ -11,7 +11,7 @@ describe('i18n', () => {
   it('has a non-empty text, never the raw key, for every key in both languages', () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const key of keys(lang) as MessageKey[]) {
-        const text = translate(lang, key, { count: 2, view: 'x', name: 'x', rate: 'x', message: 'x', from: 1, to: 2, claimed: 3, years: '2022', line: 1, column: 1, date: 'x', filters: 'x', values: 'x', read: 'x', size: 'x', percent: 'x', year: 2022, value: 'x', shown: 1, hidden: 2, total: 3 });
+        const text = translate(lang, key, { count: 2, view: 'x', name: 'x', rate: 'x', message: 'x', from: 1, to: 2, claimed: 3, years: '2022', line: 1, column: 1, date: 'x', filters: 'x', values: 'x', read: 'x', size: 'x', percent: 'x', year: 2022, value: 'x', shown: 1, hidden: 2, total: 3, loaded: 'x' });
         expect(text, `${lang} ${key}`).not.toBe('');
         expect(text, `${lang} ${key}`).not.toBe(key);
         expect(text, `${lang} ${key}`).not.toMatch(/\{\w+\}/);

@@ -16,6 +16,7 @@
  * Rows whose report is not in `reports` are left out, as the figure queries' joins leave them.
  */
 import { quoteIdent } from './schema.ts';
+import { SCOPE_SCHEMA } from '../../../queries/filters.ts';
 
 export const AGGREGATE_SCHEMA = 'agg';
 
@@ -75,7 +76,8 @@ export interface AggregateLayers {
  * stored ones, when both are shown).
  */
 export function aggregateSql({ stored, imports }: AggregateLayers): string[] {
-  const statements = [`CREATE SCHEMA IF NOT EXISTS ${AGGREGATE_SCHEMA}`];
+  // The report sets of the 一级/status filters (src/queries/filters.ts) were of the old data.
+  const statements = [`CREATE SCHEMA IF NOT EXISTS ${AGGREGATE_SCHEMA}`, `DROP SCHEMA IF EXISTS ${SCOPE_SCHEMA} CASCADE`, `CREATE SCHEMA ${SCOPE_SCHEMA}`];
   const computed = aggregateSelects((table) => `main.${table}`);
   const importedOnly = aggregateSelects((table) => `(SELECT * FROM main.${table} WHERE origin = 'imported')`);
   for (const table of AGGREGATE_TABLES) {

@@ -15,7 +15,8 @@ export class SentAhead {
 
   /** Sends `queries`' parameterless ones to the worker at once. */
   send(connection: Pick<AsyncDuckDBConnection, 'query'>, queries: readonly Query<unknown>[]): void {
-    const parameterless = queries.filter((q) => q.params.length === 0);
+    // (One that needs a table made first, a 一级/status filter's reports, waits for the runner too.)
+    const parameterless = queries.filter((q) => q.params.length === 0 && !q.needs?.length);
     for (const q of parameterless) {
       const result = connection.query(q.sql);
       result.catch(() => undefined); // taken by the query runner, which runs the query again then
