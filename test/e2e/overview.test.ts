@@ -375,7 +375,7 @@ describe('overview (production build under a sub-path)', () => {
       // The overview's queries go to DuckDB right behind that one call (src/lib/db/querying/sent-ahead.ts).
       const sentAhead = await watched.page.evaluate(() => (performance.getEntriesByName('data:sent-ahead')[0] as PerformanceMark | undefined)?.detail);
       expect(sentAhead, search).toEqual(search === ''
-        ? ['overview-figures', 'indicator-status-counts', 'score-histogram', 'findings-by-code', 'city-summary', 'report-list']
+        ? ['overview-figures', 'previous-year', 'indicator-status-counts', 'score-histogram', 'findings-by-code', 'city-summary', 'report-list']
         : undefined);
       expectClean(watched);
     }
