@@ -375,14 +375,18 @@ const sameReportsSql = (schema: string) => `
     UNION ALL SELECT n.report_id, o.report_id, 3 FROM n JOIN o ON n.identity = o.identity)
   SELECT new_id, arg_min(old_id, rank) AS old_id, min(rank) AS rank FROM matches GROUP BY new_id ORDER BY new_id`;
 
-/** The same within the import: a report twice under two ids (two files of one report). */
+/**
+ * The same within the import: a report twice under two ids (two files of one report). Each group
+ * of equal content (or project) keeps its smallest id; the others are its repeats — a window over
+ * the group, not a self-join, which would pair every two of a thousand copies.
+ */
 const sameInImportSql = (schema: string) => `
   WITH n AS (SELECT report_id, ${identitySql('r')} AS identity FROM ${schema}.reports r),
   nc AS (${contentSql(schema, 'TRUE')}),
   matches AS (
-    SELECT b.report_id AS new_id, a.report_id AS old_id, 2 AS rank FROM nc a JOIN nc b ON a.content = b.content AND a.report_id < b.report_id
-    UNION ALL SELECT b.report_id, a.report_id, 3 FROM n a JOIN n b ON a.identity = b.identity AND a.report_id < b.report_id)
-  SELECT new_id, arg_min(old_id, rank) AS old_id, min(rank) AS rank FROM matches GROUP BY new_id ORDER BY new_id`;
+    SELECT report_id AS new_id, min(report_id) OVER (PARTITION BY content) AS old_id, 2 AS rank FROM nc
+    UNION ALL SELECT report_id, min(report_id) OVER (PARTITION BY identity), 3 FROM n WHERE identity IS NOT NULL)
+  SELECT new_id, arg_min(old_id, rank) AS old_id, min(rank) AS rank FROM matches WHERE new_id <> old_id GROUP BY new_id ORDER BY new_id`;
 
 const SAME_KIND = { 1: 'duplicateLoaded', 2: 'sameContentLoaded', 3: 'sameProjectLoaded' } as const;
 const SAME_IN_IMPORT_KIND = { 2: 'sameContentInImport', 3: 'sameProjectInImport' } as const;
