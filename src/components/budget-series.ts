@@ -23,6 +23,21 @@ export const budgetSeries = (t: Translate) => [
   { key: 'executed', name: t('series.executed'), color: BUDGET_COLORS.executed },
 ] as const;
 
+/**
+ * The three vertical bar series over `rows` in the chart's scale (overview by city, compare);
+ * `extra(key)` adds to one series (compare labels the executed bars with their rate).
+ */
+export function budgetBarSeries(rows: readonly BudgetFigures[], scale: MoneyScale, t: Translate, extra: (key: keyof BudgetFigures) => object = () => ({})) {
+  return budgetSeries(t).map(({ key, name, color }) => ({
+    type: 'bar' as const,
+    name,
+    itemStyle: { color },
+    barMaxWidth: 28,
+    data: rows.map((r) => scaledMoney(scale, r[key])),
+    ...extra(key),
+  }));
+}
+
 /** An axis tooltip that shows each scaled bar back in 万元 / 亿元. */
 export const budgetTooltip = (scale: MoneyScale, lang: Lang) => ({
   trigger: 'axis' as const,

@@ -1,4 +1,4 @@
-import { budgetScale, budgetSeries, budgetTooltip, budgetValueAxis, scaledMoney } from '../budget-series.ts';
+import { budgetBarSeries, budgetScale, budgetTooltip, budgetValueAxis } from '../budget-series.ts';
 import type { ChartOption } from '../chart-option.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { BudgetByRow } from '../../queries/budget-by.ts';
@@ -34,19 +34,12 @@ export function buildBudgetByCityOption(allRows: readonly BudgetByRow[], { lang,
     ...shown.map((r) => r.label ?? t('value.blank')),
     ...(other ? [t('chart.othersDetail', { count: formatCount(hidden, lang) })] : []),
   ];
-  const series = budgetSeries(t);
   return {
     grid: LEGEND_GRID,
     legend: TOP_LEGEND,
     tooltip: budgetTooltip(scale, lang),
     xAxis: { type: 'category', data: categories, axisTick: { show: false }, axisLabel: ALL_CATEGORY_LABELS },
     yAxis: budgetValueAxis(scale, lang),
-    series: series.map(({ key, name, color }) => ({
-      type: 'bar' as const,
-      name,
-      itemStyle: { color },
-      barMaxWidth: 28,
-      data: rows.map((r) => scaledMoney(scale, r[key])),
-    })),
+    series: budgetBarSeries(rows, scale, t),
   };
 }

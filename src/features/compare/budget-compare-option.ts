@@ -1,4 +1,4 @@
-import { budgetScale, budgetSeries, budgetTooltip, budgetValueAxis, scaledMoney } from '../../components/budget-series.ts';
+import { budgetBarSeries, budgetScale, budgetTooltip, budgetValueAxis } from '../../components/budget-series.ts';
 import type { ChartOption } from '../../components/chart-option.ts';
 import { formatPercent } from '../../lib/format.ts';
 import type { CompareMeasuresRow } from '../../queries/compare-measures.ts';
@@ -11,7 +11,6 @@ import { itemAxisLabel, LEGEND_GRID, TOP_LEGEND, type OptionContext } from './op
  */
 export function buildBudgetCompareOption(rows: readonly CompareMeasuresRow[], { lang, t }: OptionContext): ChartOption {
   const scale = budgetScale(rows, lang);
-  const series = budgetSeries(t);
   return {
     grid: LEGEND_GRID,
     legend: TOP_LEGEND,
@@ -23,21 +22,14 @@ export function buildBudgetCompareOption(rows: readonly CompareMeasuresRow[], { 
       axisLabel: itemAxisLabel(rows.length > 4 ? 84 : 140),
     },
     yAxis: budgetValueAxis(scale, lang),
-    series: series.map(({ key, name, color }) => ({
-      type: 'bar' as const,
-      name,
-      itemStyle: { color },
-      barMaxWidth: 28,
-      data: rows.map((r) => scaledMoney(scale, r[key])),
-      ...(key === 'executed' && {
-        label: {
-          show: true,
-          position: 'top' as const,
-          fontSize: 11,
-          color: '#4a5663',
-          formatter: ({ dataIndex }: { dataIndex: number }) => formatPercent(rows[dataIndex]?.execution_rate, lang),
-        },
-      }),
-    })),
+    series: budgetBarSeries(rows, scale, t, (key) => (key === 'executed' ? {
+      label: {
+        show: true,
+        position: 'top' as const,
+        fontSize: 11,
+        color: '#4a5663',
+        formatter: ({ dataIndex }: { dataIndex: number }) => formatPercent(rows[dataIndex]?.execution_rate, lang),
+      },
+    } : {})),
   };
 }
