@@ -10,12 +10,11 @@
 import { parseReportFile, ReportParseError } from '../../parser/index.ts';
 import { sniffFile } from '../../parser/readers/sniff.ts';
 import { workbookSheetNames } from '../../parser/readers/xlsx.ts';
-import { SCHEMA } from '../../parser/schema.ts';
 import { TABLE_NAMES, type TableName } from '../../parser/types.ts';
 import { toCsv } from '../csv.ts';
 import { completeRules } from './complete-rules.ts';
 import { contractColumnName, tableOfSheetName } from '../column-labels.ts';
-import { tableOfCsv, type ContractRow } from './contract-rows.ts';
+import { knownColumns, tableOfCsv, type ContractRow } from './contract-rows.ts';
 import { ImportFailedError, ProblemList } from './import-problem.ts';
 import { CSV_SLICE_BYTES, readContractCsv, readCsvHeaderCells, type ImportInput } from './read-csv.ts';
 import { readContractWorkbook } from './read-xlsx.ts';
@@ -61,8 +60,6 @@ export type ChunkSink = (chunk: TableChunk) => Promise<void>;
 
 export const CHUNK_ROWS = 20_000;
 
-const HEADERS = Object.fromEntries(TABLE_NAMES.map((table) => [table, SCHEMA[table].map((c) => c.name)])) as Record<TableName, string[]>;
-
 /**
  * The rows of the four tables, passed on in chunks of `chunkRows` or, when `hold` is set, kept
  * until finish(): rows written before 复核 need all of a report's rows to be completed
@@ -87,7 +84,7 @@ class ChunkedTables {
     let start = 0;
     for (; pending.length - start >= this.chunkRows || (all && start < pending.length); start += this.chunkRows) {
       const rows = pending.slice(start, start + this.chunkRows);
-      await this.sink({ table, csv: toCsv(rows, HEADERS[table]), rows: rows.length });
+      await this.sink({ table, csv: toCsv(rows, knownColumns(table)), rows: rows.length });
     }
     pending.splice(0, start);
   }
@@ -108,7 +105,7 @@ function collectingSink(): { sink: ChunkSink; csv: Record<TableName, string> } {
   };
   Object.defineProperties(csv, Object.fromEntries(TABLE_NAMES.map((table) => [table, {
     enumerable: true,
-    get: () => (parts[table].length === 0 ? toCsv([], HEADERS[table]) : parts[table].join('')),
+    get: () => (parts[table].length === 0 ? toCsv([], knownColumns(table)) : parts[table].join('')),
   }])));
   return { sink, csv };
 }

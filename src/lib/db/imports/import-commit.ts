@@ -7,7 +7,7 @@
  */
 import { SCHEMA } from '../../../parser/schema.ts';
 import { ImportFailedError, type ImportProblem } from '../../import/import-problem.ts';
-import { ALLOWED_VALUES, listNames, requiredColumns } from '../../import/contract-rows.ts';
+import { ALLOWED_VALUES, knownColumns, listNames, requiredColumns } from '../../import/contract-rows.ts';
 import type { ImportSql } from './import-sql.ts';
 import { normalizedSql } from '../../../queries/normalized-text.ts';
 import type { TableChunk } from '../../import/prepare-import.ts';
@@ -84,7 +84,6 @@ export interface StagedImport {
   drop(): Promise<void>;
 }
 
-const CONTRACT_HEADER = Object.fromEntries(TABLE_NAMES.map((table) => [table, SCHEMA[table].map((c) => c.name)])) as Record<TableName, string[]>;
 
 /**
  * Creates import `id`'s schema with its four tables, empty, so that rows go in as they are read
@@ -97,7 +96,7 @@ export async function stageImport(sql: ImportSql, id: number): Promise<StagedImp
   const load = async (table: TableName, csv: string, make: typeof createTableFromCsvSql) => {
     const file = await sql.putFile(`${schema}_${table}_${chunks++}.csv`, new TextEncoder().encode(csv));
     try {
-      await sql.run(make(table, `${schema}.${table}`, file, CONTRACT_HEADER[table], `${table}.csv`));
+      await sql.run(make(table, `${schema}.${table}`, file, knownColumns(table), `${table}.csv`));
     } finally {
       await sql.dropFile(file).catch(() => undefined);
     }
@@ -105,7 +104,7 @@ export async function stageImport(sql: ImportSql, id: number): Promise<StagedImp
   await sql.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await sql.run(`CREATE SCHEMA ${schema}`);
   try {
-    for (const table of TABLE_NAMES) await load(table, `${CONTRACT_HEADER[table].join(',')}\r\n`, createTableFromCsvSql);
+    for (const table of TABLE_NAMES) await load(table, `${knownColumns(table).join(',')}\r\n`, createTableFromCsvSql);
   } catch (error) {
     await sql.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     throw error;
@@ -130,7 +129,7 @@ export async function commitImport(sql: ImportSql, base: BaseDataset | null, cur
     const csvFiles = {} as Record<TableName, string>;
     for (const table of TABLE_NAMES) {
       if (payload.staged) break;
-      csvFiles[table] = await sql.putFile(`${schema}_${table}.csv`, new TextEncoder().encode(payload.csv?.[table] ?? `${CONTRACT_HEADER[table].join(',')}\r\n`));
+      csvFiles[table] = await sql.putFile(`${schema}_${table}.csv`, new TextEncoder().encode(payload.csv?.[table] ?? `${knownColumns(table).join(',')}\r\n`));
       files.push(csvFiles[table]);
     }
     // ATTACH cannot run inside a transaction: open the database files first.
@@ -149,7 +148,7 @@ export async function commitImport(sql: ImportSql, base: BaseDataset | null, cur
       if (!payload.staged) {
         await sql.run(`CREATE SCHEMA ${schema}`);
         for (const table of TABLE_NAMES) {
-          await sql.run(createTableFromCsvSql(table, `${schema}.${table}`, csvFiles[table], CONTRACT_HEADER[table], `${table}.csv`));
+          await sql.run(createTableFromCsvSql(table, `${schema}.${table}`, csvFiles[table], knownColumns(table), `${table}.csv`));
         }
       }
       for (const [index, { alias, name }] of attached.entries()) {
@@ -339,13 +338,10 @@ async function keepReplaced(sql: ImportSql, schema: string, ids: readonly string
   await sql.run(`CREATE TABLE ${schema}.replaced AS SELECT DISTINCT report_id FROM (VALUES ${ids.map((id) => `(${quoteString(id)})`).join(', ')}) v(report_id)`);
 }
 
-/** Text compared without white space, brackets and common punctuation, in lower case. */
-const normalized = normalizedSql;
-
 /** Year, city, fund, project and department, when the report names at least the first four. */
 const identitySql = (r: string) =>
-  `CASE WHEN ${r}.year IS NOT NULL AND ${normalized(`${r}.city`)} <> '' AND ${normalized(`${r}.fund`)} <> '' AND ${normalized(`${r}.project`)} <> ''
-    THEN concat_ws('|', ${r}.year, ${normalized(`${r}.city`)}, ${normalized(`${r}.fund`)}, ${normalized(`${r}.project`)}, ${normalized(`${r}.department`)}) END`;
+  `CASE WHEN ${r}.year IS NOT NULL AND ${normalizedSql(`${r}.city`)} <> '' AND ${normalizedSql(`${r}.fund`)} <> '' AND ${normalizedSql(`${r}.project`)} <> ''
+    THEN concat_ws('|', ${r}.year, ${normalizedSql(`${r}.city`)}, ${normalizedSql(`${r}.fund`)}, ${normalizedSql(`${r}.project`)}, ${normalizedSql(`${r}.department`)}) END`;
 
 /**
  * A report's content as a hash: its figures and its indicator table, not its id, file or format
