@@ -36,28 +36,15 @@ export interface CsvFileResult {
 /** How much of a file is read at a time. */
 export const CSV_SLICE_BYTES = 4 * 1024 * 1024;
 
-/** Reads the file as one string (decoded as below): for files small enough to hold whole. */
-export function decodeCsv(bytes: Uint8Array): string {
-  return decodeWith(detectEncoding([bytes]), [bytes]).replace(/^\uFEFF/, '');
-}
-
-const decodeWith = (encoding: string, parts: Iterable<Uint8Array>): string => {
-  const decoder = new TextDecoder(encoding);
-  let text = '';
-  for (const part of parts) text += decoder.decode(part, { stream: true });
-  return text + decoder.decode();
-};
-
-/** UTF-8 when every byte of `parts` (in order) is valid UTF-8, else GB18030. */
-function detectEncoding(parts: Iterable<Uint8Array>): 'utf-8' | 'gb18030' {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Reads the file as one string (UTF-8, else GB18030): for files small enough to hold whole. */
+function decodeCsv(bytes: Uint8Array): string {
+  let text: string;
   try {
-    for (const part of parts) decoder.decode(part, { stream: true });
-    decoder.decode();
-    return 'utf-8';
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return 'gb18030';
+    text = new TextDecoder('gb18030').decode(bytes);
   }
+  return text.replace(/^\uFEFF/, '');
 }
 
 /** The file's bytes, a slice at a time (the whole file at once when it cannot be sliced). */
@@ -69,6 +56,7 @@ async function* slicesOf(input: ImportInput, sliceBytes: number): AsyncGenerator
   for (let start = 0; start < input.size; start += sliceBytes) yield await input.slice(start, Math.min(input.size, start + sliceBytes));
 }
 
+/** UTF-8 when every byte of the file, read a slice at a time, is valid UTF-8; else GB18030. */
 async function detectFileEncoding(input: ImportInput, sliceBytes: number): Promise<'utf-8' | 'gb18030'> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
